@@ -1,0 +1,36 @@
+/**
+ * Token estimates without a tokenizer. Code is denser than prose, so the estimate counts fewer
+ * characters per token than the usual four; one `countTokens` call per request corrects it when the
+ * prompt comes close to the limit.
+ */
+export const DEFAULT_CHARS_PER_TOKEN = 3.5;
+
+/** Each message costs a few tokens of framing in every chat format. */
+export const MESSAGE_OVERHEAD_TOKENS = 8;
+
+export function estimateTokens(text: string, charsPerToken = DEFAULT_CHARS_PER_TOKEN): number {
+  return Math.ceil(text.length / charsPerToken);
+}
+
+export function estimateMessagesTokens(texts: readonly string[], charsPerToken = DEFAULT_CHARS_PER_TOKEN): number {
+  return texts.reduce((sum, text) => sum + estimateTokens(text, charsPerToken) + MESSAGE_OVERHEAD_TOKENS, 0);
+}
+
+/** What the prompt may use of a model's input: a tenth kept back for framing and estimate error. */
+export function inputBudget(maxInputTokens: number): number {
+  return Math.max(0, Math.floor(maxInputTokens * 0.9) - 64);
+}
+
+/** The estimate is close enough to the limit that one exact count is worth its round trip. */
+export function worthCounting(estimatedTokens: number, budgetTokens: number): boolean {
+  return estimatedTokens > budgetTokens * 0.6;
+}
+
+/**
+ * Characters per token learned from one exact count, with 5% to spare. Estimates only ever get more
+ * careful than the default, never bolder than the measurement.
+ */
+export function calibratedCharsPerToken(textLength: number, countedTokens: number, current: number): number {
+  if (countedTokens <= 0 || textLength <= 0) return current;
+  return (textLength / countedTokens) * 0.95;
+}

@@ -1,0 +1,120 @@
+import * as z from 'zod/mini';
+import { english, type Translate } from '../i18n';
+import { type SentPiece } from '../request/buildRequest';
+import { baseName, normalizeRelativePath } from '../text';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const findingSchema = z.object({
+  line: z.number().check(z.int(), z.gte(1)),
+  endLine: z.optional(z.number().check(z.int(), z.gte(1))),
+  file: z.optional(z.string().check(z.maxLength(500))),
+  severity: z.string().check(z.trim(), z.toLowerCase(), z.refine((value) => (SEVERITIES as readonly string[]).includes(value))),
+  rule: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  detail: z.optional(z.string().check(z.maxLength(4000))),
+  fix: z.optional(z.string().check(z.maxLength(4000))),
+});
+
+/** A finding placed on a piece that was sent, with lines known to be inside what the model saw. */
+export interface Finding {
+  readonly piece: SentPiece;
+  readonly line: number;
+  readonly endLine: number;
+  readonly severity: Severity;
+  readonly rule?: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly fix?: string;
+}
+
+export interface ParsedFindings {
+  /** False when there was no usable block at all: diagnostics are then left as they were. */
+  readonly blockFound: boolean;
+  readonly findings: readonly Finding[];
+  /** One short reason per dropped entry, for a one-line note. */
+  readonly dropped: readonly string[];
+}
+
+const MAX_FINDINGS = 200;
+
+/**
+ * Reads the `architect-findings` block: JSON, each entry validated, placed on the attached piece it
+ * names (or the only one), and kept only when its lines lie inside what was sent (RELIABILITY R32).
+ * Never throws: whatever is wrong ends up in `dropped` or in `blockFound: false`.
+ */
+export function parseFindings(block: string | undefined, sent: readonly SentPiece[], t: Translate = english): ParsedFindings {
+  if (block === undefined) return { blockFound: false, findings: [], dropped: [] };
+  const entries = parseJsonArray(block);
+  if (entries === undefined) return { blockFound: false, findings: [], dropped: [t('the findings block is not a JSON array')] };
+
+  const findings: Finding[] = [];
+  const dropped: string[] = [];
+  entries.slice(0, MAX_FINDINGS).forEach((entry, index) => {
+    const number = index + 1;
+    const parsed = findingSchema.safeParse(entry);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0];
+      dropped.push(t('#{0}: invalid "{1}"', number, String(field ?? 'entry')));
+      return;
+    }
+    const value = parsed.data;
+    const piece = pieceFor(value.file, sent);
+    if (!piece) {
+      dropped.push(value.file ? t('#{0}: {1} was not attached', number, value.file) : t('#{0}: no file named', number));
+      return;
+    }
+    const endLine = Math.max(value.endLine ?? value.line, value.line);
+    if (value.line < piece.startLine || endLine > piece.endLine) {
+      dropped.push(t('#{0}: lines {1}–{2} are outside the attached lines {3}–{4}', number, value.line, endLine, piece.startLine, piece.endLine));
+      return;
+    }
+    findings.push({
+      piece,
+      line: value.line,
+      endLine,
+      severity: value.severity as Severity,
+      ...(value.rule ? { rule: value.rule } : {}),
+      title: value.title,
+      ...(value.detail?.trim() ? { detail: value.detail.trim() } : {}),
+      ...(value.fix?.trim() ? { fix: value.fix.trim() } : {}),
+    });
+  });
+  if (entries.length > MAX_FINDINGS) dropped.push(t('{0} entries beyond the first {1}', entries.length - MAX_FINDINGS, MAX_FINDINGS));
+  return { blockFound: true, findings, dropped };
+}
+
+function parseJsonArray(block: string): unknown[] | undefined {
+  const attempt = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  };
+  let value = attempt(block.trim());
+  if (value === undefined) {
+    // Models sometimes wrap the array in prose or a trailing comma; take the outermost brackets.
+    const start = block.indexOf('[');
+    const end = block.lastIndexOf(']');
+    if (start !== -1 && end > start) value = attempt(block.slice(start, end + 1).replace(/,\s*([\]}])/g, '$1'));
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const inner = (value as Record<string, unknown>)['findings'];
+    if (Array.isArray(inner)) return inner;
+  }
+  return Array.isArray(value) ? value : undefined;
+}
+
+function pieceFor(file: string | undefined, sent: readonly SentPiece[]): SentPiece | undefined {
+  const withFiles = sent.filter((piece) => piece.uri !== undefined);
+  if (file === undefined || file.trim() === '') return withFiles.length === 1 ? withFiles[0] : undefined;
+  const wanted = normalizeRelativePath(file).toLowerCase();
+  const exact = withFiles.find(
+    (piece) => normalizeRelativePath(piece.label).toLowerCase() === wanted || normalizeRelativePath(piece.matchPath).toLowerCase() === wanted,
+  );
+  if (exact) return exact;
+  const byName = withFiles.filter((piece) => baseName(piece.label).toLowerCase() === baseName(wanted));
+  return byName.length === 1 ? byName[0] : undefined;
+}

@@ -1,0 +1,42 @@
+import { sanitizeLine } from '../answer/sanitizeMarkdown';
+import { english, type Translate } from '../i18n';
+import { type Finding, type ParsedFindings, type Severity } from './parseFindings';
+
+const ICONS: Record<Severity, string> = { critical: '🛑', high: '🔴', medium: '🟠', low: '🔵', info: '⚪' };
+const ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/**
+ * The findings as a short markdown table for the chat, most severe first, and a one-line note for
+ * entries that were dropped. Cells are model output: sanitized, pipes escaped, one line each.
+ */
+export function renderFindings(parsed: ParsedFindings, t: Translate = english): string {
+  const parts: string[] = [];
+  if (parsed.findings.length > 0) {
+    const multiFile = new Set(parsed.findings.map((finding) => finding.piece.key)).size > 1;
+    const rows = [...parsed.findings]
+      .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line)
+      .map((finding) => `| ${ICONS[finding.severity]} ${finding.severity} | ${where(finding, multiFile)} | ${cell(finding.rule ?? '')} | ${cell(finding.title)} |`);
+    parts.push(
+      t('**Findings** ({0}, also in the Problems panel)', parsed.findings.length),
+      '',
+      `| ${t('Severity')} | ${t('Where')} | ${t('Rule')} | ${t('Finding')} |`,
+      '|---|---|---|---|',
+      ...rows,
+    );
+  } else if (parsed.blockFound) {
+    parts.push(t('**Findings**: none.'));
+  }
+  if (parsed.dropped.length > 0) {
+    parts.push('', t('_{0} findings were dropped: {1}._', parsed.dropped.length, parsed.dropped.slice(0, 5).map(cell).join('; ')));
+  }
+  return parts.join('\n');
+}
+
+function where(finding: Finding, withFile: boolean): string {
+  const lines = finding.endLine > finding.line ? `${finding.line}–${finding.endLine}` : String(finding.line);
+  return withFile ? `${cell(finding.piece.label)}:${lines}` : lines;
+}
+
+function cell(text: string): string {
+  return sanitizeLine(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|').slice(0, 200);
+}

@@ -1,0 +1,38 @@
+import { groupDigits } from '../i18n';
+
+export interface RequestMetrics {
+  readonly id: number;
+  readonly command: string;
+  readonly persona: string;
+  readonly model: string;
+  /** Milliseconds since the request arrived. */
+  readonly contextBuiltMs: number;
+  readonly requestSentMs?: number;
+  readonly firstChunkMs?: number;
+  readonly doneMs: number;
+  readonly estimatedTokens: number;
+  readonly countedTokens?: number;
+  readonly maxInputTokens: number;
+  readonly trimmed: readonly string[];
+  readonly skipped: number;
+  readonly redactions: number;
+  readonly chunks: number;
+  readonly findings?: number;
+  readonly outcome: string;
+}
+
+/**
+ * One info-level line per request: timings, tokens and what was trimmed. It names files and line
+ * ranges but never holds prompt text or file content (RELIABILITY R12).
+ */
+export function formatRequestLog(metrics: RequestMetrics): string {
+  const ms = (value: number | undefined) => (value === undefined ? '-' : `${Math.round(value)}ms`);
+  const tokens = `~${groupDigits(metrics.estimatedTokens)}${metrics.countedTokens === undefined ? '' : ` (counted ${groupDigits(metrics.countedTokens)})`} of ${groupDigits(metrics.maxInputTokens)}`;
+  return [
+    `request #${metrics.id} ${metrics.command} persona=${metrics.persona} model=${metrics.model} outcome=${metrics.outcome}`,
+    `timings: context ${ms(metrics.contextBuiltMs)}, sent ${ms(metrics.requestSentMs)}, first chunk ${ms(metrics.firstChunkMs)}, done ${ms(metrics.doneMs)}`,
+    `tokens ${tokens}, chunks ${metrics.chunks}, redacted ${metrics.redactions}, skipped ${metrics.skipped}` +
+      (metrics.findings === undefined ? '' : `, findings ${metrics.findings}`),
+    `trimmed: ${metrics.trimmed.length === 0 ? 'nothing' : metrics.trimmed.join('; ')}`,
+  ].join(' | ');
+}

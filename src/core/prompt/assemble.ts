@@ -1,0 +1,25 @@
+import { type Persona } from '../persona/persona';
+import { ATTACHED_CONTENT_RULES } from './tasks';
+
+export interface PromptMessage {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+}
+
+/**
+ * The first message: persona, task, and the rule that attached content is data. It is never cut. The
+ * stable API has no system role, so it goes as a User message (DESIGN.md, step 5).
+ */
+export function instructionsMessage(persona: Persona, task: string): PromptMessage {
+  return { role: 'user', text: `${persona.body}\n\n---\n\n${task}\n\n${ATTACHED_CONTENT_RULES}` };
+}
+
+/** Persona and task first, then earlier turns, then one message per attached piece, the question last. */
+export function assemblePrompt(
+  instructions: PromptMessage,
+  history: readonly PromptMessage[],
+  pieces: readonly string[],
+  question: string,
+): PromptMessage[] {
+  return [instructions, ...history, ...pieces.map((text): PromptMessage => ({ role: 'user', text })), { role: 'user', text: question }];
+}

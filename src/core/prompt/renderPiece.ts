@@ -1,0 +1,98 @@
+import { type AttachedSource } from '../context/attachment';
+import { codePointLabel, revealHiddenCharacters } from '../context/hiddenChars';
+import { linePrefixWidth, type CodeWindow } from '../context/window';
+import { english, groupDigits, type Translate } from '../i18n';
+import { type SecretRange } from '../redact/findSecrets';
+import { fenceFor } from './fence';
+
+export interface HiddenCharacterReport {
+  readonly line: number;
+  readonly codePoint: number;
+  readonly name: string;
+}
+
+export interface RenderedPiece {
+  /** The whole user message for this piece: header, then the numbered code in a fence. */
+  readonly text: string;
+  readonly redactions: number;
+  readonly hidden: readonly HiddenCharacterReport[];
+  readonly partialLines: ReadonlyArray<{ readonly line: number; readonly from: number; readonly to: number; readonly length: number }>;
+}
+
+/**
+ * Renders one attached piece as the model sees it: a labelled header, then each kept line prefixed with
+ * its 1-based number in the file, secrets replaced by `[REDACTED:kind]`, hidden characters made visible,
+ * inside a fence that no backtick run in the code can close.
+ */
+export function renderPiece(source: AttachedSource, window: CodeWindow, secrets: readonly SecretRange[], t: Translate = english): RenderedPiece {
+  const text = source.content.kind === 'text' ? source.content.text : '';
+  const width = linePrefixWidth(window.totalLines) - 3;
+  const hidden: HiddenCharacterReport[] = [];
+  const partialLines: Array<{ line: number; from: number; to: number; length: number }> = [];
+  const placed = new Set<SecretRange>();
+  let secretIndex = 0;
+  const body: string[] = [];
+
+  for (const kept of window.lines) {
+    while (secretIndex < secrets.length && (secrets[secretIndex]?.end ?? 0) <= kept.start) secretIndex++;
+    let lineText = '';
+    let at = kept.start;
+    for (let i = secretIndex; i < secrets.length; i++) {
+      const secret = secrets[i];
+      if (!secret || secret.start >= kept.end) break;
+      if (secret.start > at) lineText += text.slice(at, secret.start);
+      if (!placed.has(secret)) {
+        lineText += `[REDACTED:${secret.kind}]`;
+        placed.add(secret);
+      }
+      at = Math.max(at, Math.min(secret.end, kept.end));
+    }
+    if (at < kept.end) lineText += text.slice(at, kept.end);
+
+    const revealed = revealHiddenCharacters(lineText);
+    for (const found of revealed.found) hidden.push({ line: kept.line, ...found });
+    let shown = revealed.text;
+    if (kept.partial) {
+      const lineStart = window.index.start(kept.line);
+      const lineLength = window.index.length(kept.line);
+      partialLines.push({ line: kept.line, from: kept.start - lineStart + 1, to: kept.end - lineStart, length: lineLength });
+      shown = (kept.start > lineStart ? '…' : '') + shown + (kept.end < lineStart + lineLength ? '…' : '');
+    }
+    body.push(`${String(kept.line).padStart(width)} | ${shown}`);
+  }
+
+  const code = body.join('\n');
+  const fence = fenceFor(code);
+  const header = [
+    t('Attached file: {0}', oneLine(source.label)),
+    t('Language: {0}', source.languageId),
+    linesHeader(source, window, t),
+    ...partialLines.map((cut) =>
+      t('Line {0} is long (minified?): only characters {1}–{2} of {3} are shown, between … marks.', cut.line, groupDigits(cut.from), groupDigits(cut.to), groupDigits(cut.length)),
+    ),
+  ];
+  const info = source.languageId.replace(/[^\w.+#-]/g, '');
+  return {
+    text: `${header.join('\n')}\n${fence}${info}\n${code}\n${fence}`,
+    redactions: placed.size,
+    hidden,
+    partialLines,
+  };
+}
+
+function linesHeader(source: AttachedSource, window: CodeWindow, t: Translate): string {
+  const range = t('Lines: {0}–{1} of {2}', window.startLine, window.endLine, groupDigits(window.totalLines));
+  const focus = source.focus;
+  if (focus?.kind !== 'selection') return range;
+  return `${range} ${t('(the user selected lines {0}–{1})', focus.startLine, focus.endLine)}`;
+}
+
+/** File names are attacker-controlled too: no line breaks or control characters in a header. */
+function oneLine(label: string): string {
+  // eslint-disable-next-line no-control-regex
+  return label.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').slice(0, 300);
+}
+
+export function describeHiddenCharacter(report: HiddenCharacterReport): string {
+  return `${codePointLabel(report.codePoint)} ${report.name}`;
+}

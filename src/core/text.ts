@@ -1,0 +1,25 @@
+/** Small text helpers shared by the core. */
+
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** "a.ts" or "src/a.ts" → "a.ts": the last path segment, for either separator. */
+export function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
+}
+
+/** Normalizes a workspace-relative path for comparison: forward slashes, no leading "./". */
+export function normalizeRelativePath(path: string): string {
+  return path.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+}

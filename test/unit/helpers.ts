@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type AttachedSource, type Focus } from '../../src/core/context/attachment';
+import { parsePersona } from '../../src/core/persona/parsePersona';
+import { type Persona } from '../../src/core/persona/persona';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+export function shippedPersonaText(): string {
+  return readFileSync(path.join(repoRoot, 'personas', 'backend-architect.md'), 'utf8');
+}
+
+export function shippedPersona(): Persona {
+  const result = parsePersona(shippedPersonaText(), 'backend-architect.md', { kind: 'builtin', uri: 'builtin:backend-architect', label: 'built-in' });
+  if (!result.ok) throw new Error('shipped persona does not parse: ' + JSON.stringify(result.problems));
+  return result.persona;
+}
+
+export function fileSource(label: string, text: string, focus?: Focus, languageId = 'typescript'): AttachedSource {
+  return {
+    key: `file:///ws/${label}`,
+    uri: `file:///ws/${label}`,
+    label,
+    matchPath: label,
+    languageId,
+    content: { kind: 'text', text },
+    ...(focus ? { focus } : {}),
+  };
+}
+
+export function numberedLines(count: number, make: (line: number) => string = (line) => `const value${line} = ${line};`): string {
+  return Array.from({ length: count }, (_, index) => make(index + 1)).join('\n');
+}
