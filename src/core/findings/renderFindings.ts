@@ -27,7 +27,8 @@ export function renderFindings(parsed: ParsedFindings, t: Translate = english): 
     parts.push(t('**Findings**: none.'));
   }
   if (parsed.dropped.length > 0) {
-    parts.push('', t('_{0} findings were dropped: {1}._', parsed.dropped.length, parsed.dropped.slice(0, 5).map(cell).join('; ')));
+    if (parts.length > 0) parts.push('');
+    parts.push(t('_{0} findings were dropped: {1}._', parsed.dropped.length, parsed.dropped.slice(0, 5).map(cell).join('; ')));
   }
   return parts.join('\n');
 }

@@ -1,0 +1,29 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeFileBytes } from '../../src/core/context/decode';
+import { isExcluded } from '../../src/core/context/exclude';
+
+describe('decoding and exclusion', () => {
+  test('R25: NUL bytes mean binary', () => {
+    assert.deepEqual(decodeFileBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])), { kind: 'binary' });
+  });
+
+  test('R26: UTF-16 with a BOM is decoded; invalid UTF-8 is left to the editor', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x68, 0x00, 0x69, 0x00]);
+    assert.deepEqual(decodeFileBytes(utf16), { kind: 'text', text: 'hi' });
+    const be = new Uint8Array([0xfe, 0xff, 0x00, 0x68, 0x00, 0x69]);
+    assert.deepEqual(decodeFileBytes(be), { kind: 'text', text: 'hi' });
+    assert.deepEqual(decodeFileBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9])), { kind: 'undecodable' });
+    assert.deepEqual(decodeFileBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])), { kind: 'text', text: 'a' });
+  });
+
+  test('the default exclusions match what they should and nothing else', () => {
+    const defaults = ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'];
+    for (const path of ['.env', 'app/.env', '.env.production', 'certs/server.pem', 'server.key', 'home/.ssh/id_rsa', 'id_rsa.pub', 'keys/store.p12']) {
+      assert.ok(isExcluded(path, defaults), path);
+    }
+    for (const path of ['src/env.ts', 'environment.md', 'src/keys.ts', 'src/pem.ts', 'docs/env.example']) {
+      assert.ok(!isExcluded(path, defaults), path);
+    }
+  });
+});
