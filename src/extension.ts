@@ -1,0 +1,21 @@
+import type * as vscode from 'vscode';
+import { registerParticipant } from './vscode/chat/participant';
+import { registerDesignDocCommands } from './vscode/commands/designDocCommands';
+import { registerReviewThisApi } from './vscode/commands/reviewThisApi';
+import { registerSelectPersona } from './vscode/commands/selectPersona';
+import { registerFindings } from './vscode/findings/findingsDiagnostics';
+import { registerLog } from './vscode/log';
+import { registerPersonaStore } from './vscode/personas/registerPersonaStore';
+
+/** Wiring only: each feature registers itself and pushes its disposables to the context. */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = registerLog(context);
+  const personas = registerPersonaStore(context, log);
+  const findings = registerFindings(context);
+  registerParticipant(context, { log, personas, findings });
+  registerReviewThisApi(context, log);
+  registerDesignDocCommands(context, { log, personas });
+  registerSelectPersona(context, personas);
+}
+
+export function deactivate(): void {}

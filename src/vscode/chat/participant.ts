@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
+import { sanitizeLine } from '../../core/answer/sanitizeMarkdown';
+import { asChatCommand, producesFindings } from '../../core/commands';
+import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
+import { parseFindings } from '../../core/findings/parseFindings';
+import { renderFindings } from '../../core/findings/renderFindings';
+import { followupsFor } from '../../core/followups';
+import { formatRequestLog } from '../../core/log/requestLog';
+import { type HistoryTurn, type SentPiece } from '../../core/request/buildRequest';
+import { gatherChatContext } from '../context/gatherContext';
+import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { t } from '../l10n';
+import { errorFacts, modelId, modelLabel, toChatMessages } from '../model/languageModel';
+import { prepareRequest } from '../model/prepareRequest';
+import { type PersonaStore } from '../personas/personaStore';
+import { readSettings } from '../settings';
+import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
+
+export const PARTICIPANT_ID = 'architect.chat';
+
+export interface ParticipantDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly personas: PersonaStore;
+  readonly findings: FindingsDiagnostics;
+}
+
+let requestCounter = 0;
+
+export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): void {
+  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, chatContext, stream, token) =>
+    answer(request, chatContext, stream, token, deps).catch((error: unknown): vscode.ChatResult => {
+      // A bug of ours, not a model error: say so plainly, keep the details in the log.
+      deps.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      return { errorDetails: { message: t('Architect could not answer: {0}. See the Architect log for details.', reason) } };
+    }),
+  );
+  participant.iconPath = new vscode.ThemeIcon('server-process');
+  participant.followupProvider = {
+    provideFollowups(result) {
+      const command = asChatCommand(typeof result.metadata?.['command'] === 'string' ? result.metadata['command'] : undefined);
+      if (result.errorDetails || result.metadata?.['outcome'] !== 'ok') return [];
+      return followupsFor(command).map((item) => ({ prompt: item.prompt, label: t(item.label), ...(item.command ? { command: item.command } : {}) }));
+    },
+  };
+  context.subscriptions.push(participant);
+}
+
+/**
+ * One `@architect` request, end to end (DESIGN.md, steps 1–9). All state is local: the chat can run two
+ * handlers at once (RELIABILITY R22).
+ */
+async function answer(
+  request: vscode.ChatRequest,
+  chatContext: vscode.ChatContext,
+  stream: vscode.ChatResponseStream,
+  token: vscode.CancellationToken,
+  deps: ParticipantDeps,
+): Promise<vscode.ChatResult> {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const id = ++requestCounter;
+  const command = asChatCommand(request.command);
+  const model = request.model;
+  stream.progress(t('Reading the attached code…'));
+
+  const sources = await gatherChatContext(request.references);
+  const scope = sources[0]?.uri === undefined ? undefined : vscode.Uri.parse(sources[0].uri);
+  const settings = readSettings(scope);
+  const active = await deps.personas.active(scope);
+  const prepared = await prepareRequest(
+    {
+      command,
+      question: request.prompt,
+      persona: active.persona,
+      sources,
+      history: historyOf(chatContext),
+      exclude: settings.exclude,
+      redactSecrets: settings.redactSecrets,
+    },
+    model,
+    token,
+  );
+  const plan = prepared.plan;
+  const contextBuiltMs = elapsed();
+
+  const metadata: Record<string, unknown> = {
+    command: command ?? null,
+    persona: active.persona.id,
+    model: modelId(model),
+    findings: 0,
+    redactions: plan.redactions,
+    skipped: plan.skipped.length,
+    trimmed: plan.trimmed,
+    estimatedTokens: plan.estimatedTokens,
+    countTokensCalls: prepared.countCalls,
+    outcome: 'ok',
+  };
+  const timings: { requestSentMs?: number; firstChunkMs?: number } = {};
+  let chunks = 0;
+  const finish = (result: vscode.ChatResult, outcome: string): vscode.ChatResult => {
+    metadata['outcome'] = outcome;
+    deps.log.info(
+      formatRequestLog({
+        id,
+        command: command ? `/${command}` : 'chat',
+        persona: active.persona.id,
+        model: modelId(model),
+        contextBuiltMs,
+        ...timings,
+        doneMs: elapsed(),
+        estimatedTokens: plan.estimatedTokens,
+        ...(prepared.countedTokens === undefined ? {} : { countedTokens: prepared.countedTokens }),
+        maxInputTokens: model.maxInputTokens,
+        trimmed: plan.trimmed,
+        skipped: plan.skipped.length,
+        redactions: plan.redactions,
+        chunks,
+        ...(producesFindings(command) ? { findings: Number(metadata['findings']) } : {}),
+        outcome,
+      }),
+    );
+    return { ...result, metadata };
+  };
+
+  const head = [active.warning ? `⚠️ ${active.warning}` : undefined, ...plan.notes].filter((line): line is string => line !== undefined);
+  if (head.length > 0) stream.markdown(head.map((line) => `> ${sanitizeLine(line)}`).join('\n>\n') + '\n\n');
+  for (const piece of plan.sent) referencePiece(stream, piece);
+
+  if (plan.answerWithoutModel !== undefined) {
+    stream.markdown(plan.answerWithoutModel);
+    return finish({}, 'answered-without-model');
+  }
+  if (plan.tooLarge !== undefined) return finish({ errorDetails: { message: plan.tooLarge } }, 'too-large');
+  if (token.isCancellationRequested) return finish({}, 'cancelled');
+
+  const filter = new AnswerStreamFilter();
+  let visible = '';
+  try {
+    const response = await model.sendRequest(toChatMessages(plan.messages), { justification: t('Architect reviews and designs APIs with this model.') }, token);
+    timings.requestSentMs = elapsed();
+    for await (const chunk of response.text) {
+      if (chunks === 0) timings.firstChunkMs = elapsed();
+      chunks++;
+      const out = filter.push(chunk);
+      if (out !== '') {
+        stream.markdown(out);
+        visible += out;
+      }
+    }
+  } catch (error) {
+    const facts = errorFacts(error, token);
+    const kind = classifyError(facts);
+    const message = errorMessage(kind, modelLabel(model), facts.message, t);
+    if (message === undefined) return finish({}, 'cancelled');
+    deps.log.warn(`request #${id}: ${kind}: ${facts.code ?? facts.name ?? ''} ${(facts.message ?? '').split('\n')[0]}`);
+    // What arrived stays in the chat; the error follows it (RELIABILITY R19).
+    const end = filter.end();
+    if (end.rest !== '') stream.markdown(end.rest);
+    return finish({ errorDetails: { message } }, kind);
+  }
+
+  const end = filter.end();
+  if (end.rest !== '') {
+    stream.markdown(end.rest);
+    visible += end.rest;
+  }
+  // A provider that stops on cancellation ends the stream normally: never treat that as an answer.
+  if (token.isCancellationRequested) return finish({}, 'cancelled');
+  if (visible.trim() === '' && end.findingsBlock === undefined) {
+    return finish({ errorDetails: { message: emptyAnswerMessage(modelLabel(model), t) } }, 'empty');
+  }
+
+  if (producesFindings(command)) {
+    const parsed = parseFindings(end.findingsBlock, plan.sent, t);
+    metadata['findings'] = deps.findings.apply(parsed, plan.sent);
+    const table = renderFindings(parsed, t);
+    if (table !== '') stream.markdown(`\n\n${table}\n`);
+    if (end.findingsBlock === undefined) stream.markdown(`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`);
+  }
+  if (command === 'design' && visible.trim() !== '') {
+    stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [{ description: request.prompt, text: visible.trim() + '\n' }] });
+  }
+  return finish({}, 'ok');
+}
+
+function referencePiece(stream: vscode.ChatResponseStream, piece: SentPiece): void {
+  if (piece.uri === undefined) return;
+  const uri = vscode.Uri.parse(piece.uri);
+  if (piece.complete) stream.reference(uri);
+  else stream.reference(new vscode.Location(uri, new vscode.Range(piece.startLine - 1, 0, piece.endLine - 1, 0)));
+}
+
+/** Earlier `@architect` turns as plain text pairs, oldest first. */
+function historyOf(chatContext: vscode.ChatContext): HistoryTurn[] {
+  const turns: HistoryTurn[] = [];
+  let pending: string | undefined;
+  for (const turn of chatContext.history) {
+    if (turn instanceof vscode.ChatRequestTurn) {
+      pending = (turn.command ? `/${turn.command} ` : '') + turn.prompt;
+    } else if (turn instanceof vscode.ChatResponseTurn && pending !== undefined) {
+      const text = turn.response
+        .map((part) => (part instanceof vscode.ChatResponseMarkdownPart ? part.value.value : ''))
+        .join('')
+        .trim();
+      if (text !== '') turns.push({ request: pending, response: text });
+      pending = undefined;
+    }
+  }
+  return turns;
+}

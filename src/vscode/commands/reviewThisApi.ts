@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { t } from '../l10n';
+
+export const REVIEW_THIS_API_COMMAND = 'architect.reviewThisApi';
+
+export function registerReviewThisApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(REVIEW_THIS_API_COMMAND, async (resource?: unknown) => {
+      try {
+        return await reviewThisApi(resource instanceof vscode.Uri ? resource : undefined);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        log.error(`Review this API: ${reason}`);
+        void vscode.window.showErrorMessage(t('Review this API failed: {0}', reason));
+        return undefined;
+      }
+    }),
+  );
+}
+
+/**
+ * Sends `@architect /review` to the Chat view in ask mode, about the editor's selection (or its whole
+ * file), or about the file clicked in the Explorer, opened first. The answer uses the model picked in
+ * the chat; findings land in the Problems panel.
+ */
+async function reviewThisApi(resource: vscode.Uri | undefined): Promise<unknown> {
+  let editor = vscode.window.activeTextEditor;
+  if (resource && editor?.document.uri.toString() !== resource.toString()) {
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resource), { preview: true });
+  }
+  if (!editor) {
+    void vscode.window.showInformationMessage(t('Open a file (or select the code of an API handler), then run Review this API. You can also right-click a file in the Explorer.'));
+    return undefined;
+  }
+  const document = editor.document;
+  const selection = editor.selection;
+  if (document.getText().trim() === '') {
+    void vscode.window.showInformationMessage(t('{0} is empty: there is nothing to review yet.', vscode.workspace.asRelativePath(document.uri)));
+    return undefined;
+  }
+  // The chat takes 1-based, inclusive positions here (a vscode.Range would arrive without its lines).
+  const attachment = selection.isEmpty
+    ? document.uri
+    : {
+        uri: document.uri,
+        range: {
+          startLineNumber: selection.start.line + 1,
+          startColumn: selection.start.character + 1,
+          endLineNumber: selection.end.line + 1,
+          endColumn: selection.end.character + 1,
+        },
+      };
+  return vscode.commands.executeCommand('workbench.action.chat.open', {
+    query: '@architect /review ',
+    isPartialQuery: false,
+    mode: 'ask',
+    attachFiles: [attachment],
+    blockOnResponse: true,
+  });
+}

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { type AttachedSource, type Focus, type SourceContent } from '../../core/context/attachment';
+import { decodeFileBytes } from '../../core/context/decode';
+import { languageForPath } from '../../core/context/languages';
+import { groupDigits } from '../../core/i18n';
+import { t } from '../l10n';
+
+/** Files beyond this are not even read: the window sent of them would be a sliver anyway. */
+const MAX_READ_BYTES = 50 * 1024 * 1024;
+
+interface Wanted {
+  readonly uri: vscode.Uri;
+  readonly focus?: Focus;
+}
+
+const FOCUS_RANK: Record<Focus['kind'] | 'none', number> = { none: 0, cursor: 1, viewport: 2, selection: 3 };
+
+/**
+ * Turns the chat request's references into plain attached sources: `#file`, `#selection`, locations,
+ * the editor's implicit selection or viewport, and plain strings. Without any reference, the active
+ * editor's selection (or its whole file) is used, since the chat may not have computed its implicit
+ * context yet.
+ */
+export async function gatherChatContext(references: readonly vscode.ChatPromptReference[]): Promise<AttachedSource[]> {
+  const wanted = new Map<string, Wanted>();
+  const strings: AttachedSource[] = [];
+  // References come sorted from the end of the prompt; restore the user's order.
+  for (const reference of [...references].reverse()) {
+    const value = reference.value;
+    if (value instanceof vscode.Uri) merge(wanted, { uri: value });
+    else if (value instanceof vscode.Location) merge(wanted, { uri: value.uri, focus: focusOf(value.range, reference.id) });
+    else if (typeof value === 'string' && value.trim() !== '') {
+      const label = reference.modelDescription?.trim() || t('attached text {0}', strings.length + 1);
+      strings.push({ key: `string:${strings.length}`, label, matchPath: '', languageId: 'plaintext', content: { kind: 'text', text: value } });
+    }
+  }
+  if (wanted.size === 0 && strings.length === 0) {
+    const editor = vscode.window.activeTextEditor;
+    if (editor) return [await sourceFromEditor(editor)];
+  }
+  return [...(await Promise.all([...wanted.values()].map((item) => readSource(item.uri, item.focus)))), ...strings];
+}
+
+/** The editor's selection, or its whole file with the cursor as focus when nothing is selected. */
+export async function sourceFromEditor(editor: vscode.TextEditor): Promise<AttachedSource> {
+  const selection = editor.selection;
+  const focus = selection.isEmpty ? focusOf(new vscode.Range(selection.active, selection.active), 'cursor') : focusOf(selection, 'selection');
+  return readSource(editor.document.uri, focus);
+}
+
+function merge(wanted: Map<string, Wanted>, next: Wanted): void {
+  const key = next.uri.toString();
+  const existing = wanted.get(key);
+  if (!existing) {
+    wanted.set(key, next);
+    return;
+  }
+  const rank = (item: Wanted) => FOCUS_RANK[item.focus?.kind ?? 'none'];
+  if (existing.focus?.kind === 'selection' && next.focus?.kind === 'selection') {
+    const focus: Focus = {
+      kind: 'selection',
+      startLine: Math.min(existing.focus.startLine, next.focus.startLine),
+      endLine: Math.max(existing.focus.endLine, next.focus.endLine),
+      ...(existing.focus.startColumn === undefined ? {} : { startColumn: existing.focus.startColumn }),
+    };
+    wanted.set(key, { uri: next.uri, focus });
+  } else if (rank(next) > rank(existing)) wanted.set(key, next);
+}
+
+function focusOf(range: vscode.Range, referenceId: string): Focus {
+  const startLine = range.start.line + 1;
+  // A selection that ends at the start of a line does not include that line.
+  const endLine = Math.max(startLine, range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1);
+  let kind: Focus['kind'] = 'selection';
+  if (/viewport|visible/i.test(referenceId)) kind = 'viewport';
+  else if (range.isEmpty || referenceId === 'cursor') kind = 'cursor';
+  return { kind, startLine, endLine, startColumn: range.start.character };
+}
+
+/**
+ * Reads one resource as plain data: the open document's text when there is one (unsaved edits and the
+ * editor's decoding included), otherwise the bytes through `vscode.workspace.fs`, which also serves
+ * remote and virtual workspaces (RELIABILITY R26, R27, R30). Notebook cells give the cell's text (R29).
+ */
+export async function readSource(uri: vscode.Uri, focus?: Focus): Promise<AttachedSource> {
+  const key = uri.toString();
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+  const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOfCell(uri) : undefined;
+  const label = notebook ? t('{0} cell {1}', vscode.workspace.asRelativePath(notebook.notebook.uri), notebook.index + 1) : vscode.workspace.asRelativePath(uri);
+  const matchPath = vscode.workspace.asRelativePath(notebook?.notebook.uri ?? uri, false);
+  const base = { key, uri: key, label, matchPath, ...(focus ? { focus } : {}) };
+
+  if (open) return { ...base, languageId: open.languageId, content: { kind: 'text', text: open.getText() } };
+  if (uri.scheme === 'untitled') return { ...base, languageId: 'plaintext', content: { kind: 'unreadable', reason: t('the untitled document is no longer open') } };
+  return { ...base, languageId: languageForPath(uri.path), content: await readClosedFile(uri) };
+}
+
+async function readClosedFile(uri: vscode.Uri): Promise<SourceContent> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
+    if (stat.size > MAX_READ_BYTES) return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
+    const decoded = decodeFileBytes(await vscode.workspace.fs.readFile(uri));
+    if (decoded.kind !== 'undecodable') return decoded;
+    // Not UTF-8: let the editor decode it with the user's encoding settings.
+    const document = await vscode.workspace.openTextDocument(uri);
+    return { kind: 'text', text: document.getText() };
+  } catch (error) {
+    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function notebookOfCell(uri: vscode.Uri): { notebook: vscode.NotebookDocument; index: number } | undefined {
+  for (const notebook of vscode.workspace.notebookDocuments) {
+    const cell = notebook.getCells().find((candidate) => candidate.document.uri.toString() === uri.toString());
+    if (cell) return { notebook, index: cell.index };
+  }
+  return undefined;
+}

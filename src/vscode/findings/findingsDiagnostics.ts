@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { type ParsedFindings, type Severity } from '../../core/findings/parseFindings';
+import { type SentPiece } from '../../core/request/buildRequest';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  critical: vscode.DiagnosticSeverity.Error,
+  high: vscode.DiagnosticSeverity.Error,
+  medium: vscode.DiagnosticSeverity.Warning,
+  low: vscode.DiagnosticSeverity.Information,
+  info: vscode.DiagnosticSeverity.Hint,
+};
+
+/**
+ * Review findings in the Problems panel, source `Architect`. A new review of a file replaces that
+ * file's findings; a review whose answer had no usable findings block leaves them as they were.
+ */
+export class FindingsDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('architect-findings');
+
+  apply(parsed: ParsedFindings, sent: readonly SentPiece[]): number {
+    if (!parsed.blockFound) return 0;
+    let count = 0;
+    for (const piece of sent) {
+      if (piece.uri === undefined) continue;
+      const uri = vscode.Uri.parse(piece.uri);
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === piece.uri);
+      const diagnostics = parsed.findings
+        .filter((finding) => finding.piece.key === piece.key)
+        .map((finding) => {
+          const last = finding.endLine - 1;
+          const end = document && last < document.lineCount ? document.lineAt(last).range.end : new vscode.Position(last, 10_000);
+          const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined].filter(Boolean).join('\n');
+          const diagnostic = new vscode.Diagnostic(new vscode.Range(finding.line - 1, 0, end.line, end.character), message, SEVERITY[finding.severity]);
+          diagnostic.source = 'Architect';
+          if (finding.rule) diagnostic.code = finding.rule;
+          return diagnostic;
+        });
+      this.collection.set(uri, diagnostics);
+      count += diagnostics.length;
+    }
+    return count;
+  }
+
+  clear(): void {
+    this.collection.clear();
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+export function registerFindings(context: vscode.ExtensionContext): FindingsDiagnostics {
+  const findings = new FindingsDiagnostics();
+  context.subscriptions.push(findings, vscode.commands.registerCommand('architect.clearFindings', () => findings.clear()));
+  return findings;
+}

@@ -1,0 +1,211 @@
+import * as vscode from 'vscode';
+import { parsePersona } from '../../core/persona/parsePersona';
+import { BUILTIN_PERSONA_ID, type Persona, type PersonaParseResult, type PersonaSource, type PersonaSourceKind } from '../../core/persona/persona';
+import { isAbsoluteFolder, WORKSPACE_PERSONA_GLOB, WORKSPACE_PERSONA_LOCATIONS } from '../../core/persona/personaLocations';
+import { buildCatalog, chooseActivePersona, type ActivePersona, type PersonaCatalog } from '../../core/persona/resolvePersonas';
+import { t } from '../l10n';
+import { readSettings } from '../settings';
+
+interface PersonaFile {
+  readonly uri: vscode.Uri;
+  readonly source: PersonaSource;
+}
+
+interface Loaded {
+  readonly catalog: PersonaCatalog;
+  readonly builtin: Persona;
+}
+
+interface ParsedFile {
+  readonly stamp: string;
+  readonly result: PersonaParseResult;
+  readonly lineLengths: readonly number[];
+}
+
+const RELOAD_DELAY_MS = 150;
+
+/**
+ * Every persona the user can choose, from the built-in folder, `architect.personaFolders`, and (in a
+ * trusted workspace only) the workspace's persona and agent files. Files are read through
+ * `vscode.workspace.fs`, parsed once per version (mtime and size), and re-read when they change, when
+ * settings change and when trust is granted. Invalid files get diagnostics on themselves.
+ */
+export class PersonaStore implements vscode.Disposable {
+  private loading: Promise<Loaded> | undefined;
+  private readonly parsed = new Map<string, ParsedFile>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('architect-personas');
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.diagnostics,
+      this.changed,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate('workspace trust was granted')),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (['architect.personaFolders', 'architect.importAgentFiles', 'architect.persona'].some((key) => event.affectsConfiguration(key))) {
+          this.watch();
+          this.invalidate('settings changed');
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watch();
+        this.invalidate('workspace folders changed');
+      }),
+    );
+    this.watch();
+  }
+
+  /** The persona to answer with, and a warning when the configured one could not be used. */
+  async active(scope?: vscode.Uri): Promise<ActivePersona> {
+    const { catalog, builtin } = await this.load();
+    return chooseActivePersona(catalog, readSettings(scope).persona, builtin, t);
+  }
+
+  async all(): Promise<Persona[]> {
+    return [...(await this.load()).catalog.personas.values()];
+  }
+
+  /** Loads now, so that diagnostics on persona files show without waiting for a request. */
+  async refresh(): Promise<void> {
+    await this.load();
+  }
+
+  dispose(): void {
+    clearTimeout(this.reloadTimer);
+    for (const disposable of [...this.disposables, ...this.watchers]) disposable.dispose();
+  }
+
+  private load(): Promise<Loaded> {
+    this.loading ??= this.read().catch((error: unknown) => {
+      this.loading = undefined;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private invalidate(reason: string): void {
+    this.loading = undefined;
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.log.info(`personas: reloading (${reason})`);
+      this.load().then(
+        () => this.changed.fire(),
+        (error: unknown) => this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, RELOAD_DELAY_MS);
+  }
+
+  private async read(): Promise<Loaded> {
+    const files = await this.discover();
+    const candidates = await Promise.all(files.map(async (file) => ({ source: file.source, result: await this.parse(file) })));
+    const catalog = buildCatalog(candidates, t);
+    const builtinCandidate = candidates.find((candidate) => candidate.source.kind === 'builtin' && candidate.result.ok && candidate.result.persona.id === BUILTIN_PERSONA_ID);
+    if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');
+
+    for (const line of catalog.overrides) this.log.info(`personas: ${line}`);
+    for (const { source, keys } of catalog.ignoredKeys) this.log.info(`personas: ${source.label}: ignored keys ${keys.join(', ')}`);
+    for (const { source, problems } of catalog.invalid) this.log.warn(`personas: ${source.label} is invalid: ${problems.map((p) => p.message).join(' ')}`);
+    this.log.info(`personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`);
+    this.publishDiagnostics(catalog);
+    return { catalog, builtin: builtinCandidate.result.persona };
+  }
+
+  private publishDiagnostics(catalog: PersonaCatalog): void {
+    this.diagnostics.clear();
+    for (const { source, problems } of catalog.invalid) {
+      const lineLengths = this.parsed.get(source.uri)?.lineLengths ?? [];
+      const diagnostics = problems.map((problem) => {
+        const line = Math.max(0, (problem.line ?? 1) - 1);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, lineLengths[line] ?? 0), problem.message, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'Architect';
+        diagnostic.code = 'persona';
+        return diagnostic;
+      });
+      this.diagnostics.set(vscode.Uri.parse(source.uri), diagnostics);
+    }
+  }
+
+  private async parse(file: PersonaFile): Promise<PersonaParseResult> {
+    const key = file.source.uri;
+    const fileName = file.uri.path.replace(/^.*\//, '');
+    try {
+      const stat = await vscode.workspace.fs.stat(file.uri);
+      const stamp = `${stat.mtime}:${stat.size}`;
+      const cached = this.parsed.get(key);
+      if (cached?.stamp === stamp) return cached.result;
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file.uri));
+      const result = parsePersona(text, fileName, file.source, t);
+      const lineLengths = result.ok ? [] : text.split('\n').map((line) => line.replace(/\r$/, '').length);
+      this.parsed.set(key, { stamp, result, lineLengths });
+      return result;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, id: fileName.replace(/(\.agent)?\.md$/i, ''), problems: [{ message: t('The file could not be read: {0}', reason) }] };
+    }
+  }
+
+  /** Persona files in precedence order: built-in, settings, workspace, agent imports. */
+  private async discover(): Promise<PersonaFile[]> {
+    const settings = readSettings();
+    const trusted = vscode.workspace.isTrusted;
+    // The first workspace folder wins among folders, so it is read last ("later wins").
+    const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
+    const files = await this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin');
+
+    for (const folder of this.personaFolderUris(settings.personaFolders, trusted)) files.push(...(await this.list(folder, '.md', 'setting')));
+    if (!trusted) return files;
+    for (const location of WORKSPACE_PERSONA_LOCATIONS) {
+      if (location.agentImport && !settings.importAgentFiles) continue;
+      for (const folder of folders) files.push(...(await this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind)));
+    }
+    return files;
+  }
+
+  private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
+    // Untrusted: only the user's own absolute folders, never workspace-relative ones.
+    const usable = trusted ? entries : (vscode.workspace.getConfiguration('architect').inspect<string[]>('personaFolders')?.globalValue ?? []);
+    const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
+    const first = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return usable.flatMap((entry) => {
+      if (isAbsoluteFolder(entry)) return [first && first.scheme !== 'file' ? first.with({ path: entry }) : vscode.Uri.file(entry)];
+      return trusted ? folders.map((folder) => vscode.Uri.joinPath(folder.uri, entry)) : [];
+    });
+  }
+
+  private async list(folder: vscode.Uri, suffix: string, kind: PersonaSourceKind): Promise<PersonaFile[]> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(folder);
+    } catch {
+      return [];
+    }
+    return entries
+      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.toLowerCase().endsWith(suffix))
+      .map(([name]) => name)
+      .sort()
+      .map((name) => {
+        const uri = vscode.Uri.joinPath(folder, name);
+        const label = kind === 'builtin' ? t('built-in') : vscode.workspace.asRelativePath(uri);
+        return { uri, source: { kind, uri: uri.toString(), label } };
+      });
+  }
+
+  private watch(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    const onChange = () => this.invalidate('a persona file changed');
+    const patterns: vscode.RelativePattern[] = (vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB));
+    for (const folder of this.personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted)) patterns.push(new vscode.RelativePattern(folder, '*.md'));
+    this.watchers = patterns.flatMap((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
+    });
+  }
+}

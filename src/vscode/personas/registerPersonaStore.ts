@@ -1,0 +1,12 @@
+import type * as vscode from 'vscode';
+import { PersonaStore } from './personaStore';
+
+export function registerPersonaStore(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): PersonaStore {
+  const store = new PersonaStore(context.extensionUri, log);
+  context.subscriptions.push(store);
+  // Off the activation path: diagnostics on persona files show without waiting for a first request.
+  setTimeout(() => {
+    store.refresh().catch((error: unknown) => log.error(`personas: ${error instanceof Error ? error.message : String(error)}`));
+  }, 0);
+  return store;
+}

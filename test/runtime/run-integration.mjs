@@ -1,0 +1,93 @@
+// npm run test:integration: builds the extension, its fixtures and suites, installs the VS Code runtime
+// when missing, and runs each suite in a real extension host with its own workspace setup.
+//   ARCHITECT_SUITES=main,no-folder   run only these suites
+//   ARCHITECT_TEST_GREP=R17           run only matching tests
+//   VERBOSE=1                         print every line of the extension host
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { buildForTests, integrationOutDir, suiteNames } from '../../scripts/build-tests.mjs';
+import { runSuite } from './launch.mjs';
+import { ensureRuntime } from './runtime.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtures = path.join(root, 'test', 'fixtures');
+const workRoot = path.join(root, 'out', 'test-work');
+const fakeLm = { id: 'architect-tests.fake-lm', version: '0.0.1', path: path.join(fixtures, 'fake-lm') };
+
+/** How each suite's workspace is set up: a folder, a multi-root workspace, no folder, or untrusted. */
+const SETUPS = {
+  main: (ws) => ({ workspace: { folder: copy('api-service', ws) } }),
+  'multi-root': (ws) => {
+    copy('api-service', path.join(ws, 'alpha'));
+    copy('billing-service', path.join(ws, 'beta'));
+    const file = path.join(ws, 'services.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }, null, 2));
+    return { workspace: { file } };
+  },
+  'no-folder': () => ({ workspace: {} }),
+  untrusted: (ws) => ({ workspace: { folder: copy('api-service', ws) }, trust: true }),
+};
+
+function copy(name, destination) {
+  mkdirSync(destination, { recursive: true });
+  cpSync(path.join(fixtures, 'workspaces', name), destination, { recursive: true });
+  return destination;
+}
+
+export async function runIntegration({ suites: wanted, installVsix } = {}) {
+  const started = Date.now();
+  await buildForTests();
+  const runtime = ensureRuntime();
+  const only = (process.env.ARCHITECT_SUITES ?? '').split(',').filter(Boolean);
+  const suites = (wanted ?? suiteNames()).filter((name) => only.length === 0 || only.includes(name));
+  const results = [];
+  for (const name of suites) {
+    const setup = SETUPS[name];
+    if (!setup) throw new Error(`no workspace setup for suite "${name}" in test/runtime/run-integration.mjs`);
+    const workDir = path.join(workRoot, name);
+    const { workspace, trust } = setup(path.join(workDir + '-ws'));
+    const result = await runSuite({
+      name,
+      runtime,
+      workDir,
+      // From a .vsix, the product is installed and the fixture is the one development extension.
+      extensionDevelopmentPath: installVsix ? fakeLm.path : root,
+      extensionTestsPath: path.join(integrationOutDir, name, 'index.js'),
+      workspace,
+      trust,
+      installedExtensions: installVsix ? [] : [fakeLm],
+      installVsix,
+      timeoutMs: Number(process.env.ARCHITECT_SUITE_TIMEOUT_MS ?? 900_000),
+      env: { ARCHITECT_SUITE: name, ...(installVsix ? { ARCHITECT_FROM_VSIX: '1' } : {}) },
+      verbose: process.env.VERBOSE === '1',
+    });
+    results.push({ name, ...result });
+  }
+
+  console.log('\n== integration summary (real VS Code extension host) ==');
+  let passed = 0;
+  let failed = 0;
+  let ok = true;
+  for (const result of results) {
+    passed += result.passed;
+    failed += result.failed;
+    const healthy = result.exitCode === 0 && result.failed === 0 && result.passed > 0 && result.faults.length === 0;
+    ok &&= healthy;
+    console.log(`suite ${result.name}: ${result.passed} passed, ${result.failed} failed, exit ${result.exitCode} (${result.reason})`);
+    for (const fault of result.faults) console.log(`  fault in suite ${result.name}: ${fault}`);
+    if (result.passed === 0 && result.exitCode !== 0) console.log(`  the suite did not run: see out/test-work/${result.name}`);
+  }
+  console.log(`integration tests: ${passed} passed, ${failed} failed in ${suites.length} suites (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+  return ok && results.length > 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runIntegration().then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error) => {
+      console.error(`integration tests could not run: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
