@@ -20,7 +20,7 @@ const DEFAULT_EXCLUDE = ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*',
  * already ignores workspace values of the restricted settings (see package.json).
  */
 export function readSettings(scope?: vscode.Uri): ArchitectSettings {
-  const config = vscode.workspace.getConfiguration('architect', scope);
+  const config = vscode.workspace.getConfiguration('architect', scope ?? null);
   const text = (key: string, fallback: string) => {
     const value = config.get<unknown>(key);
     return typeof value === 'string' ? value : fallback;

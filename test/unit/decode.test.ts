@@ -27,3 +27,12 @@ describe('decoding and exclusion', () => {
     }
   });
 });
+
+describe('exclusion globs with folders', () => {
+  test('R11: patterns with a slash match the relative path, patterns without one the file name', () => {
+    assert.ok(isExcluded('src/internal/pricing.ts', ['**/internal/**']));
+    assert.ok(isExcluded('secrets/prod.json', ['secrets/*.json']));
+    assert.ok(!isExcluded('src/secrets/prod.json', ['secrets/*.json']));
+    assert.ok(isExcluded('deep/down/.env', ['.env']));
+  });
+});

@@ -1,22 +1,42 @@
 import picomatch from 'picomatch';
-import { normalizeRelativePath } from '../text';
+import { baseName, normalizeRelativePath } from '../text';
 
-let cached: { key: string; matcher: (path: string) => boolean } | undefined;
+const OPTIONS = { dot: true, nocase: true } as const;
 
-/**
- * Whether a workspace-relative path matches one of the `architect.exclude` globs. A pattern without a
- * slash (".env") matches the file name in any folder; matching ignores case, so ".ENV" is excluded too.
- */
-export function isExcluded(relativePath: string, patterns: readonly string[]): boolean {
-  const usable = patterns.map((pattern) => pattern.trim()).filter((pattern) => pattern !== '');
-  if (usable.length === 0) return false;
-  const key = usable.join('\u0000');
-  if (cached?.key !== key) cached = { key, matcher: picomatch(usable, { dot: true, basename: true, nocase: true }) };
-  return cached.matcher(normalizeRelativePath(relativePath));
+interface Matcher {
+  readonly pattern: string;
+  readonly matches: (path: string) => boolean;
 }
 
-/** The first pattern that excludes the path, to tell the user why. */
+let cached: { key: string; matchers: readonly Matcher[] } | undefined;
+
+/**
+ * `architect.exclude` globs, gitignore-style: a pattern without a slash (".env") matches the file name
+ * in any folder, one with a slash matches the workspace-relative path. Case is ignored, so ".ENV" is
+ * excluded too. (picomatch's own `basename` option also bends patterns that have slashes, so the two
+ * kinds are compiled apart.)
+ */
+function matchersFor(patterns: readonly string[]): readonly Matcher[] {
+  const usable = patterns.map((pattern) => pattern.trim()).filter((pattern) => pattern !== '');
+  const key = usable.join('\u0000');
+  if (cached?.key !== key) {
+    cached = {
+      key,
+      matchers: usable.map((pattern) => {
+        const test = picomatch(pattern, OPTIONS);
+        return pattern.includes('/') ? { pattern, matches: (path: string) => test(path) } : { pattern, matches: (path: string) => test(baseName(path)) };
+      }),
+    };
+  }
+  return cached.matchers;
+}
+
+/** The first pattern that excludes a workspace-relative path, to tell the user why; undefined if none. */
 export function excludingPattern(relativePath: string, patterns: readonly string[]): string | undefined {
   const path = normalizeRelativePath(relativePath);
-  return patterns.find((pattern) => pattern.trim() !== '' && picomatch.isMatch(path, pattern.trim(), { dot: true, basename: true, nocase: true }));
+  return matchersFor(patterns).find((matcher) => matcher.matches(path))?.pattern;
+}
+
+export function isExcluded(relativePath: string, patterns: readonly string[]): boolean {
+  return excludingPattern(relativePath, patterns) !== undefined;
 }

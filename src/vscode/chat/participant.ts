@@ -88,6 +88,7 @@ async function answer(
   const metadata: Record<string, unknown> = {
     command: command ?? null,
     persona: active.persona.id,
+    ...(active.warning ? { personaWarning: active.warning } : {}),
     model: modelId(model),
     findings: 0,
     redactions: plan.redactions,

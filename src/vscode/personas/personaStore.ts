@@ -171,7 +171,7 @@ export class PersonaStore implements vscode.Disposable {
 
   private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
     // Untrusted: only the user's own absolute folders, never workspace-relative ones.
-    const usable = trusted ? entries : (vscode.workspace.getConfiguration('architect').inspect<string[]>('personaFolders')?.globalValue ?? []);
+    const usable = trusted ? entries : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
     const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
     const first = vscode.workspace.workspaceFolders?.[0]?.uri;
     return usable.flatMap((entry) => {

@@ -11,6 +11,7 @@ export interface FakeLm {
   reset(): void;
   setMaxInputTokens(value: number): void;
   setEnabled(value: boolean): void;
+  writeVirtualFile(path: string, text: string): vscode.Uri;
 }
 
 export const FAKE_MODEL = { vendor: 'fakevendor', id: 'fake-1' } as const;
@@ -32,13 +33,13 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until the check passes (or throws its last failure after the timeout). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
       const value = await check();
-      if (value !== false && value !== undefined) return value;
+      if (value !== false && value !== undefined) return value as T;
     } catch (error) {
       lastError = error;
     }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ask } from '../helpers/chat';
-import { allText, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
+import { fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
 import { fileUri, closeAllEditors, openWithSelection } from '../helpers/workspace';
 
 suite('@architect end to end (real chat UI, fake model)', () => {
