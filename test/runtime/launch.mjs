@@ -245,8 +245,8 @@ export async function runSuite(options) {
 async function serveRequest(request, page, say) {
   try {
     if (request.action === 'screenshot') {
-      await page.screenshot({ path: request.path });
-      writeFileSync(`${request.path}.done`, '');
+      await page.screenshot({ path: request.path, ...(request.clip ? { clip: request.clip } : {}) });
+      if (request.done) writeFileSync(request.done, '');
     } else if (request.action === 'click') {
       say(`clicking ${request.role} "${request.name}"`);
       await page.getByRole(request.role, { name: new RegExp(request.name) }).first().click({ timeout: 15_000 });

@@ -3,7 +3,7 @@
 //   ARCHITECT_SUITES=main,no-folder   run only these suites
 //   ARCHITECT_TEST_GREP=R17           run only matching tests
 //   VERBOSE=1                         print every line of the extension host
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { buildForTests, integrationOutDir, suiteNames } from '../../scripts/build-tests.mjs';
@@ -46,7 +46,10 @@ export async function runIntegration({ suites: wanted, installVsix } = {}) {
     const setup = SETUPS[name];
     if (!setup) throw new Error(`no workspace setup for suite "${name}" in test/runtime/run-integration.mjs`);
     const workDir = path.join(workRoot, name);
-    const { workspace, trust } = setup(path.join(workDir + '-ws'));
+    // Every run starts from the fixture as committed: tests write files into their workspace.
+    const workspaceDir = `${workDir}-ws`;
+    rmSync(workspaceDir, { recursive: true, force: true });
+    const { workspace, trust } = setup(workspaceDir);
     const result = await runSuite({
       name,
       runtime,

@@ -50,11 +50,14 @@ async function reviewThisApi(resource: vscode.Uri | undefined): Promise<unknown>
           endColumn: selection.end.character + 1,
         },
       };
+  // The chat attaches only what a file system serves; an untitled buffer or a notebook cell reaches the
+  // participant as the active editor instead.
+  const attachable = vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined;
   return vscode.commands.executeCommand('workbench.action.chat.open', {
     query: '@architect /review ',
     isPartialQuery: false,
     mode: 'ask',
-    attachFiles: [attachment],
+    ...(attachable ? { attachFiles: [attachment] } : {}),
     blockOnResponse: true,
   });
 }

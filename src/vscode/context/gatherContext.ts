@@ -24,9 +24,16 @@ const FOCUS_RANK: Record<Focus['kind'] | 'none', number> = { none: 0, cursor: 1,
 export async function gatherChatContext(references: readonly vscode.ChatPromptReference[]): Promise<AttachedSource[]> {
   const wanted = new Map<string, Wanted>();
   const strings: AttachedSource[] = [];
+  // What the user attached on purpose outranks the editor's implicit context for the same file: the
+  // implicit selection is recomputed with a delay and can be stale.
+  const explicit = new Set(
+    references.filter((reference) => !isImplicit(reference)).map((reference) => uriOf(reference.value)?.toString()).filter((key) => key !== undefined),
+  );
   // References come sorted from the end of the prompt; restore the user's order.
   for (const reference of [...references].reverse()) {
     const value = reference.value;
+    const key = uriOf(value)?.toString();
+    if (isImplicit(reference) && key !== undefined && explicit.has(key)) continue;
     if (value instanceof vscode.Uri) merge(wanted, { uri: value });
     else if (value instanceof vscode.Location) merge(wanted, { uri: value.uri, focus: focusOf(value.range, reference.id) });
     else if (typeof value === 'string' && value.trim() !== '') {
@@ -39,6 +46,16 @@ export async function gatherChatContext(references: readonly vscode.ChatPromptRe
     if (editor) return [await sourceFromEditor(editor)];
   }
   return [...(await Promise.all([...wanted.values()].map((item) => readSource(item.uri, item.focus)))), ...strings];
+}
+
+function isImplicit(reference: vscode.ChatPromptReference): boolean {
+  return reference.id.startsWith('vscode.implicit');
+}
+
+function uriOf(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (value instanceof vscode.Location) return value.uri;
+  return undefined;
 }
 
 /** The editor's selection, or its whole file with the cursor as focus when nothing is selected. */
