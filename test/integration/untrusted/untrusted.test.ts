@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { ask } from '../helpers/chat';
+import { allText, eventually, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
+import { clickButton } from '../helpers/runner';
+import { fileUri, writeFile } from '../helpers/workspace';
+
+const GITHUB_TOKEN = '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';
+
+suite('Workspace Trust (R05)', () => {
+  let fake: FakeLm;
+  suiteSetup(async () => {
+    fake = await fakeLm();
+    await writeFile('.github/architect/team.md', '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
+    // A workspace that tries to switch protection off; restricted settings must not apply untrusted.
+    await writeFile('.vscode/settings.json', JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
+    await writeFile('src/token.ts', `export const token = "${GITHUB_TOKEN}";\n`);
+  });
+  setup(() => fake.reset());
+
+  test('R05: in an untrusted workspace, workspace personas are not loaded and protection stays on', async () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false, 'this suite must start untrusted');
+    const result = await ask('@architect /review', { attach: [fileUri('src/token.ts'), fileUri('.env')] });
+    assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
+    assert.strictEqual(result.metadata?.['persona'], 'backend-architect');
+    assert.match(String(result.metadata?.['personaWarning']), /^Persona "team" was not found/);
+    const sent = allText(lastRequest(fake));
+    assert.ok(!sent.includes('WORKSPACE-PERSONA'));
+    assert.ok(!sent.includes(GITHUB_TOKEN), 'a workspace setting switched redaction off in Restricted Mode');
+    assert.ok(!sent.includes('fixture-password-do-not-send'), 'a workspace setting emptied the exclusions in Restricted Mode');
+  });
+
+  test('R05: once the user grants trust, the workspace persona loads', async () => {
+    await vscode.commands.executeCommand('workbench.trust.manage');
+    await clickButton('^Trust( Folder)?$');
+    await eventually(() => vscode.workspace.isTrusted, 15_000, 'the workspace to be trusted');
+    await eventually(async () => (await ask('@architect hello')).metadata?.['persona'] === 'team', 15_000, 'the workspace persona to load');
+    assert.ok(lastRequest(fake).messages[0]?.text.startsWith('WORKSPACE-PERSONA rules.'));
+  });
+});
