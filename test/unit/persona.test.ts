@@ -187,3 +187,13 @@ describe('persona precedence', () => {
     assert.equal(chooseActivePersona(catalog, 'backend-architect', builtin.persona).warning, undefined);
   });
 });
+
+describe('persona locations', () => {
+  test('only the three persona locations count, at their exact depth', async () => {
+    const { isPersonaLocation } = await import('../../src/core/persona/personaLocations');
+    for (const path of ['.github/architect/team.md', '.github/agents/api.agent.md', '.claude/agents/sql.md']) assert.ok(isPersonaLocation(path), path);
+    for (const path of ['.github/agents/api.md', '.github/architect/sub/team.md', 'docs/architect/team.md', '.claude/commands/x.md', '.github/workflows/ci.md']) {
+      assert.ok(!isPersonaLocation(path), path);
+    }
+  });
+});

@@ -120,3 +120,21 @@ export function windowText(text: string, focus: Focus | undefined, budgetChars: 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
 }
+
+/**
+ * Exactly the lines [startLine, endLine] of a text (clamped to it), each cut to `maxLineChars` around
+ * its start: what a tool read returns, as opposed to a budgeted window around a focus.
+ */
+export function rangeWindow(text: string, startLine: number, endLine: number, maxLineChars: number): CodeWindow {
+  const index = new LineIndex(text);
+  const total = index.lineCount;
+  const first = clamp(startLine, 1, total);
+  const last = clamp(endLine, first, total);
+  const lines: WindowLine[] = [];
+  for (let line = first; line <= last; line++) {
+    const start = index.start(line);
+    const length = index.length(line);
+    lines.push({ line, start, end: start + Math.min(length, maxLineChars), partial: length > maxLineChars });
+  }
+  return { index, lines, startLine: first, endLine: last, totalLines: total, complete: first === 1 && last === total && lines.every((line) => !line.partial), selectionCut: false };
+}

@@ -60,7 +60,7 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
       return;
     }
     const value = parsed.data;
-    const piece = pieceFor(value.file, sent);
+    const piece = pieceFor(value.file, value.line, sent);
     if (!piece) {
       dropped.push(value.file ? t('#{0}: {1} was not attached', number, value.file) : t('#{0}: no file named', number));
       return;
@@ -107,14 +107,23 @@ function parseJsonArray(block: string): unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
-function pieceFor(file: string | undefined, sent: readonly SentPiece[]): SentPiece | undefined {
+/**
+ * The sent piece a finding belongs to: the one its file names (or the only file sent), and among several
+ * ranges of that file (tool reads), the one holding its line.
+ */
+function pieceFor(file: string | undefined, line: number, sent: readonly SentPiece[]): SentPiece | undefined {
   const withFiles = sent.filter((piece) => piece.uri !== undefined);
-  if (file === undefined || file.trim() === '') return withFiles.length === 1 ? withFiles[0] : undefined;
-  const wanted = normalizeRelativePath(file).toLowerCase();
-  const exact = withFiles.find(
-    (piece) => normalizeRelativePath(piece.label).toLowerCase() === wanted || normalizeRelativePath(piece.matchPath).toLowerCase() === wanted,
-  );
-  if (exact) return exact;
-  const byName = withFiles.filter((piece) => baseName(piece.label).toLowerCase() === baseName(wanted));
-  return byName.length === 1 ? byName[0] : undefined;
+  let candidates: SentPiece[];
+  if (file === undefined || file.trim() === '') {
+    candidates = new Set(withFiles.map((piece) => piece.key)).size === 1 ? withFiles : [];
+  } else {
+    const wanted = normalizeRelativePath(file).toLowerCase();
+    const same = (path: string) => normalizeRelativePath(path).toLowerCase() === wanted;
+    candidates = withFiles.filter((piece) => same(piece.label) || same(piece.matchPath));
+    if (candidates.length === 0) {
+      const byName = withFiles.filter((piece) => baseName(piece.label).toLowerCase() === baseName(wanted));
+      candidates = new Set(byName.map((piece) => piece.key)).size === 1 ? byName : [];
+    }
+  }
+  return candidates.find((piece) => line >= piece.startLine && line <= piece.endLine) ?? candidates[0];
 }

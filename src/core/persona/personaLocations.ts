@@ -15,8 +15,22 @@ export const WORKSPACE_PERSONA_LOCATIONS: readonly PersonaLocation[] = [
   { kind: 'agent', folder: ['.claude', 'agents'], suffix: '.md', agentImport: true },
 ];
 
-/** The glob a file watcher uses for every workspace location at once. */
-export const WORKSPACE_PERSONA_GLOB = '{.github/architect/*.md,.github/agents/*.agent.md,.claude/agents/*.md}';
+/**
+ * The glob the file watcher uses. It is recursive on purpose: a watcher on `.github/architect/*.md`
+ * misses the folder when it is created after the watcher, which is how a team persona usually arrives.
+ * Events are then narrowed with `isPersonaLocation`.
+ */
+export const WORKSPACE_PERSONA_GLOB = '{.github,.claude}/**/*.md';
+
+/** Whether a path relative to a workspace folder is one of the persona locations. */
+export function isPersonaLocation(relativePath: string): boolean {
+  const segments = relativePath.replace(/\\/g, '/').split('/');
+  if (segments.length !== 3) return false;
+  const name = segments[2] ?? '';
+  return WORKSPACE_PERSONA_LOCATIONS.some(
+    (location) => location.folder.every((part, index) => segments[index] === part) && name.toLowerCase().endsWith(location.suffix),
+  );
+}
 
 /** A `architect.personaFolders` entry: absolute, or relative to each workspace folder. */
 export function isAbsoluteFolder(entry: string): boolean {

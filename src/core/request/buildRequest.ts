@@ -8,7 +8,7 @@ import { type Persona } from '../persona/persona';
 import { assemblePrompt, instructionsMessage, type PromptMessage } from '../prompt/assemble';
 import { describeHiddenCharacter, renderPiece, type HiddenCharacterReport, type RenderedPiece } from '../prompt/renderPiece';
 import { taskFor } from '../prompt/tasks';
-import { findSecrets, type SecretRange } from '../redact/findSecrets';
+import { secretsNear } from '../redact/secretsNear';
 import { DEFAULT_CHARS_PER_TOKEN, estimateMessagesTokens, estimateTokens, inputBudget, MESSAGE_OVERHEAD_TOKENS } from '../budget/tokens';
 import { newestThatFit, shareBudget } from '../budget/shareBudget';
 
@@ -41,6 +41,8 @@ export interface SentPiece {
   readonly endLine: number;
   readonly totalLines: number;
   readonly complete: boolean;
+  /** Read by the model through a tool rather than attached by the user. */
+  readonly viaTool?: boolean;
 }
 
 export interface RequestPlan {
@@ -63,8 +65,6 @@ export interface RequestPlan {
 
 /** Extra characters of the piece header beyond the code, counted generously. */
 const HEADER_ALLOWANCE_CHARS = 400;
-/** Secrets can straddle the edge of a window (a PEM block); scanning a little beyond it catches them. */
-const SECRET_SCAN_MARGIN_CHARS = 4096;
 
 /**
  * Builds the whole request as plain data: protection (exclusions, binary refusal, redaction, hidden
@@ -209,16 +209,6 @@ function renderedLength(text: string): number {
   let lines = 1;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
   return text.length + lines * (linePrefixWidth(lines) + 1);
-}
-
-async function secretsNear(text: string, window: CodeWindow): Promise<SecretRange[]> {
-  const first = window.lines[0];
-  const last = window.lines[window.lines.length - 1];
-  if (!first || !last) return [];
-  const from = Math.max(0, first.start - SECRET_SCAN_MARGIN_CHARS);
-  const to = Math.min(text.length, last.end + SECRET_SCAN_MARGIN_CHARS);
-  const found = await findSecrets(from === 0 && to === text.length ? text : text.slice(from, to));
-  return found.map((secret) => ({ ...secret, start: secret.start + from, end: secret.end + from }));
 }
 
 function hiddenCharactersNote(label: string, hidden: readonly HiddenCharacterReport[], t: Translate): string {

@@ -11,7 +11,9 @@ import { type HistoryTurn, type SentPiece } from '../../core/request/buildReques
 import { gatherChatContext } from '../context/gatherContext';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { t } from '../l10n';
-import { errorFacts, modelId, modelLabel, toChatMessages } from '../model/languageModel';
+import { errorFacts, modelId, modelLabel, supportsToolCalling } from '../model/languageModel';
+import { toolDefinitions, toolsApply } from '../tools/workspaceTools';
+import { answerWithTools } from './answerWithTools';
 import { prepareRequest } from '../model/prepareRequest';
 import { type PersonaStore } from '../personas/personaStore';
 import { readSettings } from '../settings';
@@ -138,18 +140,40 @@ async function answer(
 
   const filter = new AnswerStreamFilter();
   let visible = '';
+  const toolSent: SentPiece[] = [];
+  const useTools = toolsApply(command, settings) && supportsToolCalling(model);
   try {
-    const response = await model.sendRequest(toChatMessages(plan.messages), { justification: t('Architect reviews and designs APIs with this model.') }, token);
-    timings.requestSentMs = elapsed();
-    for await (const chunk of response.text) {
-      if (chunks === 0) timings.firstChunkMs = elapsed();
-      chunks++;
-      const out = filter.push(chunk);
-      if (out !== '') {
-        stream.markdown(out);
-        visible += out;
-      }
-    }
+    const loop = await answerWithTools({
+      model,
+      messages: plan.messages,
+      tools: useTools ? toolDefinitions() : [],
+      maxRounds: settings.toolsMaxRounds,
+      settings,
+      budgetTokens: plan.budgetTokens,
+      estimatedTokens: plan.estimatedTokens,
+      justification: t('Architect reviews and designs APIs with this model.'),
+      token,
+      onRequestSent: () => {
+        timings.requestSentMs = elapsed();
+      },
+      onText: (chunk) => {
+        if (chunks === 0) timings.firstChunkMs = elapsed();
+        chunks++;
+        const out = filter.push(chunk);
+        if (out !== '') {
+          stream.markdown(out);
+          visible += out;
+        }
+      },
+      onToolRun: (run) => {
+        stream.progress(run.progress);
+        if (run.reference) stream.reference(run.reference);
+      },
+    });
+    toolSent.push(...loop.sent);
+    metadata['toolRounds'] = loop.toolRounds;
+    metadata['toolCalls'] = loop.toolCalls;
+    metadata['redactions'] = plan.redactions + loop.redactions;
   } catch (error) {
     const facts = errorFacts(error, token);
     const kind = classifyError(facts);
@@ -174,8 +198,9 @@ async function answer(
   }
 
   if (producesFindings(command)) {
-    const parsed = parseFindings(end.findingsBlock, plan.sent, t);
-    metadata['findings'] = deps.findings.apply(parsed, plan.sent);
+    const sent = [...plan.sent, ...toolSent];
+    const parsed = parseFindings(end.findingsBlock, sent, t);
+    metadata['findings'] = deps.findings.apply(parsed, sent);
     const table = renderFindings(parsed, t);
     if (table !== '') stream.markdown(`\n\n${table}\n`);
     if (end.findingsBlock === undefined) stream.markdown(`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`);

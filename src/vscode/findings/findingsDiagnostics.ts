@@ -17,24 +17,29 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export class FindingsDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('architect-findings');
 
+  /**
+   * Replaces the findings of every attached file (with none, when the review found nothing there); a
+   * file the model only read through a tool gets findings when it has some, and is otherwise left alone.
+   */
   apply(parsed: ParsedFindings, sent: readonly SentPiece[]): number {
     if (!parsed.blockFound) return 0;
     let count = 0;
-    for (const piece of sent) {
-      if (piece.uri === undefined) continue;
-      const uri = vscode.Uri.parse(piece.uri);
-      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === piece.uri);
-      const diagnostics = parsed.findings
-        .filter((finding) => finding.piece.key === piece.key)
-        .map((finding) => {
-          const last = finding.endLine - 1;
-          const end = document && last < document.lineCount ? document.lineAt(last).range.end : new vscode.Position(last, 10_000);
-          const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined].filter(Boolean).join('\n');
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(finding.line - 1, 0, end.line, end.character), message, SEVERITY[finding.severity]);
-          diagnostic.source = 'Architect';
-          if (finding.rule) diagnostic.code = finding.rule;
-          return diagnostic;
-        });
+    const uris = new Map<string, boolean>();
+    for (const piece of sent) if (piece.uri !== undefined) uris.set(piece.uri, (uris.get(piece.uri) ?? false) || !piece.viaTool);
+    for (const [uriText, attached] of uris) {
+      const findings = parsed.findings.filter((finding) => finding.piece.uri === uriText);
+      if (!attached && findings.length === 0) continue;
+      const uri = vscode.Uri.parse(uriText);
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uriText);
+      const diagnostics = findings.map((finding) => {
+        const last = finding.endLine - 1;
+        const end = document && last < document.lineCount ? document.lineAt(last).range.end : new vscode.Position(last, 10_000);
+        const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined].filter(Boolean).join('\n');
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(finding.line - 1, 0, end.line, end.character), message, SEVERITY[finding.severity]);
+        diagnostic.source = 'Architect';
+        if (finding.rule) diagnostic.code = finding.rule;
+        return diagnostic;
+      });
       this.collection.set(uri, diagnostics);
       count += diagnostics.length;
     }

@@ -90,3 +90,12 @@ export function errorFacts(error: unknown, token: vscode.CancellationToken): Err
     cancelled: token.isCancellationRequested || error instanceof vscode.CancellationError,
   };
 }
+
+/**
+ * Whether to offer tools to a model. `capabilities` is not in the 1.104 API types but recent VS Code
+ * sets it; when it is absent we offer tools and the model may ignore them.
+ */
+export function supportsToolCalling(model: vscode.LanguageModelChat): boolean {
+  const capabilities = (model as unknown as { capabilities?: { supportsToolCalling?: unknown } }).capabilities;
+  return capabilities?.supportsToolCalling !== false;
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePersona } from '../../core/persona/parsePersona';
 import { BUILTIN_PERSONA_ID, type Persona, type PersonaParseResult, type PersonaSource, type PersonaSourceKind } from '../../core/persona/persona';
-import { isAbsoluteFolder, WORKSPACE_PERSONA_GLOB, WORKSPACE_PERSONA_LOCATIONS } from '../../core/persona/personaLocations';
+import { isAbsoluteFolder, isPersonaLocation, WORKSPACE_PERSONA_GLOB, WORKSPACE_PERSONA_LOCATIONS } from '../../core/persona/personaLocations';
 import { buildCatalog, chooseActivePersona, type ActivePersona, type PersonaCatalog } from '../../core/persona/resolvePersonas';
 import { t } from '../l10n';
 import { readSettings } from '../settings';
@@ -27,11 +27,14 @@ const RELOAD_DELAY_MS = 150;
 /**
  * Every persona the user can choose, from the built-in folder, `architect.personaFolders`, and (in a
  * trusted workspace only) the workspace's persona and agent files. Files are read through
- * `vscode.workspace.fs`, parsed once per version (mtime and size), and re-read when they change, when
- * settings change and when trust is granted. Invalid files get diagnostics on themselves.
+ * `vscode.workspace.fs` and parsed once per version (mtime and size). Each request checks the versions
+ * (a directory listing and a stat per file), so an edit is picked up even when a file watcher misses it;
+ * watchers, settings and trust changes refresh eagerly so diagnostics on persona files stay current.
  */
 export class PersonaStore implements vscode.Disposable {
-  private loading: Promise<Loaded> | undefined;
+  private inFlight: Promise<Loaded> | undefined;
+  private current: { readonly fingerprint: string; readonly loaded: Loaded } | undefined;
+  private previousFired: Loaded | undefined;
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('architect-personas');
   private readonly changed = new vscode.EventEmitter<void>();
@@ -59,6 +62,10 @@ export class PersonaStore implements vscode.Disposable {
         this.watch();
         this.invalidate('workspace folders changed');
       }),
+      // Saving in the editor refreshes diagnostics even when a file watcher has stopped delivering.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (document.uri.path.toLowerCase().endsWith('.md')) this.invalidate('a persona file was saved');
+      }),
     );
     this.watch();
   }
@@ -83,29 +90,38 @@ export class PersonaStore implements vscode.Disposable {
     for (const disposable of [...this.disposables, ...this.watchers]) disposable.dispose();
   }
 
+  /** The catalog as the files are now; concurrent callers share one check. */
   private load(): Promise<Loaded> {
-    this.loading ??= this.read().catch((error: unknown) => {
-      this.loading = undefined;
-      throw error;
+    this.inFlight ??= this.read().finally(() => {
+      this.inFlight = undefined;
     });
-    return this.loading;
+    return this.inFlight;
   }
 
   private invalidate(reason: string): void {
-    this.loading = undefined;
     clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
-      this.log.info(`personas: reloading (${reason})`);
       this.load().then(
-        () => this.changed.fire(),
+        (loaded) => {
+          if (loaded !== this.previousFired) {
+            this.log.info(`personas: reloaded (${reason})`);
+            this.previousFired = loaded;
+            this.changed.fire();
+          }
+        },
         (error: unknown) => this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     }, RELOAD_DELAY_MS);
   }
 
+
   private async read(): Promise<Loaded> {
     const files = await this.discover();
-    const candidates = await Promise.all(files.map(async (file) => ({ source: file.source, result: await this.parse(file) })));
+    const stamps = await Promise.all(files.map((file) => stampOf(file.uri)));
+    const fingerprint = files.map((file, index) => `${file.source.kind}:${file.source.uri}@${stamps[index] ?? '?'}`).join('\n');
+    if (this.current?.fingerprint === fingerprint) return this.current.loaded;
+
+    const candidates = await Promise.all(files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index]) })));
     const catalog = buildCatalog(candidates, t);
     const builtinCandidate = candidates.find((candidate) => candidate.source.kind === 'builtin' && candidate.result.ok && candidate.result.persona.id === BUILTIN_PERSONA_ID);
     if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');
@@ -115,7 +131,9 @@ export class PersonaStore implements vscode.Disposable {
     for (const { source, problems } of catalog.invalid) this.log.warn(`personas: ${source.label} is invalid: ${problems.map((p) => p.message).join(' ')}`);
     this.log.info(`personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`);
     this.publishDiagnostics(catalog);
-    return { catalog, builtin: builtinCandidate.result.persona };
+    const loaded = { catalog, builtin: builtinCandidate.result.persona };
+    this.current = { fingerprint, loaded };
+    return loaded;
   }
 
   private publishDiagnostics(catalog: PersonaCatalog): void {
@@ -133,18 +151,16 @@ export class PersonaStore implements vscode.Disposable {
     }
   }
 
-  private async parse(file: PersonaFile): Promise<PersonaParseResult> {
+  private async parse(file: PersonaFile, stamp: string | undefined): Promise<PersonaParseResult> {
     const key = file.source.uri;
     const fileName = file.uri.path.replace(/^.*\//, '');
+    const cached = this.parsed.get(key);
+    if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
     try {
-      const stat = await vscode.workspace.fs.stat(file.uri);
-      const stamp = `${stat.mtime}:${stat.size}`;
-      const cached = this.parsed.get(key);
-      if (cached?.stamp === stamp) return cached.result;
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file.uri));
       const result = parsePersona(text, fileName, file.source, t);
       const lineLengths = result.ok ? [] : text.split('\n').map((line) => line.replace(/\r$/, '').length);
-      this.parsed.set(key, { stamp, result, lineLengths });
+      if (stamp !== undefined) this.parsed.set(key, { stamp, result, lineLengths });
       return result;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -200,12 +216,32 @@ export class PersonaStore implements vscode.Disposable {
 
   private watch(): void {
     for (const watcher of this.watchers) watcher.dispose();
-    const onChange = () => this.invalidate('a persona file changed');
-    const patterns: vscode.RelativePattern[] = (vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB));
-    for (const folder of this.personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted)) patterns.push(new vscode.RelativePattern(folder, '*.md'));
-    this.watchers = patterns.flatMap((pattern) => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const onWorkspaceChange = (uri: vscode.Uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : '';
+      if (isPersonaLocation(relative)) this.invalidate('a persona file changed');
+    };
+    const onSettingFolderChange = () => this.invalidate('a persona file changed');
+    const watched: Array<[vscode.RelativePattern, (uri: vscode.Uri) => void]> = [
+      ...folders.map((folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB), onWorkspaceChange]),
+      ...this.personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted).map(
+        (folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [new vscode.RelativePattern(folder, '*.md'), onSettingFolderChange],
+      ),
+    ];
+    this.watchers = watched.flatMap(([pattern, onChange]) => {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
     });
+  }
+}
+
+/** A file's version: its modification time and size; undefined when it cannot be stat'ed. */
+async function stampOf(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return `${stat.mtime}:${stat.size}`;
+  } catch {
+    return undefined;
   }
 }

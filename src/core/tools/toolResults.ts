@@ -1,0 +1,124 @@
+import { type AttachedSource } from '../context/attachment';
+import { excludingPattern } from '../context/exclude';
+import { looksBinary } from '../context/decode';
+import { revealHiddenCharacters } from '../context/hiddenChars';
+import { rangeWindow } from '../context/window';
+import { english, groupDigits, type Translate } from '../i18n';
+import { renderPiece } from '../prompt/renderPiece';
+import { findSecrets } from '../redact/findSecrets';
+import { secretsNear } from '../redact/secretsNear';
+import { type SentPiece } from '../request/buildRequest';
+import { clampReadRange, type ReadFileInput } from './toolSchemas';
+
+/**
+ * What the tools hand the model goes through the same protection as attachments: exclusions, binary
+ * refusal, secret redaction, hidden characters made visible, size limits. No tool can give the model
+ * what an attachment could not.
+ */
+export interface ProtectionSettings {
+  readonly exclude: readonly string[];
+  readonly redactSecrets: boolean;
+  readonly t?: Translate;
+}
+
+export interface ToolOutput {
+  readonly text: string;
+  /** The lines the model now knows, so findings may land on them. */
+  readonly sent?: SentPiece;
+  readonly redactions: number;
+}
+
+const MAX_LINE_CHARS = 2000;
+const MAX_LISTED_LINE_CHARS = 200;
+
+export function excludedMessage(label: string, pattern: string, t: Translate = english): string {
+  return t('{0} is excluded from what Architect sends to models (architect.exclude: "{1}"); it was not read.', label, pattern);
+}
+
+export async function readFileResult(source: AttachedSource, input: ReadFileInput, settings: ProtectionSettings): Promise<ToolOutput> {
+  const t = settings.t ?? english;
+  const pattern = excludingPattern(source.matchPath, settings.exclude);
+  if (pattern !== undefined) return { text: excludedMessage(source.label, pattern, t), redactions: 0 };
+  if (source.content.kind === 'binary' || (source.content.kind === 'text' && looksBinary(source.content.text))) {
+    return { text: t('{0} is a binary file; it was not read.', source.label), redactions: 0 };
+  }
+  if (source.content.kind === 'unreadable') return { text: t('{0} could not be read: {1}', source.label, source.content.reason), redactions: 0 };
+  const text = source.content.text;
+  const totalLines = text.split('\n').length;
+  const range = clampReadRange(input, totalLines);
+  const window = rangeWindow(text, range.startLine, range.endLine, MAX_LINE_CHARS);
+  const secrets = settings.redactSecrets ? await secretsNear(text, window) : [];
+  const piece = renderPiece({ ...source, focus: undefined }, window, secrets, t);
+  const more = window.endLine < window.totalLines ? `\n${t('(lines {0}–{1} of {2}; ask for the next range to read on)', window.startLine, window.endLine, groupDigits(window.totalLines))}` : '';
+  return {
+    text: piece.text + more,
+    redactions: piece.redactions,
+    sent: {
+      key: source.key,
+      ...(source.uri === undefined ? {} : { uri: source.uri }),
+      label: source.label,
+      matchPath: source.matchPath,
+      startLine: window.startLine,
+      endLine: window.endLine,
+      totalLines: window.totalLines,
+      complete: window.complete,
+      viaTool: true,
+    },
+  };
+}
+
+export interface ListedFile {
+  readonly path: string;
+}
+
+export function findFilesResult(files: readonly ListedFile[], pattern: string, limitReached: boolean, settings: ProtectionSettings): ToolOutput {
+  const t = settings.t ?? english;
+  if (files.length === 0) return { text: t('No files match {0}.', pattern), redactions: 0 };
+  const lines = files.map((file) => (excludingPattern(file.path, settings.exclude) === undefined ? file.path : `${file.path} ${t('(excluded: cannot be read)')}`));
+  const tail = limitReached ? `\n${t('(more files match; use a narrower pattern)')}` : '';
+  return { text: `${t('{0} files match {1}:', files.length, pattern)}\n${lines.join('\n')}${tail}`, redactions: 0 };
+}
+
+export interface FoundSymbol {
+  readonly name: string;
+  readonly kind: string;
+  readonly path: string;
+  readonly line: number;
+  readonly container?: string;
+}
+
+export function findSymbolResult(symbols: readonly FoundSymbol[], name: string, settings: ProtectionSettings): ToolOutput {
+  const t = settings.t ?? english;
+  const visible = symbols.filter((symbol) => excludingPattern(symbol.path, settings.exclude) === undefined);
+  if (visible.length === 0) return { text: t('No definition of {0} was found in the workspace.', name), redactions: 0 };
+  const lines = visible.map((symbol) => `${symbol.name} (${symbol.kind}${symbol.container ? ` in ${symbol.container}` : ''}): ${symbol.path}:${symbol.line}`);
+  return { text: `${t('Definitions of {0}:', name)}\n${lines.join('\n')}`, redactions: 0 };
+}
+
+export interface FoundReference {
+  readonly path: string;
+  readonly line: number;
+  readonly lineText?: string;
+}
+
+/** One line per reference, each line's text protected like attached code. */
+export async function findReferencesResult(references: readonly FoundReference[], symbol: string, settings: ProtectionSettings): Promise<ToolOutput> {
+  const t = settings.t ?? english;
+  if (references.length === 0) return { text: t('No references to {0} were found.', symbol), redactions: 0 };
+  let redactions = 0;
+  const lines = await Promise.all(
+    references.map(async (reference) => {
+      const where = `${reference.path}:${reference.line}`;
+      if (excludingPattern(reference.path, settings.exclude) !== undefined) return `${where} ${t('(excluded: not shown)')}`;
+      if (reference.lineText === undefined) return where;
+      let text = reference.lineText.trim().slice(0, MAX_LISTED_LINE_CHARS);
+      if (settings.redactSecrets) {
+        const secrets = await findSecrets(text);
+        redactions += secrets.length;
+        for (const secret of [...secrets].reverse()) text = `${text.slice(0, secret.start)}[REDACTED:${secret.kind}]${text.slice(secret.end)}`;
+      }
+      return `${where}: ${revealHiddenCharacters(text).text}`;
+    }),
+  );
+  return { text: `${t('References to {0}:', symbol)}\n${lines.join('\n')}`, redactions };
+}

@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+
+/**
+ * The read-only workspace tools the architect may call. Inputs come from a model and are validated
+ * like any other untrusted input; the JSON schemas in package.json say the same to the model.
+ */
+export const TOOL_NAMES = {
+  findFiles: 'architect_findFiles',
+  readFile: 'architect_readFile',
+  findSymbol: 'architect_findSymbol',
+  findReferences: 'architect_findReferences',
+} as const;
+export type ToolName = (typeof TOOL_NAMES)[keyof typeof TOOL_NAMES];
+
+/** The most lines one read returns; a model that needs more asks again for the next range. */
+export const MAX_READ_LINES = 400;
+export const MAX_FIND_RESULTS = 100;
+
+const relativePath = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(500),
+  z.refine((value) => !/^([a-zA-Z]:|[\\/]|~)/.test(value) && !value.split(/[\\/]/).includes('..'), { message: 'a workspace-relative path without ".."' }),
+);
+
+export const findFilesInput = z.object({
+  pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  maxResults: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_FIND_RESULTS))),
+});
+
+export const readFileInput = z.object({
+  path: relativePath,
+  startLine: z.optional(z.number().check(z.int(), z.gte(1))),
+  endLine: z.optional(z.number().check(z.int(), z.gte(1))),
+});
+
+export const findSymbolInput = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+});
+
+export const findReferencesInput = z.object({
+  path: relativePath,
+  line: z.number().check(z.int(), z.gte(1)),
+  symbol: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+});
+
+export type FindFilesInput = z.infer<typeof findFilesInput>;
+export type ReadFileInput = z.infer<typeof readFileInput>;
+export type FindSymbolInput = z.infer<typeof findSymbolInput>;
+export type FindReferencesInput = z.infer<typeof findReferencesInput>;
+
+export type ParsedInput<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+
+/** Validates a tool input; the error is one line the model can act on. */
+export function parseToolInput<T>(schema: z.ZodMiniType<T>, input: unknown): ParsedInput<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'input';
+  return { ok: false, error: `Invalid input for "${field}": ${issue?.message ?? 'invalid'}` };
+}
+
+/** The lines a read returns: the asked range, clamped to the file and to MAX_READ_LINES. */
+export function clampReadRange(input: ReadFileInput, totalLines: number): { startLine: number; endLine: number; clamped: boolean } {
+  const startLine = Math.min(Math.max(input.startLine ?? 1, 1), Math.max(totalLines, 1));
+  const wantedEnd = Math.max(input.endLine ?? startLine + MAX_READ_LINES - 1, startLine);
+  const endLine = Math.min(wantedEnd, totalLines, startLine + MAX_READ_LINES - 1);
+  return { startLine, endLine, clamped: endLine < Math.min(wantedEnd, totalLines) };
+}

@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import { type ChatCommand } from '../../core/commands';
+import {
+  findFilesResult,
+  findReferencesResult,
+  findSymbolResult,
+  readFileResult,
+  type ProtectionSettings,
+  type ToolOutput,
+} from '../../core/tools/toolResults';
+import {
+  clampReadRange,
+  findFilesInput,
+  findReferencesInput,
+  findSymbolInput,
+  MAX_FIND_RESULTS,
+  parseToolInput,
+  readFileInput,
+  TOOL_NAMES,
+  type ToolName,
+} from '../../core/tools/toolSchemas';
+import { readSource } from '../context/gatherContext';
+import { t } from '../l10n';
+import { type ArchitectSettings } from '../settings';
+
+export interface ToolRun {
+  readonly output: ToolOutput;
+  /** Shown in the chat while the tool runs: "Reading src/db/users.ts lines 1–80". */
+  readonly progress: string;
+  readonly reference?: vscode.Uri | vscode.Location;
+}
+
+const ALL_TOOLS: readonly ToolName[] = Object.values(TOOL_NAMES);
+const SYMBOL_KINDS = Object.fromEntries(Object.entries(vscode.SymbolKind).map(([name, value]) => [value, name.toLowerCase()]));
+
+/** Tools are for reviews, diagnoses and free questions; designs and audits work from what is attached. */
+export function toolsApply(command: ChatCommand | undefined, settings: ArchitectSettings): boolean {
+  return settings.toolsEnabled && settings.toolsMaxRounds > 0 && vscode.workspace.isTrusted && (command === undefined || command === 'review' || command === 'diagnose');
+}
+
+/** The tools as the model sees them, from the manifest (the one place their descriptions live). */
+export function toolDefinitions(): vscode.LanguageModelChatTool[] {
+  return vscode.lm.tools
+    .filter((tool) => (ALL_TOOLS as readonly string[]).includes(tool.name))
+    .map((tool) => ({ name: tool.name, description: tool.description, ...(tool.inputSchema ? { inputSchema: tool.inputSchema } : {}) }));
+}
+
+/**
+ * Runs one read-only tool. Every input is validated; every output is protected like an attachment.
+ * Errors become results the model can read ("Invalid input ...", "not found"), never exceptions.
+ */
+export async function runTool(name: string, input: unknown, settings: ArchitectSettings, token: vscode.CancellationToken): Promise<ToolRun> {
+  const protection: ProtectionSettings = { exclude: settings.exclude, redactSecrets: settings.redactSecrets, t };
+  const refuse = (text: string, progress: string): ToolRun => ({ output: { text, redactions: 0 }, progress });
+  if (!vscode.workspace.isTrusted) return refuse(t('Workspace tools are off until the workspace is trusted.'), t('Tools are off in Restricted Mode'));
+  switch (name) {
+    case TOOL_NAMES.findFiles: {
+      const parsed = parseToolInput(findFilesInput, input);
+      if (!parsed.ok) return refuse(parsed.error, t('Finding files'));
+      const limit = parsed.value.maxResults ?? 50;
+      const found = await vscode.workspace.findFiles(parsed.value.pattern, undefined, limit + 1, token);
+      const files = found.slice(0, limit).map((uri) => ({ path: vscode.workspace.asRelativePath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
+      return { output: findFilesResult(files, parsed.value.pattern, found.length > limit, protection), progress: t('Finding files matching {0}', parsed.value.pattern) };
+    }
+    case TOOL_NAMES.readFile: {
+      const parsed = parseToolInput(readFileInput, input);
+      if (!parsed.ok) return refuse(parsed.error, t('Reading a file'));
+      const uri = await resolveWorkspacePath(parsed.value.path);
+      if (!uri) return refuse(t('{0} was not found in the workspace.', parsed.value.path), t('Reading {0}', parsed.value.path));
+      const source = await readSource(uri);
+      const output = await readFileResult(source, parsed.value, protection);
+      const lines = output.sent ? { startLine: output.sent.startLine, endLine: output.sent.endLine } : clampReadRange(parsed.value, 1);
+      return {
+        output,
+        progress: t('Reading {0} lines {1}–{2}', source.label, lines.startLine, lines.endLine),
+        ...(output.sent ? { reference: new vscode.Location(uri, new vscode.Range(lines.startLine - 1, 0, lines.endLine - 1, 0)) } : {}),
+      };
+    }
+    case TOOL_NAMES.findSymbol: {
+      const parsed = parseToolInput(findSymbolInput, input);
+      if (!parsed.ok) return refuse(parsed.error, t('Finding a definition'));
+      const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', parsed.value.name)) ?? [];
+      const wanted = parsed.value.name.toLowerCase();
+      const found = symbols
+        .filter((symbol) => symbol.name.toLowerCase() === wanted || symbol.name.toLowerCase().startsWith(wanted))
+        .slice(0, 20)
+        .map((symbol) => ({
+          name: symbol.name,
+          kind: SYMBOL_KINDS[symbol.kind] ?? 'symbol',
+          path: vscode.workspace.asRelativePath(symbol.location.uri),
+          line: symbol.location.range.start.line + 1,
+          ...(symbol.containerName ? { container: symbol.containerName } : {}),
+        }));
+      return { output: findSymbolResult(found, parsed.value.name, protection), progress: t('Finding the definition of {0}', parsed.value.name) };
+    }
+    case TOOL_NAMES.findReferences: {
+      const parsed = parseToolInput(findReferencesInput, input);
+      if (!parsed.ok) return refuse(parsed.error, t('Finding references'));
+      const { path, line, symbol } = parsed.value;
+      const progress = t('Finding references to {0}', symbol);
+      const uri = await resolveWorkspacePath(path);
+      if (!uri) return refuse(t('{0} was not found in the workspace.', path), progress);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const column = line <= document.lineCount ? document.lineAt(line - 1).text.indexOf(symbol) : -1;
+      if (column === -1) return refuse(t('{0} does not appear on line {1} of {2}.', symbol, line, path), progress);
+      const locations = (await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', uri, new vscode.Position(line - 1, column))) ?? [];
+      const references = await Promise.all(
+        locations.slice(0, MAX_FIND_RESULTS).map(async (location) => {
+          const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === location.uri.toString());
+          const lineText = open && location.range.start.line < open.lineCount ? open.lineAt(location.range.start.line).text : undefined;
+          return { path: vscode.workspace.asRelativePath(location.uri), line: location.range.start.line + 1, ...(lineText === undefined ? {} : { lineText }) };
+        }),
+      );
+      return { output: await findReferencesResult(references, symbol, protection), progress };
+    }
+    default:
+      return refuse(t('There is no tool named {0}.', name), t('Unknown tool'));
+  }
+}
+
+/** A workspace-relative path ("src/a.ts", or "beta/src/a.ts" in multi-root) to an existing file. */
+async function resolveWorkspacePath(path: string): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const segments = path.replace(/\\/g, '/').replace(/^\.\//, '').split('/').filter(Boolean);
+  const candidates = folders.flatMap((folder) =>
+    folder.name === segments[0] && segments.length > 1 ? [vscode.Uri.joinPath(folder.uri, ...segments.slice(1)), vscode.Uri.joinPath(folder.uri, ...segments)] : [vscode.Uri.joinPath(folder.uri, ...segments)],
+  );
+  for (const candidate of candidates) {
+    try {
+      const stat = await vscode.workspace.fs.stat(candidate);
+      if ((stat.type & vscode.FileType.File) !== 0) return candidate;
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The same tools for everyone else (agent mode, other participants), through vscode.lm. Our own loop
+ * calls runTool directly: it keeps the request's cancellation token and asks for no confirmation.
+ */
+export function registerWorkspaceTools(context: vscode.ExtensionContext, readSettings: () => ArchitectSettings): void {
+  for (const name of ALL_TOOLS) {
+    context.subscriptions.push(
+      vscode.lm.registerTool<unknown>(name, {
+        async invoke(options, token) {
+          const run = await runTool(name, options.input, readSettings(), token);
+          return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(run.output.text)]);
+        },
+        prepareInvocation(options) {
+          const input = options.input as { path?: unknown; pattern?: unknown; name?: unknown; symbol?: unknown } | undefined;
+          const subject = [input?.path, input?.pattern, input?.name, input?.symbol].find((value) => typeof value === 'string');
+          return { invocationMessage: subject ? t('Architect: {0} ({1})', name.replace('architect_', ''), String(subject)) : t('Architect: {0}', name) };
+        },
+      }),
+    );
+  }
+}
