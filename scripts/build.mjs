@@ -46,6 +46,26 @@ const stubDebug = {
   },
 };
 
+/**
+ * secretlint's profiler records a performance mark per rule per scan, keeps every entry forever and
+ * searches them linearly for each new one: harmless in a CLI, a growing leak in an extension host that
+ * scans on every request. Nothing reads the profile, so a no-op stands in.
+ * @type {esbuild.Plugin}
+ */
+const stubSecretlintProfiler = {
+  name: 'stub-secretlint-profiler',
+  setup(build) {
+    build.onResolve({ filter: /^@secretlint\/profiler$/ }, () => ({ path: 'profiler', namespace: 'stub-secretlint-profiler' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub-secretlint-profiler' }, () => ({
+      contents: [
+        'export class SecretLintProfiler { mark() {} async getEntries() { return []; } async getMeasures() { return []; } }',
+        'export const secretLintProfiler = new SecretLintProfiler();',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 export const extensionBuildOptions = {
   absWorkingDir: root,
@@ -63,11 +83,11 @@ export const extensionBuildOptions = {
   legalComments: production ? 'none' : 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [dropNodeForge, stubDebug],
+  plugins: [dropNodeForge, stubDebug, stubSecretlintProfiler],
 };
 
 /** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
-export const bundlePlugins = [dropNodeForge, stubDebug];
+export const bundlePlugins = [dropNodeForge, stubDebug, stubSecretlintProfiler];
 
 async function main() {
   if (watch) {
