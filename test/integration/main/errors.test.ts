@@ -122,4 +122,32 @@ suite('language model faults (R13–R22)', () => {
     assert.ok(firstSent.includes('src/left.ts') && !firstSent.includes('src/right.ts'));
     assert.ok(allText(lastRequest(fake)).includes('src/right.ts'));
   });
+
+  test('R22: two @architect requests and a design-doc generation at the same time: each answer and each file correct and separate', async () => {
+    const left = await writeFile('src/left2.ts', 'export const l = 1;\nexport const l2 = 2;\n');
+    const right = await writeFile('src/right2.ts', 'export const r = 1;\nexport const r2 = 2;\n');
+    await vscode.commands.executeCommand('architect.clearFindings');
+    fake.behave({
+      delayMs: 20,
+      reply: (request) => {
+        const last = request.messages.at(-1)?.text ?? '';
+        if (last === 'Concurrent design API') return ['# API Design: Concurrent\n', '\n## Endpoints\n', 'DESIGN-BODY\n'];
+        const isLeft = request.messages.some((message) => message.text.startsWith('Attached file: src/left2.ts'));
+        const name = isLeft ? 'LEFT' : 'RIGHT';
+        return [`${name} a. `, `${name} b.\n`, '```architect-findings\n', JSON.stringify([{ line: isLeft ? 1 : 2, file: isLeft ? 'src/left2.ts' : 'src/right2.ts', severity: 'high', title: `${name} only` }]), '\n```\n'];
+      },
+    });
+    const first = ask('@architect /review', { attach: [left] });
+    await eventually(() => fake.received.length >= 1, 15_000);
+    const design = vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', { description: 'Concurrent design API', modelSelector: { vendor: 'fakevendor', id: 'fake-1' } });
+    const second = ask('@architect /review', { attach: [right] });
+    const [a, b, uri] = await Promise.all([first, second, design]);
+    assert.strictEqual(a.errorDetails, undefined);
+    assert.strictEqual(b.errorDetails, undefined);
+    assert.ok(uri, 'the design doc was not saved');
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '# API Design: Concurrent\n\n## Endpoints\nDESIGN-BODY\n');
+    const titles = (target: vscode.Uri) => vscode.languages.getDiagnostics(target).filter((d) => d.source === 'Architect').map((d) => d.message);
+    assert.deepStrictEqual(titles(left), ['LEFT only']);
+    assert.deepStrictEqual(titles(right), ['RIGHT only']);
+  });
 });
