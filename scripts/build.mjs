@@ -66,6 +66,27 @@ const stubSecretlintProfiler = {
   },
 };
 
+/**
+ * gray-matter's engines are YAML (loader and dumper), JSON and JavaScript, the last one by `eval`. We
+ * only ever parse YAML front matter (personaParse also refuses other languages itself), so the bundle
+ * gets a parse-only YAML engine: no `eval` anywhere in the extension, and no YAML dumper.
+ * @type {esbuild.Plugin}
+ */
+const yamlOnlyGrayMatter = {
+  name: 'yaml-only-gray-matter',
+  setup(build) {
+    build.onLoad({ filter: /gray-matter[\\/]lib[\\/]engines\.js$/ }, () => ({
+      contents: [
+        "const { safeLoad } = require('js-yaml/lib/js-yaml/loader.js');",
+        "const refuse = () => { throw new Error('this front matter language is not supported'); };",
+        'module.exports = { yaml: { parse: safeLoad, stringify: refuse }, json: { parse: JSON.parse, stringify: refuse } };',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: build.initialOptions.absWorkingDir ?? process.cwd(),
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 export const extensionBuildOptions = {
   absWorkingDir: root,
@@ -83,11 +104,11 @@ export const extensionBuildOptions = {
   legalComments: production ? 'none' : 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [dropNodeForge, stubDebug, stubSecretlintProfiler],
+  plugins: [dropNodeForge, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter],
 };
 
 /** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
-export const bundlePlugins = [dropNodeForge, stubDebug, stubSecretlintProfiler];
+export const bundlePlugins = [dropNodeForge, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter];
 
 async function main() {
   if (watch) {

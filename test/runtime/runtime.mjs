@@ -38,9 +38,13 @@ function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
+function hasPackage(name) {
+  return spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0;
+}
+
 /** Debian packages: Chromium for the workbench, a compiler for code-server's two native modules. */
-function ensureSystemPackages() {
-  const missing = [];
+function ensureSystemPackages(extraPackages) {
+  const missing = extraPackages.filter((name) => !hasPackage(name));
   if (!findChromium()) missing.push('chromium');
   if (!hasCommand('g++') || !hasCommand('make')) missing.push('build-essential');
   if (!hasCommand('python3')) missing.push('python3');
@@ -90,10 +94,13 @@ function ensureCodeServer() {
   writeFileSync(codeServerReady, new Date().toISOString());
 }
 
-/** Everything the runner needs, installed when missing. Idempotent and quick when cached. */
-export function ensureRuntime() {
+/**
+ * Everything the runner needs, installed when missing. Idempotent and quick when cached.
+ * `extraPackages`: more Debian packages, such as an emoji font for screenshots.
+ */
+export function ensureRuntime({ extraPackages = [] } = {}) {
   const started = Date.now();
-  ensureSystemPackages();
+  ensureSystemPackages(extraPackages);
   ensureNode24();
   ensureCodeServer();
   const chromium = findChromium();

@@ -43,7 +43,7 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
     provideFollowups(result) {
       const command = asChatCommand(typeof result.metadata?.['command'] === 'string' ? result.metadata['command'] : undefined);
       if (result.errorDetails || result.metadata?.['outcome'] !== 'ok') return [];
-      return followupsFor(command).map((item) => ({ prompt: item.prompt, label: t(item.label), ...(item.command ? { command: item.command } : {}) }));
+      return followupsFor(command, t).map((item) => ({ prompt: item.prompt, label: item.label, ...(item.command ? { command: item.command } : {}) }));
     },
   };
   context.subscriptions.push(participant);

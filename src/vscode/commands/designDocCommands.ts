@@ -205,16 +205,16 @@ async function chooseFolder(automated: boolean): Promise<vscode.WorkspaceFolder 
   return picked ?? null;
 }
 
-/** Shows the saved file and closes the untitled buffer it was streamed into, without a save prompt. */
+/**
+ * Closes the untitled buffer the document was streamed into (its text is saved now), without a save
+ * prompt, and shows the saved file in its place.
+ */
 async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.Uri): Promise<void> {
+  if (!untitled.isClosed) {
+    await vscode.window.showTextDocument(untitled, { preview: false });
+    if (vscode.window.activeTextEditor?.document === untitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
-  const emptied = new vscode.WorkspaceEdit();
-  emptied.delete(untitled.uri, new vscode.Range(0, 0, untitled.lineCount, 0));
-  if (!(await vscode.workspace.applyEdit(emptied))) return;
-  const tab = vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .find((candidate) => candidate.input instanceof vscode.TabInputText && candidate.input.uri.toString() === untitled.uri.toString());
-  if (tab && !untitled.isDirty) await vscode.window.tabGroups.close(tab, true);
 }
 
 /** The button under a `/design` answer: the same save path as the command. */

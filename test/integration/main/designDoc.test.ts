@@ -106,7 +106,7 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
     }
   });
 
-  test('R20: cancelling from the progress notification saves nothing, quietly', async () => {
+  test('R20: cancelling from the progress notification saves nothing, quietly [ui]', async () => {
     const before = await docsInFolder();
     const messages = captureMessages();
     try {

@@ -30,7 +30,7 @@ suite('Workspace Trust (R05)', () => {
     assert.ok(!sent.includes('fixture-password-do-not-send'), 'a workspace setting emptied the exclusions in Restricted Mode');
   });
 
-  test('R05: once the user grants trust, the workspace persona loads', async () => {
+  test('R05: once the user grants trust, the workspace persona loads [ui]', async () => {
     await vscode.commands.executeCommand('workbench.trust.manage');
     await clickButton('^Trust( Folder)?$');
     await eventually(() => vscode.workspace.isTrusted, 15_000, 'the workspace to be trusted');
