@@ -5,6 +5,7 @@
 //   VERBOSE=1                         print every line of the extension host
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildForTests, integrationOutDir, suiteNames } from '../../scripts/build-tests.mjs';
 import { runSuite } from './launch.mjs';
@@ -27,7 +28,22 @@ const SETUPS = {
   },
   'no-folder': () => ({ workspace: {} }),
   untrusted: (ws) => ({ workspace: { folder: copy('api-service', ws) }, trust: true }),
+  // The packaged extension, installed with --install-extension; runs last since packaging rebuilds dist/.
+  vsix: (ws) => ({ workspace: { folder: copy('api-service', ws) }, vsix: true }),
 };
+
+/** `npm run package`, without npm: the production build, then vsce into out/. */
+function packageVsix() {
+  const out = path.join(root, 'out', 'architect-chat-test.vsix');
+  for (const [command, args] of [
+    [process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']],
+    [process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out]],
+  ]) {
+    const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`packaging the .vsix failed: ${args.join(' ')}`);
+  }
+  return out;
+}
 
 function copy(name, destination) {
   mkdirSync(destination, { recursive: true });
@@ -35,12 +51,14 @@ function copy(name, destination) {
   return destination;
 }
 
-export async function runIntegration({ suites: wanted, installVsix } = {}) {
+export async function runIntegration({ suites: wanted } = {}) {
   const started = Date.now();
   await buildForTests();
   const runtime = ensureRuntime();
   const only = (process.env.ARCHITECT_SUITES ?? '').split(',').filter(Boolean);
-  const suites = (wanted ?? suiteNames()).filter((name) => only.length === 0 || only.includes(name));
+  const suites = (wanted ?? suiteNames())
+    .filter((name) => only.length === 0 || only.includes(name))
+    .sort((a, b) => Number(a === 'vsix') - Number(b === 'vsix'));
   const results = [];
   for (const name of suites) {
     const setup = SETUPS[name];
@@ -49,7 +67,8 @@ export async function runIntegration({ suites: wanted, installVsix } = {}) {
     // Every run starts from the fixture as committed: tests write files into their workspace.
     const workspaceDir = `${workDir}-ws`;
     rmSync(workspaceDir, { recursive: true, force: true });
-    const { workspace, trust } = setup(workspaceDir);
+    const { workspace, trust, vsix } = setup(workspaceDir);
+    const installVsix = vsix ? packageVsix() : undefined;
     const result = await runSuite({
       name,
       runtime,
