@@ -67,13 +67,15 @@ function healthy(port) {
  *   timeoutMs?: number,
  *   env?: Record<string, string>,
  *   verbose?: boolean,
+ *   print?: (line: string) => void,
  * }} options
  * @returns {Promise<{ exitCode: number, reason: string, passed: number, failed: number, faults: string[], lines: string[] }>}
  */
 export async function runSuite(options) {
   const started = Date.now();
   const work = options.workDir;
-  const say = (message) => console.log(`[${options.name} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+  const print = options.print ?? ((line) => console.log(line));
+  const say = (message) => print(`[${options.name} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
   rmSync(work, { recursive: true, force: true });
   for (const dir of ['user-data/User', 'extensions', 'xdg/config', 'xdg/data', 'xdg/cache', 'tmp', 'screens']) mkdirSync(path.join(work, dir), { recursive: true });
 
@@ -91,6 +93,11 @@ export async function runSuite(options) {
         'update.mode': 'none',
         'git.enabled': false,
         'workbench.tips.enabled': false,
+        // Fewer repaints: two suites share two cores with their browsers.
+        'workbench.reduceMotion': 'on',
+        'editor.cursorBlinking': 'solid',
+        'editor.smoothScrolling': false,
+        'editor.minimap.enabled': false,
         ...options.settings,
       },
       null,
@@ -184,7 +191,7 @@ export async function runSuite(options) {
       failed = Number(summary[2]);
     }
     if (FAULT_PATTERNS.some((pattern) => pattern.test(text))) faults.push(text.slice(0, 2000));
-    if (options.verbose || !NOISE.test(text)) console.log(text);
+    if (options.verbose || !NOISE.test(text)) print(text);
   };
 
   try {

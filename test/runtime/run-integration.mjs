@@ -7,6 +7,8 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { extensionBuildOptions } from '../../scripts/build.mjs';
 import { buildForTests, integrationOutDir, suiteNames } from '../../scripts/build-tests.mjs';
 import { runSuite } from './launch.mjs';
 import { ensureRuntime } from './runtime.mjs';
@@ -28,20 +30,25 @@ const SETUPS = {
   },
   'no-folder': () => ({ workspace: {} }),
   untrusted: (ws) => ({ workspace: { folder: copy('api-service', ws) }, trust: true }),
-  // The packaged extension, installed with --install-extension; runs last since packaging rebuilds dist/.
+  // The packaged extension, installed with --install-extension into a runtime of its own.
   vsix: (ws) => ({ workspace: { folder: copy('api-service', ws) }, vsix: true }),
 };
 
-/** `npm run package`, without npm: the production build, then vsce into out/. */
-function packageVsix() {
-  const out = path.join(root, 'out', 'architect-chat-test.vsix');
-  for (const [command, args] of [
-    [process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']],
-    [process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out]],
-  ]) {
-    const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`packaging the .vsix failed: ${args.join(' ')}`);
+/**
+ * The .vsix as `npm run package` makes it, but staged under out/ so that packaging never rewrites the
+ * dist/extension.js that other suites are running.
+ */
+async function packageVsix() {
+  const stage = path.join(root, 'out', 'vsix-stage');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  for (const item of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'personas', 'media', 'l10n']) {
+    cpSync(path.join(root, item), path.join(stage, item), { recursive: true });
   }
+  await esbuild.build({ ...extensionBuildOptions, minify: true, sourcemap: false, outfile: path.join(stage, 'dist', 'extension.js') });
+  const out = path.join(root, 'out', 'architect-chat-test.vsix');
+  const vsce = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: stage, encoding: 'utf8' });
+  if (vsce.status !== 0) throw new Error(`packaging the .vsix failed: ${vsce.stderr || vsce.stdout}`);
   return out;
 }
 
@@ -56,11 +63,12 @@ export async function runIntegration({ suites: wanted } = {}) {
   await buildForTests();
   const runtime = ensureRuntime();
   const only = (process.env.ARCHITECT_SUITES ?? '').split(',').filter(Boolean);
-  const suites = (wanted ?? suiteNames())
-    .filter((name) => only.length === 0 || only.includes(name))
-    .sort((a, b) => Number(a === 'vsix') - Number(b === 'vsix'));
+  const suites = (wanted ?? suiteNames()).filter((name) => only.length === 0 || only.includes(name));
+  // Two lanes: the long main suite beside the short ones. Output is held per suite and printed whole.
+  const lanes = Math.max(1, Number(process.env.ARCHITECT_PARALLEL ?? 2));
+  const queue = [...suites].sort((a, b) => Number(b === 'main') - Number(a === 'main'));
   const results = [];
-  for (const name of suites) {
+  const runOne = async (name) => {
     const setup = SETUPS[name];
     if (!setup) throw new Error(`no workspace setup for suite "${name}" in test/runtime/run-integration.mjs`);
     const workDir = path.join(workRoot, name);
@@ -68,7 +76,8 @@ export async function runIntegration({ suites: wanted } = {}) {
     const workspaceDir = `${workDir}-ws`;
     rmSync(workspaceDir, { recursive: true, force: true });
     const { workspace, trust, vsix } = setup(workspaceDir);
-    const installVsix = vsix ? packageVsix() : undefined;
+    const installVsix = vsix ? await packageVsix() : undefined;
+    const output = [];
     const result = await runSuite({
       name,
       runtime,
@@ -83,9 +92,17 @@ export async function runIntegration({ suites: wanted } = {}) {
       timeoutMs: Number(process.env.ARCHITECT_SUITE_TIMEOUT_MS ?? 900_000),
       env: { ARCHITECT_SUITE: name, ...(installVsix ? { ARCHITECT_FROM_VSIX: '1' } : {}) },
       verbose: process.env.VERBOSE === '1',
+      print: lanes > 1 ? (line) => output.push(line) : undefined,
     });
+    if (output.length > 0) console.log(`\n---- suite ${name} ----\n${output.join('\n')}`);
     results.push({ name, ...result });
-  }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, queue.length) }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) await runOne(name);
+    }),
+  );
+  results.sort((a, b) => suites.indexOf(a.name) - suites.indexOf(b.name));
 
   console.log('\n== integration summary (real VS Code extension host) ==');
   let passed = 0;
