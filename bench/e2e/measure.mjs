@@ -1,0 +1,267 @@
+// @ts-check
+// Parts 3 and 4b: end to end in the real VS Code (code-server's extension host, the web workbench in
+// headless Chromium). Architect is the development extension; the fake model and the echo floor are
+// installed extensions. The extension-host side is bench/e2e/index.ts.
+import * as esbuild from 'esbuild';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runSuite } from '../../test/runtime/launch.mjs';
+import { ensureRuntime } from '../../test/runtime/runtime.mjs';
+import { snapshotBundle, snapshotDir } from '../lib/architect.mjs';
+import { answerChunks, generateTypeScript } from '../lib/generate.mjs';
+import { benchOut, root } from '../lib/paths.mjs';
+import { attributeBySourceMap } from '../lib/profile.mjs';
+import { median, summarize } from '../lib/stats.mjs';
+
+const e2eOut = path.join(benchOut, 'e2e');
+const fixtures = path.join(root, 'test', 'fixtures');
+
+/** The fake-lm fixture, built into out/bench (its own folder in test/ is left as it is). */
+async function buildFakeLm() {
+  const dir = path.join(benchOut, 'ext', 'fake-lm');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(fixtures, 'fake-lm', 'package.json'), path.join(dir, 'package.json'));
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [path.join(fixtures, 'fake-lm', 'src', 'extension.ts')],
+    outfile: path.join(dir, 'dist', 'extension.js'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, path: dir };
+}
+
+function echoParticipant() {
+  const dir = path.join(fixtures, 'echo-participant');
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, path: dir };
+}
+
+/**
+ * The suite goes inside Architect's folder: VS Code gives code the `vscode` API object of the extension
+ * whose folder it is in, and the suite needs Architect's own (to mark when its handler starts).
+ */
+async function buildSuite() {
+  const outfile = path.join(snapshotDir, 'bench-e2e', 'index.js');
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, 'bench', 'e2e', 'index.ts')],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/**
+ * Architect's own request log (its Output channel, written to the extension host's log folder): per
+ * request, ms from the handler's start to the context built and to the request sent.
+ */
+function requestLog(workDir) {
+  const logs = path.join(workDir, 'user-data', 'logs');
+  if (!existsSync(logs)) return [];
+  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((name) => /architect-tools\.architect-chat[\\/]Architect\.log$/.test(name));
+  const lines = files.flatMap((name) => readFileSync(path.join(logs, name), 'utf8').split('\n'));
+  return lines
+    .map((line) => /request #(\d+) .*timings: context (\d+)ms, sent (\d+|-)m?s?, first chunk (\d+|-)m?s?, done (\d+)ms/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => ({ id: Number(match[1]), contextMs: Number(match[2]), sentMs: match[3] === '-' ? null : Number(match[3]), doneMs: Number(match[5]) }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * code-server and Chromium leave sockets and profile locks in the work folder; vsce (npm run package)
+ * walks the whole repository and stops at the first socket it meets, so they go once the run is over.
+ */
+function removeSockets(dir) {
+  rmSync(path.join(dir, 'tmp'), { recursive: true, force: true });
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(dir, name);
+    try {
+      const stat = lstatSync(file);
+      if (stat.isSocket() || (stat.isSymbolicLink() && !existsSync(file))) rmSync(file, { force: true });
+    } catch {
+      // already gone with its folder
+    }
+  }
+}
+
+/** Samples of one participant in the measured phase, summarized. */
+function side(samples, participant) {
+  const mine = samples.filter((sample) => sample.participant === participant && sample.phase === 'measure');
+  const received = mine.map((sample) => sample.receivedMs).filter((value) => typeof value === 'number');
+  const handled = mine.filter((sample) => typeof sample.handlerMs === 'number' && typeof sample.receivedMs === 'number');
+  return {
+    n: mine.length,
+    /** VS Code's part: chat.open until the participant's handler starts. */
+    handler: summarize(handled.map((sample) => sample.handlerMs)),
+    /** The participant's part before the model: handler start until the model has the request. */
+    handlerToModel: summarize(handled.map((sample) => sample.receivedMs - sample.handlerMs)),
+    /** Split at the participant's call of model.sendRequest: its own work, then VS Code's hop to the provider. */
+    handlerToSend: summarize(handled.filter((sample) => typeof sample.sendCalledMs === 'number').map((sample) => sample.sendCalledMs - sample.handlerMs)),
+    sendToModel: summarize(handled.filter((sample) => typeof sample.sendCalledMs === 'number').map((sample) => sample.receivedMs - sample.sendCalledMs)),
+
+    received: summarize(received),
+    total: summarize(mine.map((sample) => sample.totalMs)),
+    countTokensCalls: mine.map((sample) => sample.countTokensCalls),
+    requestChars: median(mine.map((sample) => sample.requestChars).filter((value) => typeof value === 'number')),
+    requestTools: Math.max(0, ...mine.map((sample) => sample.requestTools ?? 0)),
+    outcomes: [...new Set(mine.map((sample) => sample.outcome ?? (sample.error ? `error: ${sample.error}` : 'none')))],
+    missedModel: mine.length - received.length,
+  };
+}
+
+/**
+ * Architect minus echo, run by run: the two of a pair ran back to back, so machine noise that drifts
+ * (another process, a GC in the host) mostly cancels out.
+ */
+function pairedDifference(samples, key) {
+  const measured = samples.filter((sample) => sample.phase === 'measure');
+  const architect = measured.filter((sample) => sample.participant === 'architect');
+  const echo = measured.filter((sample) => sample.participant === 'echo');
+  const differences = [];
+  for (let i = 0; i < Math.min(architect.length, echo.length); i++) {
+    const a = architect[i]?.[key];
+    const e = echo[i]?.[key];
+    if (typeof a === 'number' && typeof e === 'number') differences.push(a - e);
+  }
+  return summarize(differences);
+}
+
+/**
+ * @param {{ quick?: boolean, log: (line: string) => void }} options
+ */
+export async function measureEndToEnd({ quick = false, log }) {
+  if (!existsSync(path.join(snapshotDir, 'dist', 'extension.js'))) throw new Error('build Architect first (bench/lib/architect.mjs)');
+  const runtime = ensureRuntime();
+  const fakeLm = await buildFakeLm();
+  const echo = echoParticipant();
+  const suite = await buildSuite();
+
+  // The workspace: one folder with the 100 KB file the requests attach.
+  const workspace = path.join(benchOut, 'e2e-ws');
+  rmSync(workspace, { recursive: true, force: true });
+  mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  const file = path.join(workspace, 'src', 'orders.ts');
+  writeFileSync(file, generateTypeScript(100 * 1024));
+
+  const input = {
+    file,
+    warmup: quick ? 2 : 3,
+    runs: quick ? 5 : 15,
+    longWarmup: 1,
+    longRuns: quick ? 2 : 5,
+    profiledRuns: 5,
+    // The answer in one chunk: the fake waits ≥1 ms after every chunk even at delayMs 0 (setTimeout),
+    // so fewer chunks keep its pacing out of the 100 KB numbers.
+    reply: [answerChunks(2000).join('')],
+    longReply: answerChunks(2000),
+    queries: { architect: '@architect /review Check validation and error handling of these handlers.', echo: '@echo Check validation and error handling of these handlers.' },
+  };
+  const inputPath = path.join(e2eOut, 'input.json');
+  mkdirSync(e2eOut, { recursive: true });
+  writeFileSync(inputPath, JSON.stringify(input));
+
+  // The extension host's chatter goes to a log file; the runner's progress lines stay on screen.
+  const logFile = path.join(benchOut, 'e2e.log');
+  writeFileSync(logFile, '');
+  const print = console.log;
+  console.log = (...args) => {
+    const text = args.map(String).join(' ');
+    appendFileSync(logFile, `${text}\n`);
+    if (/^\[bench-e2e \+|^bench e2e:/.test(text)) print(text);
+  };
+  const workDir = path.join(benchOut, 'e2e-work');
+  let outcome;
+  try {
+    outcome = await runSuite({
+      name: 'bench-e2e',
+      runtime,
+      workDir,
+      extensionDevelopmentPath: snapshotDir,
+      extensionTestsPath: suite,
+      workspace: { folder: workspace },
+      installedExtensions: [fakeLm, echo],
+      timeoutMs: 300_000,
+      env: { BENCH_E2E_INPUT: inputPath },
+    });
+  } finally {
+    console.log = print;
+    removeSockets(workDir);
+  }
+  const resultsPath = path.join(workDir, 'bench-e2e.json');
+  if (!existsSync(resultsPath)) throw new Error(`the extension host wrote no results (exit ${outcome.exitCode}: ${outcome.reason}); see ${logFile}`);
+  const raw = JSON.parse(readFileSync(resultsPath, 'utf8'));
+  // Architect's request log, in request order, joined to its samples (warm-up and profiled ones too).
+  const logged = requestLog(workDir);
+  const architectSamples = [...raw.short, ...raw.long].filter((sample) => sample.participant === 'architect');
+  const ordered = [...raw.short.filter((x) => x.phase !== 'profile'), ...raw.long, ...raw.short.filter((x) => x.phase === 'profile')].filter((x) => x.participant === 'architect');
+  if (logged.length === architectSamples.length) ordered.forEach((sample, index) => Object.assign(sample, { log: logged[index] }));
+  // Architect's "context built" is the moment before it sends: its sendRequest call, to the ms.
+  for (const sample of ordered) {
+    if (sample.sendCalledMs === null && sample.log && typeof sample.handlerMs === 'number') sample.sendCalledMs = sample.handlerMs + sample.log.contextMs;
+  }
+  writeFileSync(path.join(benchOut, 'e2e-samples.json'), JSON.stringify(raw, null, 2));
+  const measuredShort = raw.short.filter((x) => x.participant === 'architect' && x.phase === 'measure' && x.log);
+  const profilePath = path.join(workDir, 'architect-requests.cpuprofile');
+  // Only the stretch from Architect's handler starting to the model receiving the request: our part.
+  const profiled = raw.short.filter((x) => x.phase === 'profile' && typeof x.handlerMs === 'number' && typeof x.receivedMs === 'number');
+  const toProfileClock = (ms) => ms * 1000 + raw.hrOffsetUs;
+  const windows = profiled.map((x) => ({ from: toProfileClock(x.startedAt + x.handlerMs), to: toProfileClock(x.startedAt + x.receivedMs) }));
+  const profile =
+    existsSync(profilePath) && windows.length > 0 && typeof raw.hrOffsetUs === 'number'
+      ? attributeBySourceMap([JSON.parse(readFileSync(profilePath, 'utf8'))], snapshotBundle, { runsPerProfile: windows.length, windows })
+      : undefined;
+
+  const result = {
+    exitCode: outcome.exitCode,
+    reason: outcome.reason,
+    faults: outcome.faults,
+    activationMs: raw.activationMs,
+    handlerTimed: raw.handlerTimed,
+    fileBytes: Buffer.byteLength(readFileSync(file)),
+    /** From Architect's own log: handler start → context built → request sent (100 KB runs). */
+    architectLog: measuredShort.length
+      ? {
+          n: measuredShort.length,
+          context: summarize(measuredShort.map((x) => x.log.contextMs)),
+          sent: summarize(measuredShort.filter((x) => x.log.sentMs !== null).map((x) => x.log.sentMs)),
+          done: summarize(measuredShort.map((x) => x.log.doneMs)),
+        }
+      : undefined,
+    /** CPU profile of the extension host during the profiled @architect requests, per request. */
+    profile,
+    /** vscode.workspace.fs on the attached file, timed from the extension host. */
+    fsProbe: raw.fsProbe ? { stat: summarize(raw.fsProbe.statMs), readFile: summarize(raw.fsProbe.readFileMs) } : undefined,
+    fsInRequest: raw.fsInRequest?.statMs.length ? { stat: summarize(raw.fsInRequest.statMs), readFile: summarize(raw.fsInRequest.readFileMs) } : undefined,
+    short: {
+      chunks: raw.replyChunks,
+      architect: side(raw.short, 'architect'),
+      echo: side(raw.short, 'echo'),
+      receivedDifference: pairedDifference(raw.short, 'receivedMs'),
+      totalDifference: pairedDifference(raw.short, 'totalMs'),
+    },
+    long: {
+      chunks: raw.longReplyChunks,
+      architect: side(raw.long, 'architect'),
+      echo: side(raw.long, 'echo'),
+      receivedDifference: pairedDifference(raw.long, 'receivedMs'),
+      totalDifference: pairedDifference(raw.long, 'totalMs'),
+    },
+  };
+  const a = result.short.architect;
+  const e = result.short.echo;
+  log(`e2e 100 KB: architect handler ${a.handler.median.toFixed(1)} → model ${a.received.median.toFixed(1)} → done ${a.total.median.toFixed(1)} ms; echo handler ${e.handler.median.toFixed(1)} → model ${e.received.median.toFixed(1)} → done ${e.total.median.toFixed(1)} ms; outcomes ${a.outcomes.join(', ')}`);
+  log(`e2e 2,000 chunks: architect total ${result.long.architect.total.median.toFixed(0)} ms, echo ${result.long.echo.total.median.toFixed(0)} ms`);
+  return result;
+}
