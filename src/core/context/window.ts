@@ -35,8 +35,8 @@ export function linePrefixWidth(totalLines: number): number {
  * the selection whole when it fits, then the lines around it, alternating below and above. Lines longer
  * than their share (minified code) are cut by characters around the focus column.
  */
-export function windowText(text: string, focus: Focus | undefined, budgetChars: number): CodeWindow {
-  const index = new LineIndex(text);
+export function windowText(text: string, focus: Focus | undefined, budgetChars: number, lineIndex?: LineIndex): CodeWindow {
+  const index = lineIndex ?? new LineIndex(text);
   const total = index.lineCount;
   const prefix = linePrefixWidth(total) + 1;
   const budget = Math.max(0, Math.min(budgetChars, MAX_PIECE_CHARS));

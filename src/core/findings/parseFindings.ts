@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { english, type Translate } from '../i18n';
 import { type SentPiece } from '../request/buildRequest';
 import { baseName, normalizeRelativePath } from '../text';
@@ -6,7 +7,8 @@ import { baseName, normalizeRelativePath } from '../text';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-const findingSchema = z.object({
+const findingSchema = lazy(() =>
+  z.object({
   line: z.number().check(z.int(), z.gte(1)),
   endLine: z.optional(z.number().check(z.int(), z.gte(1))),
   file: z.optional(z.string().check(z.maxLength(500))),
@@ -15,7 +17,8 @@ const findingSchema = z.object({
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   detail: z.optional(z.string().check(z.maxLength(4000))),
   fix: z.optional(z.string().check(z.maxLength(4000))),
-});
+  }),
+);
 
 /** A finding placed on a piece that was sent, with lines known to be inside what the model saw. */
 export interface Finding {
@@ -53,7 +56,7 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
   const dropped: string[] = [];
   entries.slice(0, MAX_FINDINGS).forEach((entry, index) => {
     const number = index + 1;
-    const parsed = findingSchema.safeParse(entry);
+    const parsed = findingSchema().safeParse(entry);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];
       dropped.push(t('#{0}: invalid "{1}"', number, String(field ?? 'entry')));

@@ -67,7 +67,7 @@ export function parsePersona(text: string, fileName: string, source: PersonaSour
   const lineOf = (key: string): number => keyLine(frontMatterLines, key);
 
   const problems: PersonaProblem[] = [];
-  const parsed = personaFrontMatterSchema.safeParse(data);
+  const parsed = personaFrontMatterSchema().safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');

@@ -1,5 +1,5 @@
-import { lintSource } from '@secretlint/core';
-import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
+import type { lintSource as LintSource } from '@secretlint/core';
+import type { SecretLintCoreConfig } from '@secretlint/types';
 import { stripeRule } from './stripeRule';
 
 /** A secret in a text: [start, end) offsets and a kind for its placeholder, e.g. "github-token". */
@@ -14,19 +14,30 @@ export interface SecretRange {
  * too (off by default upstream), and the filter that honours `secretlint-disable` comments is left out,
  * since attached code is untrusted and must not be able to switch redaction off. (Disabling a rule inside
  * the preset is not honoured by secretlint's core, hence the rules one by one.)
+ *
+ * secretlint is loaded on first use: its rule set is the largest part of the bundle, and activation
+ * should not pay for it.
  */
-const CONFIG = {
-  rules: [
-    ...recommendedRules
-      .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
-      .map((rule) => ({
-        id: rule.meta.id,
-        rule,
-        ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
-      })),
-    { id: stripeRule.meta.id, rule: stripeRule },
-  ],
-};
+let engine: Promise<{ lintSource: typeof LintSource; config: SecretLintCoreConfig }> | undefined;
+
+function loadEngine() {
+  engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
+    lintSource: core.lintSource,
+    config: {
+      rules: [
+        ...preset.rules
+          .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+          .map((rule) => ({
+            id: rule.meta.id,
+            rule,
+            ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
+          })),
+        { id: stripeRule.meta.id, rule: stripeRule },
+      ],
+    },
+  }));
+  return engine;
+}
 
 const KINDS: Record<string, string> = {
   AWSAccessKeyID: 'aws-access-key-id',
@@ -57,10 +68,11 @@ function kindOf(ruleId: string, messageId: string): string {
  */
 export async function findSecrets(text: string): Promise<SecretRange[]> {
   if (text.trim() === '') return [];
+  const { lintSource, config } = await loadEngine();
   const result = await lintSource({
     // No real path: secretlint would read some files from disk with Node's fs by their path.
     source: { filePath: 'attached.txt', content: text, contentType: 'text' },
-    options: { config: CONFIG, maskSecrets: false },
+    options: { config, maskSecrets: false },
   });
   const found: SecretRange[] = [];
   for (const message of result.messages) {

@@ -2,6 +2,7 @@ import { type ChatCommand, hasEnoughToAnswer } from '../commands';
 import { type AttachedSource } from '../context/attachment';
 import { excludingPattern } from '../context/exclude';
 import { looksBinary } from '../context/decode';
+import { LineIndex } from '../context/lineIndex';
 import { linePrefixWidth, windowText, type CodeWindow } from '../context/window';
 import { english, groupDigits, type Translate } from '../i18n';
 import { type Persona } from '../persona/persona';
@@ -122,7 +123,9 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   }
 
   // Whole pieces when they fit, with history in what is left; otherwise no history and windowed code.
-  const wholeChars = usable.map((source) => renderedLength(source.content.text));
+  // One line index per file, shared by the size estimate and every windowing attempt: 5 MB is scanned once.
+  const indexes = usable.map((source) => new LineIndex(source.content.text));
+  const wholeChars = usable.map((source, index) => renderedLength(source.content.text, indexes[index] as LineIndex));
   const wholeTokens = wholeChars.reduce((sum, chars) => sum + Math.ceil(chars / charsPerToken), 0);
   const turnTokens = (turn: HistoryTurn) => estimateMessagesTokens([turn.request, turn.response], charsPerToken);
   const codeFits = wholeTokens <= available;
@@ -146,7 +149,7 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   // Placeholders and visible markers can make the code a little longer than planned: shrink and retry.
   for (let attempt = 0; attempt < 3; attempt++) {
     const shares = codeFits && attempt === 0 ? wholeChars : shareBudget(wholeChars, codeBudgetChars);
-    windows = usable.map((source, index) => windowText(source.content.text, source.focus, shares[index] ?? 0));
+    windows = usable.map((source, index) => windowText(source.content.text, source.focus, shares[index] ?? 0, indexes[index]));
     rendered = await Promise.all(
       usable.map(async (source, index) => {
         const window = windows[index] as CodeWindow;
@@ -205,10 +208,8 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   return { messages, notes, sent, skipped, estimatedTokens, budgetTokens, redactions, trimmed };
 }
 
-function renderedLength(text: string): number {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
-  return text.length + lines * (linePrefixWidth(lines) + 1);
+function renderedLength(text: string, index: LineIndex): number {
+  return text.length + index.lineCount * (linePrefixWidth(index.lineCount) + 1);
 }
 
 function hiddenCharactersNote(label: string, hidden: readonly HiddenCharacterReport[], t: Translate): string {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 
 /**
  * The read-only workspace tools the architect may call. Inputs come from a model and are validated
@@ -16,44 +17,53 @@ export type ToolName = (typeof TOOL_NAMES)[keyof typeof TOOL_NAMES];
 export const MAX_READ_LINES = 400;
 export const MAX_FIND_RESULTS = 100;
 
-const relativePath = z.string().check(
+const relativePath = () =>
+  z.string().check(
   z.trim(),
   z.minLength(1),
   z.maxLength(500),
   z.refine((value) => !/^([a-zA-Z]:|[\\/]|~)/.test(value) && !value.split(/[\\/]/).includes('..'), { message: 'a workspace-relative path without ".."' }),
 );
 
-export const findFilesInput = z.object({
+export const findFilesInput = lazy(() =>
+  z.object({
   pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   maxResults: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_FIND_RESULTS))),
-});
+  }),
+);
 
-export const readFileInput = z.object({
-  path: relativePath,
+export const readFileInput = lazy(() =>
+  z.object({
+  path: relativePath(),
   startLine: z.optional(z.number().check(z.int(), z.gte(1))),
   endLine: z.optional(z.number().check(z.int(), z.gte(1))),
-});
+  }),
+);
 
-export const findSymbolInput = z.object({
+export const findSymbolInput = lazy(() =>
+  z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-});
+  }),
+);
 
-export const findReferencesInput = z.object({
-  path: relativePath,
+export const findReferencesInput = lazy(() =>
+  z.object({
+  path: relativePath(),
   line: z.number().check(z.int(), z.gte(1)),
   symbol: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-});
+  }),
+);
 
-export type FindFilesInput = z.infer<typeof findFilesInput>;
-export type ReadFileInput = z.infer<typeof readFileInput>;
-export type FindSymbolInput = z.infer<typeof findSymbolInput>;
-export type FindReferencesInput = z.infer<typeof findReferencesInput>;
+export type FindFilesInput = z.infer<ReturnType<typeof findFilesInput>>;
+export type ReadFileInput = z.infer<ReturnType<typeof readFileInput>>;
+export type FindSymbolInput = z.infer<ReturnType<typeof findSymbolInput>>;
+export type FindReferencesInput = z.infer<ReturnType<typeof findReferencesInput>>;
 
 export type ParsedInput<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** Validates a tool input; the error is one line the model can act on. */
-export function parseToolInput<T>(schema: z.ZodMiniType<T>, input: unknown): ParsedInput<T> {
-  const parsed = schema.safeParse(input);
+export function parseToolInput<T>(schema: () => z.ZodMiniType<T>, input: unknown): ParsedInput<T> {
+  const parsed = schema().safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || 'input';

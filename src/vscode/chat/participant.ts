@@ -67,10 +67,10 @@ async function answer(
   const model = request.model;
   stream.progress(t('Reading the attached code…'));
 
-  const sources = await gatherChatContext(request.references);
-  const scope = sources[0]?.uri === undefined ? undefined : vscode.Uri.parse(sources[0].uri);
+  // The attached code and the persona's freshness check are both file-system round trips: at once.
+  const scope = scopeOf(request.references);
+  const [sources, active] = await Promise.all([gatherChatContext(request.references), deps.personas.active(scope)]);
   const settings = readSettings(scope);
-  const active = await deps.personas.active(scope);
   const prepared = await prepareRequest(
     {
       command,
@@ -209,6 +209,15 @@ async function answer(
     stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [{ description: request.prompt, text: visible.trim() + '\n' }] });
   }
   return finish({}, 'ok');
+}
+
+/** The resource whose settings apply: the first attached file, else the active editor's. */
+function scopeOf(references: readonly vscode.ChatPromptReference[]): vscode.Uri | undefined {
+  for (const reference of references) {
+    if (reference.value instanceof vscode.Uri) return reference.value;
+    if (reference.value instanceof vscode.Location) return reference.value.uri;
+  }
+  return vscode.window.activeTextEditor?.document.uri;
 }
 
 function referencePiece(stream: vscode.ChatResponseStream, piece: SentPiece): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazy } from '../../core/lazy';
 import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
 import { missingDesignSections, missingSectionsWarning } from '../../core/design/designDoc';
 import { classifyError, emptyAnswerMessage, errorMessage, noModelMessage } from '../../core/errors/classifyError';
@@ -19,14 +20,16 @@ export const SAVE_DESIGN_DOC_COMMAND = 'architect.saveDesignDoc';
 
 const MAX_DESCRIPTION = 500;
 
-const automationArgs = z.object({
+const automationArgs = lazy(() =>
+  z.object({
   description: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DESCRIPTION)),
   includeActiveEditor: z.optional(z.boolean()),
   modelSelector: z.optional(z.object({ vendor: z.optional(z.string()), id: z.optional(z.string()), family: z.optional(z.string()) })),
-});
-type DesignDocRequest = z.infer<typeof automationArgs> & { readonly automated: boolean };
+  }),
+);
+type DesignDocRequest = z.infer<ReturnType<typeof automationArgs>> & { readonly automated: boolean };
 
-const saveArgs = z.object({ description: z.string(), text: z.string().check(z.minLength(1)) });
+const saveArgs = lazy(() => z.object({ description: z.string(), text: z.string().check(z.minLength(1)) }));
 
 export interface DesignDocDeps {
   readonly log: vscode.LogOutputChannel;
@@ -167,7 +170,7 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
 
 async function askWhatToDesign(rawArgs: unknown, hasEditor: boolean): Promise<DesignDocRequest | undefined> {
   if (rawArgs !== undefined && rawArgs !== null) {
-    const parsed = automationArgs.safeParse(rawArgs);
+    const parsed = automationArgs().safeParse(rawArgs);
     if (!parsed.success) {
       void vscode.window.showErrorMessage(t('Generate Design Doc was called with invalid arguments: it takes {description, includeActiveEditor?, modelSelector?}.'));
       return undefined;
@@ -219,7 +222,7 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
 
 /** The button under a `/design` answer: the same save path as the command. */
 async function saveFromChat(rawArgs: unknown): Promise<vscode.Uri | undefined> {
-  const parsed = saveArgs.safeParse(rawArgs);
+  const parsed = saveArgs().safeParse(rawArgs);
   if (!parsed.success) return undefined;
   const folder = await chooseFolder(false);
   if (folder === null) return undefined;

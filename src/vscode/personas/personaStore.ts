@@ -174,15 +174,16 @@ export class PersonaStore implements vscode.Disposable {
     const trusted = vscode.workspace.isTrusted;
     // The first workspace folder wins among folders, so it is read last ("later wins").
     const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
-    const files = await this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin');
-
-    for (const folder of this.personaFolderUris(settings.personaFolders, trusted)) files.push(...(await this.list(folder, '.md', 'setting')));
-    if (!trusted) return files;
-    for (const location of WORKSPACE_PERSONA_LOCATIONS) {
-      if (location.agentImport && !settings.importAgentFiles) continue;
-      for (const folder of folders) files.push(...(await this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind)));
+    // Listed all at once (each listing is a round trip in a remote workspace), kept in precedence order.
+    const listings: Array<Promise<PersonaFile[]>> = [this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin')];
+    for (const folder of this.personaFolderUris(settings.personaFolders, trusted)) listings.push(this.list(folder, '.md', 'setting'));
+    if (trusted) {
+      for (const location of WORKSPACE_PERSONA_LOCATIONS) {
+        if (location.agentImport && !settings.importAgentFiles) continue;
+        for (const folder of folders) listings.push(this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
+      }
     }
-    return files;
+    return (await Promise.all(listings)).flat();
   }
 
   private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {

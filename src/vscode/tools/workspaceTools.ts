@@ -19,6 +19,7 @@ import {
   TOOL_NAMES,
   type ToolName,
 } from '../../core/tools/toolSchemas';
+import { lazy } from '../../core/lazy';
 import { readSource } from '../context/gatherContext';
 import { t } from '../l10n';
 import { type ArchitectSettings } from '../settings';
@@ -31,7 +32,7 @@ export interface ToolRun {
 }
 
 const ALL_TOOLS: readonly ToolName[] = Object.values(TOOL_NAMES);
-const SYMBOL_KINDS = Object.fromEntries(Object.entries(vscode.SymbolKind).map(([name, value]) => [value, name.toLowerCase()]));
+const symbolKinds = lazy(() => Object.fromEntries(Object.entries(vscode.SymbolKind).map(([name, value]) => [value, name.toLowerCase()])));
 
 /** Tools are for reviews, diagnoses and free questions; designs and audits work from what is attached. */
 export function toolsApply(command: ChatCommand | undefined, settings: ArchitectSettings): boolean {
@@ -86,7 +87,7 @@ export async function runTool(name: string, input: unknown, settings: ArchitectS
         .slice(0, 20)
         .map((symbol) => ({
           name: symbol.name,
-          kind: SYMBOL_KINDS[symbol.kind] ?? 'symbol',
+          kind: symbolKinds()[symbol.kind] ?? 'symbol',
           path: vscode.workspace.asRelativePath(symbol.location.uri),
           line: symbol.location.range.start.line + 1,
           ...(symbol.containerName ? { container: symbol.containerName } : {}),
