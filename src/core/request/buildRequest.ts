@@ -64,6 +64,21 @@ export interface RequestPlan {
   readonly trimmed: readonly string[];
 }
 
+/** What the model saw of a source: its identity and the window of lines sent. */
+export function sentPiece(source: AttachedSource, window: CodeWindow, viaTool = false): SentPiece {
+  return {
+    key: source.key,
+    ...(source.uri === undefined ? {} : { uri: source.uri }),
+    label: source.label,
+    matchPath: source.matchPath,
+    startLine: window.startLine,
+    endLine: window.endLine,
+    totalLines: window.totalLines,
+    complete: window.complete,
+    ...(viaTool ? { viaTool } : {}),
+  };
+}
+
 /** Extra characters of the piece header beyond the code, counted generously. */
 const HEADER_ALLOWANCE_CHARS = 400;
 
@@ -163,19 +178,7 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
     codeBudgetChars -= Math.ceil((estimatedTokens - budgetTokens) * charsPerToken * 1.1) + 200;
   }
 
-  const sent: SentPiece[] = usable.map((source, index) => {
-    const window = windows[index] as CodeWindow;
-    return {
-      key: source.key,
-      ...(source.uri === undefined ? {} : { uri: source.uri }),
-      label: source.label,
-      matchPath: source.matchPath,
-      startLine: window.startLine,
-      endLine: window.endLine,
-      totalLines: window.totalLines,
-      complete: window.complete,
-    };
-  });
+  const sent = usable.map((source, index) => sentPiece(source, windows[index] as CodeWindow));
 
   usable.forEach((source, index) => {
     const window = windows[index] as CodeWindow;

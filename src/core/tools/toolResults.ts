@@ -7,7 +7,7 @@ import { english, groupDigits, type Translate } from '../i18n';
 import { renderPiece } from '../prompt/renderPiece';
 import { findSecrets } from '../redact/findSecrets';
 import { secretsNear } from '../redact/secretsNear';
-import { type SentPiece } from '../request/buildRequest';
+import { sentPiece, type SentPiece } from '../request/buildRequest';
 import { clampReadRange, type ReadFileInput } from './toolSchemas';
 
 /**
@@ -53,17 +53,7 @@ export async function readFileResult(source: AttachedSource, input: ReadFileInpu
   return {
     text: piece.text + more,
     redactions: piece.redactions,
-    sent: {
-      key: source.key,
-      ...(source.uri === undefined ? {} : { uri: source.uri }),
-      label: source.label,
-      matchPath: source.matchPath,
-      startLine: window.startLine,
-      endLine: window.endLine,
-      totalLines: window.totalLines,
-      complete: window.complete,
-      viaTool: true,
-    },
+    sent: sentPiece(source, window, true),
   };
 }
 

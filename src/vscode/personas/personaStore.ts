@@ -62,9 +62,13 @@ export class PersonaStore implements vscode.Disposable {
         this.watch();
         this.invalidate('workspace folders changed');
       }),
-      // Saving in the editor refreshes diagnostics even when a file watcher has stopped delivering.
+      // Saving in the editor, or coming back to the window after editing elsewhere, refreshes diagnostics
+      // even when a file watcher has stopped delivering events.
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (document.uri.path.toLowerCase().endsWith('.md')) this.invalidate('a persona file was saved');
+      }),
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) this.invalidate('the window was focused');
       }),
     );
     this.watch();
@@ -117,7 +121,8 @@ export class PersonaStore implements vscode.Disposable {
 
   private async read(): Promise<Loaded> {
     const files = await this.discover();
-    const stamps = await Promise.all(files.map((file) => stampOf(file.uri)));
+    // Built-in files keep the version they had when the extension started.
+    const stamps = await Promise.all(files.map((file) => (file.source.kind === 'builtin' ? 'builtin' : stampOf(file.uri))));
     const fingerprint = files.map((file, index) => `${file.source.kind}:${file.source.uri}@${stamps[index] ?? '?'}`).join('\n');
     if (this.current?.fingerprint === fingerprint) return this.current.loaded;
 
@@ -175,7 +180,7 @@ export class PersonaStore implements vscode.Disposable {
     // The first workspace folder wins among folders, so it is read last ("later wins").
     const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
     // Listed all at once (each listing is a round trip in a remote workspace), kept in precedence order.
-    const listings: Array<Promise<PersonaFile[]>> = [this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin')];
+    const listings: Array<Promise<PersonaFile[]>> = [this.builtinFiles()];
     for (const folder of this.personaFolderUris(settings.personaFolders, trusted)) listings.push(this.list(folder, '.md', 'setting'));
     if (trusted) {
       for (const location of WORKSPACE_PERSONA_LOCATIONS) {
@@ -184,6 +189,14 @@ export class PersonaStore implements vscode.Disposable {
       }
     }
     return (await Promise.all(listings)).flat();
+  }
+
+  /** The extension's own personas cannot change while it runs: listed once. */
+  private builtinListing: Promise<PersonaFile[]> | undefined;
+
+  private builtinFiles(): Promise<PersonaFile[]> {
+    this.builtinListing ??= this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin');
+    return this.builtinListing;
   }
 
   private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {

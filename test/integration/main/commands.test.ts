@@ -1,20 +1,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
-import { allText, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
+import { allText, lastRequest } from '../helpers/fake';
 import { captureMessages } from '../helpers/messages';
-import { closeAllEditors, fileUri, openWithSelection } from '../helpers/workspace';
+import { fileUri, openWithSelection } from '../helpers/workspace';
 
 suite('Review this API (architect.reviewThisApi)', () => {
-  let fake: FakeLm;
+  const lm = useFakeModel();
   suiteSetup(async () => {
-    fake = await fakeLm();
     // The command uses the model picked in the chat; pick the fake one once, as a user would.
     await ask('@architect hello');
-  });
-  setup(async () => {
-    fake.reset();
-    await closeAllEditors();
   });
 
   test('with a selection: the model receives the selected lines with their numbers and the /review task', async () => {
@@ -22,7 +18,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown; metadata?: Record<string, unknown> } | undefined;
     assert.strictEqual(result?.errorDetails, undefined, JSON.stringify(result?.errorDetails));
     assert.strictEqual(result?.metadata?.['command'], 'review');
-    const request = lastRequest(fake);
+    const request = lastRequest(lm.fake);
     assert.match(request.messages[0]?.text ?? '', /Task: review the attached code/);
     const piece = request.messages.find((message) => message.text.startsWith('Attached file: src/users.ts'));
     assert.ok(piece, JSON.stringify(request.messages.map((message) => message.text.slice(0, 80))));
@@ -34,7 +30,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
   test('without a selection: the whole file', async () => {
     await openWithSelection(fileUri('src/users.ts'));
     await vscode.commands.executeCommand('architect.reviewThisApi');
-    const piece = lastRequest(fake).messages.find((message) => message.text.startsWith('Attached file: src/users.ts'));
+    const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Attached file: src/users.ts'));
     assert.match(piece?.text ?? '', /Lines: 1–19 of 19\n/);
   });
 
@@ -43,7 +39,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString() && !document.isClosed) || true);
     await vscode.commands.executeCommand('architect.reviewThisApi', uri);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-    const sent = allText(lastRequest(fake));
+    const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('Attached file: src/db.ts'));
     assert.ok(sent.includes('async query(sql: string): Promise<any[]> {'));
   });
@@ -53,7 +49,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
     await vscode.window.showTextDocument(document);
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown } | undefined;
     assert.strictEqual(result?.errorDetails, undefined);
-    assert.ok(allText(lastRequest(fake)).includes('UNTITLED-REVIEW'));
+    assert.ok(allText(lastRequest(lm.fake)).includes('UNTITLED-REVIEW'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -61,7 +57,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
     await vscode.commands.executeCommand('architect.clearFindings');
     const uri = fileUri('src/users.ts');
     await openWithSelection(uri, 3, 7);
-    fake.behave({ reply: ['SQL injection.\n```architect-findings\n[{"line":5,"severity":"critical","rule":"SEC-2","title":"SQL built by concatenation","file":"src/users.ts"}]\n```\n'] });
+    lm.fake.behave({ reply: ['SQL injection.\n```architect-findings\n[{"line":5,"severity":"critical","rule":"SEC-2","title":"SQL built by concatenation","file":"src/users.ts"}]\n```\n'] });
     await vscode.commands.executeCommand('architect.reviewThisApi');
     const diagnostics = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Architect');
     assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.code, d.message]), [[4, 'SEC-2', 'SQL built by concatenation']]);
@@ -70,10 +66,10 @@ suite('Review this API (architect.reviewThisApi)', () => {
   test('with no editor and no file it says what to do, and sends nothing', async () => {
     const messages = captureMessages();
     try {
-      const before = fake.received.length;
+      const before = lm.fake.received.length;
       const result = await vscode.commands.executeCommand('architect.reviewThisApi');
       assert.strictEqual(result, undefined);
-      assert.strictEqual(fake.received.length, before);
+      assert.strictEqual(lm.fake.received.length, before);
       assert.match(messages.shown[0]?.text ?? '', /^Open a file \(or select the code of an API handler\), then run Review this API/);
     } finally {
       messages.restore();

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask, lines } from '../helpers/chat';
-import { allText, eventually, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
+import { allText, eventually, fakeLm, lastRequest } from '../helpers/fake';
 import { architectLogText } from '../helpers/log';
-import { closeAllEditors, fileUri, withSetting, writeFile } from '../helpers/workspace';
+import { fileUri, withSetting, writeFile } from '../helpers/workspace';
 
 // Fake credentials in the shapes secretlint knows; none is real.
 const GITHUB_TOKEN = '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';
@@ -12,24 +13,13 @@ const DB_URL = 'postgres://admin:s3cr3tpass@db.example.com:5432/app';
 const STRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dcXYZ';
 
 suite('attached context and its protection', () => {
-  let fake: FakeLm;
-  const restores: Array<() => Promise<void>> = [];
-  suiteSetup(async () => {
-    fake = await fakeLm();
-  });
-  setup(async () => {
-    fake.reset();
-    await closeAllEditors();
-  });
-  teardown(async () => {
-    while (restores.length > 0) await restores.pop()?.();
-  });
+  const lm = useFakeModel();
 
   test('R10: secrets never reach the model; placeholders and the count do', async () => {
     const uri = await writeFile('src/config.ts', `export const github = "${GITHUB_TOKEN}";\nexport const aws = "${AWS_KEY}";\nexport const db = "${DB_URL}";\nexport const stripe = "${STRIPE}";\n`);
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.errorDetails, undefined);
-    const sent = allText(lastRequest(fake));
+    const sent = allText(lastRequest(lm.fake));
     for (const secret of [GITHUB_TOKEN, AWS_KEY, 's3cr3tpass', STRIPE]) assert.ok(!sent.includes(secret), `${secret} reached the model`);
     for (const kind of ['github-token', 'aws-access-key-id', 'database-url', 'stripe-key']) assert.ok(sent.includes(`[REDACTED:${kind}]`), kind);
     assert.strictEqual(result.metadata?.['redactions'], 4);
@@ -39,7 +29,7 @@ suite('attached context and its protection', () => {
     const env = fileUri('.env');
     const result = await ask('@architect what do you think of this config? It is the one we deploy with.', { attach: [env, fileUri('src/db.ts')] });
     assert.strictEqual(result.errorDetails, undefined);
-    const sent = allText(lastRequest(fake));
+    const sent = allText(lastRequest(lm.fake));
     assert.ok(!sent.includes('fixture-password-do-not-send'), '.env content reached the model');
     assert.ok(!sent.includes('Attached file: .env'));
     assert.ok(sent.includes('Attached file: src/db.ts'));
@@ -47,10 +37,10 @@ suite('attached context and its protection', () => {
   });
 
   test('R11: architect.exclude is honoured for any glob the user sets', async () => {
-    restores.push(await withSetting('architect.exclude', ['**/internal/**']));
+    lm.restoreLater(await withSetting('architect.exclude', ['**/internal/**']));
     const uri = await writeFile('src/internal/pricing.ts', 'export const MARGIN_SECRET_FORMULA = 0.42;\n');
     await ask('@architect is this pricing module well designed? explain why', { attach: [uri] });
-    assert.ok(!allText(lastRequest(fake)).includes('MARGIN_SECRET_FORMULA'));
+    assert.ok(!allText(lastRequest(lm.fake)).includes('MARGIN_SECRET_FORMULA'));
   });
 
   test('R12: no info-level log line holds prompt text or file content', async () => {
@@ -65,18 +55,18 @@ suite('attached context and its protection', () => {
 
   test('R25: a binary file is refused with a clear message, and no model call is wasted', async () => {
     const uri = await writeFile('assets/logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-    const before = fake.received.length;
+    const before = lm.fake.received.length;
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.errorDetails, undefined);
     assert.strictEqual(result.metadata?.['outcome'], 'answered-without-model');
-    assert.strictEqual(fake.received.length, before, 'the model was called');
+    assert.strictEqual(lm.fake.received.length, before, 'the model was called');
   });
 
   test('R26: a non-UTF-8 file is decoded the way the editor decodes it', async () => {
-    restores.push(await withSetting('files.encoding', 'iso88591'));
+    lm.restoreLater(await withSetting('files.encoding', 'iso88591'));
     const uri = await writeFile('src/legacy.ts', new Uint8Array([...new TextEncoder().encode('export const greeting = "caf'), 0xe9, ...new TextEncoder().encode('";\n')]));
     await ask('@architect explain this file in one sentence please', { attach: [uri] });
-    assert.ok(allText(lastRequest(fake)).includes('export const greeting = "café";'), allText(lastRequest(fake)).slice(-300));
+    assert.ok(allText(lastRequest(lm.fake)).includes('export const greeting = "café";'), allText(lastRequest(lm.fake)).slice(-300));
   });
 
   test('R26: a UTF-16 file with a BOM is read as text', async () => {
@@ -86,14 +76,14 @@ suite('attached context and its protection', () => {
     for (let i = 0; i < text.length; i++) bytes[2 + i * 2] = text.charCodeAt(i);
     const uri = await writeFile('src/utf16.ts', bytes);
     await ask('@architect what does this export? answer briefly', { attach: [uri] });
-    assert.ok(allText(lastRequest(fake)).includes('export const sixteen = 16;'));
+    assert.ok(allText(lastRequest(lm.fake)).includes('export const sixteen = 16;'));
   });
 
   test('R27: an untitled buffer is used as it is, unsaved text included', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'export function draft() { return "UNSAVED-DRAFT-TEXT"; }\n' });
     await vscode.window.showTextDocument(document);
     await ask('@architect /review is this draft ok?');
-    assert.ok(allText(lastRequest(fake)).includes('UNSAVED-DRAFT-TEXT'));
+    assert.ok(allText(lastRequest(lm.fake)).includes('UNSAVED-DRAFT-TEXT'));
   });
 
   test('R27: unsaved edits of an open file are what the model sees', async () => {
@@ -101,24 +91,24 @@ suite('attached context and its protection', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'export const unsavedEdit = 2;\n'));
     await ask('@architect review this module for naming problems', { attach: [uri] });
-    assert.ok(allText(lastRequest(fake)).includes('export const unsavedEdit = 2;'));
+    assert.ok(allText(lastRequest(lm.fake)).includes('export const unsavedEdit = 2;'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('R28: an empty file gets a short helpful answer without a model call', async () => {
     const uri = await writeFile('src/empty.ts', '   \n\n');
-    const before = fake.received.length;
+    const before = lm.fake.received.length;
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.metadata?.['outcome'], 'answered-without-model');
-    assert.strictEqual(fake.received.length, before);
+    assert.strictEqual(lm.fake.received.length, before);
   });
 
   test('R28: no editor and nothing attached gets a helpful answer without a model call', async () => {
-    const before = fake.received.length;
+    const before = lm.fake.received.length;
     const result = await ask('@architect /security');
     assert.strictEqual(result.errorDetails, undefined);
     assert.strictEqual(result.metadata?.['outcome'], 'answered-without-model');
-    assert.strictEqual(fake.received.length, before);
+    assert.strictEqual(lm.fake.received.length, before);
   });
 
   test('R29: a notebook cell gives that cell\'s text, not the notebook JSON', async () => {
@@ -135,7 +125,7 @@ suite('attached context and its protection', () => {
     const cell = notebook.cellAt(1).document;
     await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === cell.uri.toString(), 10_000, 'the cell editor to be active');
     await ask('@architect /review');
-    const sent = allText(lastRequest(fake));
+    const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('CELL-TWO'), sent.slice(-500));
     assert.ok(!sent.includes('first cell'), 'the other cell was sent');
     assert.ok(!sent.includes('"cells"'), 'notebook JSON was sent');
@@ -145,13 +135,13 @@ suite('attached context and its protection', () => {
   test('R30: a file of a virtual file system is read through vscode.workspace.fs', async () => {
     const uri = (await fakeLm()).writeVirtualFile('/remote/handler.ts', 'export const VIRTUAL_FS_CONTENT = true;\n');
     await ask('@architect what is in this remote file? describe it', { attach: [uri] });
-    assert.ok(allText(lastRequest(fake)).includes('VIRTUAL_FS_CONTENT'));
+    assert.ok(allText(lastRequest(lm.fake)).includes('VIRTUAL_FS_CONTENT'));
   });
 
   test('R03: invisible and bidirectional characters are made visible to the model', async () => {
     const uri = await writeFile('src/trojan.ts', 'const isAdmin = false;\nif (isAdmin) { /* \u202E } \u2066if (true)\u2069 { */\n  grant();\n}\n');
     await ask('@architect /review', { attach: [uri] });
-    const sent = allText(lastRequest(fake));
+    const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('⟦U+202E⟧') && !sent.includes('\u202E'));
   });
 
@@ -160,7 +150,7 @@ suite('attached context and its protection', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     editor.selection = new vscode.Selection(2, 0, 5, 0);
     await ask('@architect /review', { attach: [lines(uri, 3, 6)] });
-    const pieces = lastRequest(fake).messages.filter((message) => message.text.startsWith('Attached file: src/users.ts'));
+    const pieces = lastRequest(lm.fake).messages.filter((message) => message.text.startsWith('Attached file: src/users.ts'));
     assert.strictEqual(pieces.length, 1);
   });
 });

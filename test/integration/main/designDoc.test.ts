@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FAKE_MODEL, eventually, fakeLm, lastRequest, sleep, type FakeLm } from '../helpers/fake';
+import { useFakeModel } from '../helpers/suite';
+import { FAKE_MODEL, eventually, lastRequest, sleep } from '../helpers/fake';
 import { captureMessages } from '../helpers/messages';
 import { clickButton } from '../helpers/runner';
-import { closeAllEditors, exists, fileUri, openWithSelection, readText, workspaceFolder } from '../helpers/workspace';
+import { exists, fileUri, openWithSelection, readText, workspaceFolder } from '../helpers/workspace';
 
 const DOC = [
   '# API Design: Projects\n\n',
@@ -29,33 +30,26 @@ async function generate(args: Record<string, unknown>): Promise<vscode.Uri | und
 }
 
 suite('Generate Design Doc (architect.generateDesignDoc)', () => {
-  let fake: FakeLm;
-  suiteSetup(async () => {
-    fake = await fakeLm();
-  });
-  setup(async () => {
-    fake.reset();
-    await closeAllEditors();
-  });
+  const lm = useFakeModel();
 
   test('saves the streamed document under docs/design and returns its Uri', async () => {
-    fake.behave({ reply: DOC });
+    lm.fake.behave({ reply: DOC });
     const uri = await generate({ description: 'REST API for managing projects' });
     assert.ok(uri, 'no Uri returned');
     assert.strictEqual(uri.toString(), fileUri('docs/design/rest-api-for-managing-projects.md').toString());
     assert.strictEqual(await readText(uri), DOC.join(''));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the saved file is shown');
-    const request = lastRequest(fake);
+    const request = lastRequest(lm.fake);
     assert.match(request.messages[0]?.text ?? '', /Task: write a design document/);
     assert.strictEqual(request.messages.at(-1)?.text, 'REST API for managing projects');
   });
 
   test('R09: a second identical run gives a new file and leaves the first byte for byte unchanged', async () => {
-    fake.behave({ reply: DOC });
+    lm.fake.behave({ reply: DOC });
     const first = await generate({ description: 'Orders API' });
     assert.ok(first);
     const firstBytes = await vscode.workspace.fs.readFile(first);
-    fake.behave({ reply: ['# API Design: Orders (second take)\n'] });
+    lm.fake.behave({ reply: ['# API Design: Orders (second take)\n'] });
     const second = await generate({ description: 'Orders API' });
     assert.ok(second);
     assert.strictEqual(second.path.replace(/^.*\//, ''), 'orders-api-2.md');
@@ -65,7 +59,7 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
   });
 
   test('R09: "../" or an absolute path in the description still saves inside docs/design', async () => {
-    fake.behave({ reply: DOC });
+    lm.fake.behave({ reply: DOC });
     const docsFolder = vscode.Uri.joinPath(workspaceFolder().uri, 'docs', 'design').path + '/';
     for (const description of ['../../../etc/passwd', '/etc/cron.d/evil', 'C:\\Windows\\evil']) {
       const uri = await generate({ description });
@@ -79,7 +73,7 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
     const config = vscode.workspace.getConfiguration('architect');
     await config.update('designDocs.folder', '../outside', vscode.ConfigurationTarget.Workspace);
     try {
-      fake.behave({ reply: DOC });
+      lm.fake.behave({ reply: DOC });
       const uri = await generate({ description: 'Climbing folder' });
       assert.ok(uri?.path.startsWith(vscode.Uri.joinPath(workspaceFolder().uri, 'docs', 'design').path + '/'), uri?.path);
     } finally {
@@ -91,7 +85,7 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
     const before = await docsInFolder();
     const messages = captureMessages();
     try {
-      fake.behave({ reply: DOC, delayMs: 60, error: { message: 'upstream connection reset', afterChunks: 3 } });
+      lm.fake.behave({ reply: DOC, delayMs: 60, error: { message: 'upstream connection reset', afterChunks: 3 } });
       const uri = await generate({ description: 'Half written API' });
       assert.strictEqual(uri, undefined);
       assert.deepStrictEqual(await docsInFolder(), before);
@@ -110,9 +104,9 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
     const before = await docsInFolder();
     const messages = captureMessages();
     try {
-      fake.behave({ reply: ['# API Design: Slow\n'], untilCancelled: true });
+      lm.fake.behave({ reply: ['# API Design: Slow\n'], untilCancelled: true });
       const pending = generate({ description: 'Slow API' });
-      await eventually(() => fake.received.length > 0, 15_000, 'the model to be asked');
+      await eventually(() => lm.fake.received.length > 0, 15_000, 'the model to be asked');
       // Toasts stay hidden while extension tests run; the notification center lists the same progress.
       await sleep(300);
       await vscode.commands.executeCommand('notifications.showList');
@@ -141,7 +135,7 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
   test('missing sections are listed in a warning; the document is still saved', async () => {
     const messages = captureMessages();
     try {
-      fake.behave({ reply: ['# API Design: Thin\n\n## Endpoints\n\nGET /thin\n'] });
+      lm.fake.behave({ reply: ['# API Design: Thin\n\n## Endpoints\n\nGET /thin\n'] });
       const uri = await generate({ description: 'Thin API' });
       assert.ok(uri && (await exists(uri)));
       const warning = messages.shown.find((message) => message.level === 'warning');
@@ -153,9 +147,9 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
 
   test('includeActiveEditor sends the active editor as context', async () => {
     await openWithSelection(fileUri('src/users.ts'));
-    fake.behave({ reply: DOC });
+    lm.fake.behave({ reply: DOC });
     await generate({ description: 'Users API from the handlers', includeActiveEditor: true });
-    assert.ok(lastRequest(fake).messages.some((message) => message.text.startsWith('Attached file: src/users.ts')));
+    assert.ok(lastRequest(lm.fake).messages.some((message) => message.text.startsWith('Attached file: src/users.ts')));
   });
 
   test('the "Save as design doc" button of a /design answer uses the same save path', async () => {

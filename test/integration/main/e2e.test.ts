@@ -1,18 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
-import { fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
-import { fileUri, closeAllEditors, openWithSelection } from '../helpers/workspace';
+import { lastRequest } from '../helpers/fake';
+import { fileUri, openWithSelection } from '../helpers/workspace';
 
 suite('@architect end to end (real chat UI, fake model)', () => {
-  let fake: FakeLm;
-  suiteSetup(async () => {
-    fake = await fakeLm();
-  });
-  setup(async () => {
-    fake.reset();
-    await closeAllEditors();
-  });
+  const lm = useFakeModel();
 
   test('the extension activates and contributes its commands', async () => {
     const extension = vscode.extensions.getExtension('architect-tools.architect-chat');
@@ -31,7 +25,7 @@ suite('@architect end to end (real chat UI, fake model)', () => {
     assert.strictEqual(result.metadata?.['model'], 'fakevendor/fake-1');
     assert.strictEqual(result.metadata?.['command'], null);
     assert.strictEqual(result.metadata?.['outcome'], 'ok');
-    const request = lastRequest(fake);
+    const request = lastRequest(lm.fake);
     assert.match(request.messages[0]?.text ?? '', /^---|^# Backend Architect - The Systems Sage/);
     assert.ok(request.messages[0]?.text.includes('Dr. Marcus Rivera'), 'the persona comes first');
     assert.strictEqual(request.messages.at(-1)?.text, 'hello');
@@ -42,7 +36,7 @@ suite('@architect end to end (real chat UI, fake model)', () => {
     await openWithSelection(uri, 9, 13);
     const result = await ask('@architect /review is this handler safe?', { attach: [{ uri, range: { startLineNumber: 9, startColumn: 1, endLineNumber: 13, endColumn: 2 } }] });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
-    const request = lastRequest(fake);
+    const request = lastRequest(lm.fake);
     const [persona, ...rest] = request.messages;
     assert.ok(persona?.text.includes('Dr. Marcus Rivera'));
     assert.match(persona?.text ?? '', /Task: review the attached code/);

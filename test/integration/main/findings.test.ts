@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
-import { fakeLm, type FakeLm } from '../helpers/fake';
-import { closeAllEditors, writeFile } from '../helpers/workspace';
+import { writeFile } from '../helpers/workspace';
 
 const handler = Array.from({ length: 30 }, (_, index) => `export const line${index + 1} = ${index + 1};`).join('\n');
 
@@ -15,19 +15,14 @@ function architectDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 suite('findings become diagnostics', () => {
-  let fake: FakeLm;
-  suiteSetup(async () => {
-    fake = await fakeLm();
-  });
+  const lm = useFakeModel();
   setup(async () => {
-    fake.reset();
     await vscode.commands.executeCommand('architect.clearFindings');
-    await closeAllEditors();
   });
 
   test('R32: valid findings land on the right lines with the right severities; invalid ones are dropped', async () => {
     const uri = await writeFile('src/handler.ts', handler);
-    fake.behave({
+    lm.fake.behave({
       reply: findingsReply([
         { line: 5, severity: 'critical', rule: 'SEC-2', title: 'SQL injection', fix: 'Use parameters' },
         { line: 10, endLine: 12, severity: 'medium', title: 'No pagination' },
@@ -54,11 +49,11 @@ suite('findings become diagnostics', () => {
   test('a new review of a file replaces its findings; another file keeps its own', async () => {
     const first = await writeFile('src/first.ts', handler);
     const second = await writeFile('src/second.ts', handler);
-    fake.behave({ reply: findingsReply([{ line: 3, severity: 'high', title: 'First problem' }]) });
+    lm.fake.behave({ reply: findingsReply([{ line: 3, severity: 'high', title: 'First problem' }]) });
     await ask('@architect /review', { attach: [first] });
-    fake.behave({ reply: findingsReply([{ line: 4, severity: 'low', title: 'Second file problem' }]) });
+    lm.fake.behave({ reply: findingsReply([{ line: 4, severity: 'low', title: 'Second file problem' }]) });
     await ask('@architect /review', { attach: [second] });
-    fake.behave({ reply: findingsReply([{ line: 8, severity: 'medium', title: 'Re-review' }]) });
+    lm.fake.behave({ reply: findingsReply([{ line: 8, severity: 'medium', title: 'Re-review' }]) });
     await ask('@architect /review', { attach: [first] });
     assert.deepStrictEqual(architectDiagnostics(first).map((d) => d.message), ['Re-review']);
     assert.deepStrictEqual(architectDiagnostics(second).map((d) => d.message), ['Second file problem']);
@@ -66,12 +61,12 @@ suite('findings become diagnostics', () => {
 
   test('R32: a missing or malformed findings block never fails the answer and leaves the Problems panel alone', async () => {
     const uri = await writeFile('src/handler.ts', handler);
-    fake.behave({ reply: findingsReply([{ line: 2, severity: 'low', title: 'Kept' }]) });
+    lm.fake.behave({ reply: findingsReply([{ line: 2, severity: 'low', title: 'Kept' }]) });
     await ask('@architect /review', { attach: [uri] });
-    fake.behave({ reply: ['Looks fine, no block this time.'] });
+    lm.fake.behave({ reply: ['Looks fine, no block this time.'] });
     const missing = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(missing.errorDetails, undefined);
-    fake.behave({ reply: ['Broken:\n```architect-findings\n{ not json at all\n```\n'] });
+    lm.fake.behave({ reply: ['Broken:\n```architect-findings\n{ not json at all\n```\n'] });
     const malformed = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(malformed.errorDetails, undefined);
     assert.deepStrictEqual(architectDiagnostics(uri).map((d) => d.message), ['Kept']);
@@ -79,7 +74,7 @@ suite('findings become diagnostics', () => {
 
   test('architect.clearFindings clears every finding', async () => {
     const uri = await writeFile('src/handler.ts', handler);
-    fake.behave({ reply: findingsReply([{ line: 2, severity: 'low', title: 'To clear' }]) });
+    lm.fake.behave({ reply: findingsReply([{ line: 2, severity: 'low', title: 'To clear' }]) });
     await ask('@architect /security', { attach: [uri] });
     assert.strictEqual(architectDiagnostics(uri).length, 1);
     await vscode.commands.executeCommand('architect.clearFindings');

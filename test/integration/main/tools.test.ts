@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
-import { eventually, fakeLm, sleep, type FakeLm } from '../helpers/fake';
-import { closeAllEditors, fileUri, withSetting, writeFile } from '../helpers/workspace';
+import { eventually, sleep, type FakeLm } from '../helpers/fake';
+import { fileUri, withSetting, writeFile } from '../helpers/workspace';
 
 const TOOLS = ['architect_findFiles', 'architect_findReferences', 'architect_findSymbol', 'architect_readFile'];
 const TOKEN = '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';
@@ -12,36 +13,25 @@ function toolResults(fake: FakeLm, requestIndex: number): string[] {
 }
 
 suite('read-only workspace tools and the tool loop', () => {
-  let fake: FakeLm;
-  const restores: Array<() => Promise<void>> = [];
-  suiteSetup(async () => {
-    fake = await fakeLm();
-  });
-  setup(async () => {
-    fake.reset();
-    await closeAllEditors();
-  });
-  teardown(async () => {
-    while (restores.length > 0) await restores.pop()?.();
-  });
+  const lm = useFakeModel();
 
   test('the model is offered the four tools for /review, and a tool\'s result reaches it in the next round', async () => {
-    fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts', startLine: 1, endLine: 3 } }]] });
+    lm.fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts', startLine: 1, endLine: 3 } }]] });
     const result = await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
-    assert.deepStrictEqual([...(fake.received[0]?.tools ?? [])].sort(), TOOLS);
-    assert.strictEqual(fake.received.length, 2);
-    const [output] = toolResults(fake, 1);
+    assert.deepStrictEqual([...(lm.fake.received[0]?.tools ?? [])].sort(), TOOLS);
+    assert.strictEqual(lm.fake.received.length, 2);
+    const [output] = toolResults(lm.fake, 1);
     assert.match(output ?? '', /^Attached file: src\/db\.ts\nLanguage: typescript\nLines: 1–3 of 7\n```typescript\n1 \| export const db = \{/);
     assert.strictEqual(result.metadata?.['toolRounds'], 1);
     assert.strictEqual(result.metadata?.['toolCalls'], 1);
     // The persona still comes first, the question last, in the first request.
-    assert.ok(fake.received[0]?.messages[0]?.text.includes('Marcus Rivera'));
+    assert.ok(lm.fake.received[0]?.messages[0]?.text.includes('Marcus Rivera'));
   });
 
   test('an excluded .env or a secret never appears in a tool result', async () => {
     await writeFile('src/secrets.ts', `export const token = "${TOKEN}";\n`);
-    fake.behave({
+    lm.fake.behave({
       toolRounds: [
         [{ name: 'architect_readFile', input: { path: '.env' } }, { name: 'architect_readFile', input: { path: 'src/secrets.ts' } }],
         [{ name: 'architect_findReferences', input: { path: 'src/secrets.ts', line: 1, symbol: 'token' } }, { name: 'architect_readFile', input: { path: '../../etc/passwd' } }],
@@ -49,7 +39,7 @@ suite('read-only workspace tools and the tool loop', () => {
     });
     const result = await ask('@architect what configuration does this service need? check the files', { attach: [fileUri('src/db.ts')] });
     assert.strictEqual(result.errorDetails, undefined);
-    const outputs = [...toolResults(fake, 1), ...toolResults(fake, 2)].join('\n');
+    const outputs = [...toolResults(lm.fake, 1), ...toolResults(lm.fake, 2)].join('\n');
     assert.ok(!outputs.includes('fixture-password-do-not-send'), '.env content in a tool result');
     assert.ok(!outputs.includes(TOKEN), 'a secret in a tool result');
     assert.match(outputs, /\.env is excluded from what Architect sends to models/);
@@ -58,56 +48,56 @@ suite('read-only workspace tools and the tool loop', () => {
   });
 
   test('the round cap holds against a model that calls tools forever', async () => {
-    restores.push(await withSetting('architect.tools.maxRounds', 3));
-    fake.behave({ toolForever: true, toolRounds: [[{ name: 'architect_findFiles', input: { pattern: '**/*.ts' } }]], reply: ['Final answer after tools.'] });
+    lm.restoreLater(await withSetting('architect.tools.maxRounds', 3));
+    lm.fake.behave({ toolForever: true, toolRounds: [[{ name: 'architect_findFiles', input: { pattern: '**/*.ts' } }]], reply: ['Final answer after tools.'] });
     const result = await ask('@architect where are the handlers?');
     assert.strictEqual(result.errorDetails, undefined);
-    assert.strictEqual(fake.state.toolRoundsServed, 3);
-    assert.strictEqual(fake.received.length, 4);
-    assert.deepStrictEqual(fake.received[3]?.tools, [], 'the last round still offered tools');
+    assert.strictEqual(lm.fake.state.toolRoundsServed, 3);
+    assert.strictEqual(lm.fake.received.length, 4);
+    assert.deepStrictEqual(lm.fake.received[3]?.tools, [], 'the last round still offered tools');
     assert.strictEqual(result.metadata?.['toolRounds'], 3);
   });
 
   test('cancelling mid-loop stops it quietly', async () => {
-    restores.push(await withSetting('architect.tools.maxRounds', 20));
-    fake.behave({ toolForever: true, delayMs: 150, toolRounds: [[{ name: 'architect_findFiles', input: { pattern: '**/*' } }]] });
+    lm.restoreLater(await withSetting('architect.tools.maxRounds', 20));
+    lm.fake.behave({ toolForever: true, delayMs: 150, toolRounds: [[{ name: 'architect_findFiles', input: { pattern: '**/*' } }]] });
     const pending = ask('@architect explore everything');
-    await eventually(() => fake.state.toolRoundsServed >= 2, 15_000, 'two tool rounds');
+    await eventually(() => lm.fake.state.toolRoundsServed >= 2, 15_000, 'two tool rounds');
     await vscode.commands.executeCommand('workbench.action.chat.cancel');
     const result = await pending;
     assert.strictEqual(result.errorDetails, undefined);
-    const seen = fake.received.length;
+    const seen = lm.fake.received.length;
     await sleep(800);
-    assert.ok(fake.received.length <= seen + 1, 'the loop went on after cancellation');
-    assert.ok(fake.received.length < 20);
+    assert.ok(lm.fake.received.length <= seen + 1, 'the loop went on after cancellation');
+    assert.ok(lm.fake.received.length < 20);
   });
 
   test('with tools disabled the model is offered none', async () => {
-    restores.push(await withSetting('architect.tools.enabled', false));
-    fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]] });
+    lm.restoreLater(await withSetting('architect.tools.enabled', false));
+    lm.fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]] });
     const result = await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
     assert.strictEqual(result.errorDetails, undefined);
-    assert.deepStrictEqual(fake.received[0]?.tools, []);
-    assert.strictEqual(fake.received.length, 1);
+    assert.deepStrictEqual(lm.fake.received[0]?.tools, []);
+    assert.strictEqual(lm.fake.received.length, 1);
   });
 
   test('/design and /security work from what is attached: no tools', async () => {
     await ask('@architect /design a REST API for projects');
     await ask('@architect /security', { attach: [fileUri('src/users.ts')] });
-    assert.deepStrictEqual(fake.received.map((request) => request.tools.length), [0, 0]);
+    assert.deepStrictEqual(lm.fake.received.map((request) => request.tools.length), [0, 0]);
   });
 
   test('a model without tool calling gets the plain flow without an error', async () => {
-    fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]], reply: ['Plain answer.'] });
+    lm.fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]], reply: ['Plain answer.'] });
     const result = await ask('@architect /review', { attach: [fileUri('src/users.ts')], model: { vendor: 'fakevendor', id: 'fake-notools' } });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     assert.strictEqual(result.metadata?.['model'], 'fakevendor/fake-notools');
-    assert.deepStrictEqual(fake.received.at(-1)?.tools, []);
+    assert.deepStrictEqual(lm.fake.received.at(-1)?.tools, []);
   });
 
   test('findings may land on lines the model read through a tool', async () => {
     await vscode.commands.executeCommand('architect.clearFindings');
-    fake.behave({
+    lm.fake.behave({
       toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts', startLine: 1, endLine: 6 } }]],
       reply: ['Logging SQL leaks data.\n```architect-findings\n[{"line":3,"file":"src/db.ts","severity":"medium","title":"Logs every query"}]\n```\n'],
     });

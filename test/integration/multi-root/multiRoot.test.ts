@@ -1,30 +1,22 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
-import { FAKE_MODEL, allText, eventually, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
+import { FAKE_MODEL, allText, eventually, lastRequest } from '../helpers/fake';
 import { architectLogText } from '../helpers/log';
-import { closeAllEditors, fileUri, openWithSelection, readText, withSetting, workspaceFolder, writeFile } from '../helpers/workspace';
+import { fileUri, openWithSelection, readText, withSetting, workspaceFolder, writeFile } from '../helpers/workspace';
 
 suite('multi-root workspace (R31)', () => {
-  let fake: FakeLm;
-  const restores: Array<() => Promise<void>> = [];
-  suiteSetup(async () => {
-    fake = await fakeLm();
+  const lm = useFakeModel();
+  suiteSetup(() => {
     assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((folder) => folder.name), ['alpha', 'beta']);
-  });
-  setup(async () => {
-    fake.reset();
-    await closeAllEditors();
-  });
-  teardown(async () => {
-    while (restores.length > 0) await restores.pop()?.();
   });
 
   test('attached files are labelled with their folder, and exclusions match within each folder', async () => {
     await writeFile('.env', 'BETA_SECRET=do-not-send\n', 1);
     const result = await ask('@architect compare these two services, briefly please', { attach: [fileUri('src/users.ts', 0), fileUri('src/payments.ts', 1), fileUri('.env', 1)] });
     assert.strictEqual(result.errorDetails, undefined);
-    const sent = allText(lastRequest(fake));
+    const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('Attached file: alpha/src/users.ts'));
     assert.ok(sent.includes('Attached file: beta/src/payments.ts'));
     assert.ok(!sent.includes('do-not-send'));
@@ -34,16 +26,16 @@ suite('multi-root workspace (R31)', () => {
     const persona = (folder: string) => `---\nname: Team ${folder}\ndescription: The ${folder} team's reviewer\n---\nTEAM-${folder.toUpperCase()} rules.\n`;
     await writeFile('.github/architect/team.md', persona('alpha'), 0);
     await writeFile('.github/architect/team.md', persona('beta'), 1);
-    restores.push(await withSetting('architect.persona', 'team'));
+    lm.restoreLater(await withSetting('architect.persona', 'team'));
     await eventually(async () => {
       await ask('@architect hello');
-      return lastRequest(fake).messages[0]?.text.startsWith('TEAM-ALPHA rules.');
+      return lastRequest(lm.fake).messages[0]?.text.startsWith('TEAM-ALPHA rules.');
     }, 15_000, 'the first folder\'s persona');
     assert.match(architectLogText(), /Persona "team" from alpha\/\.github\/architect\/team\.md overrides the one from beta\/\.github\/architect\/team\.md\./);
   });
 
   test('R31: Generate Design Doc asks which folder, and saves there', async () => {
-    fake.behave({ reply: ['# API Design: Billing\n'] });
+    lm.fake.behave({ reply: ['# API Design: Billing\n'] });
     const window = vscode.window as unknown as Record<string, unknown>;
     const originals = { input: window['showInputBox'], folder: window['showWorkspaceFolderPick'] };
     let asked = false;
@@ -57,7 +49,7 @@ suite('multi-root workspace (R31)', () => {
       const selected = await vscode.lm.selectChatModels(FAKE_MODEL);
       assert.ok(selected.length > 0);
       const restoreModel = await withSetting('architect.model', 'fakevendor/fake-1', vscode.ConfigurationTarget.Global);
-      restores.push(restoreModel);
+      lm.restoreLater(restoreModel);
       const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc');
       assert.ok(asked, 'the folder was not asked for');
       assert.strictEqual(uri?.toString(), vscode.Uri.joinPath(workspaceFolder(1).uri, 'docs', 'design', 'billing-api.md').toString());
@@ -69,7 +61,7 @@ suite('multi-root workspace (R31)', () => {
   });
 
   test('with the automation argument, the design doc goes to the first folder without asking', async () => {
-    fake.behave({ reply: ['# API Design: Auto\n'] });
+    lm.fake.behave({ reply: ['# API Design: Auto\n'] });
     const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', { description: 'Auto API', modelSelector: FAKE_MODEL });
     assert.strictEqual(uri?.toString(), vscode.Uri.joinPath(workspaceFolder(0).uri, 'docs', 'design', 'auto-api.md').toString());
   });
@@ -79,7 +71,7 @@ suite('multi-root workspace (R31)', () => {
     await openWithSelection(fileUri('src/payments.ts', 1), 2, 4);
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown } | undefined;
     assert.strictEqual(result?.errorDetails, undefined);
-    const piece = lastRequest(fake).messages.find((message) => message.text.startsWith('Attached file: beta/src/payments.ts'));
+    const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Attached file: beta/src/payments.ts'));
     assert.match(piece?.text ?? '', /\(the user selected lines 2–4\)/);
   });
 });

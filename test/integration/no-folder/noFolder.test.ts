@@ -1,15 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
-import { FAKE_MODEL, allText, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
+import { FAKE_MODEL, allText, lastRequest } from '../helpers/fake';
 
 suite('no folder open', () => {
-  let fake: FakeLm;
-  suiteSetup(async () => {
-    fake = await fakeLm();
+  const lm = useFakeModel({ closeEditors: false });
+  suiteSetup(() => {
     assert.strictEqual(vscode.workspace.workspaceFolders, undefined);
   });
-  setup(() => fake.reset());
 
   test('@architect answers with the built-in persona', async () => {
     const result = await ask('@architect hello from an empty window');
@@ -18,7 +17,7 @@ suite('no folder open', () => {
   });
 
   test('Generate Design Doc leaves the document untitled and returns its untitled Uri', async () => {
-    fake.behave({ reply: ['# API Design: Nowhere\n\n', '## Endpoints\n'] });
+    lm.fake.behave({ reply: ['# API Design: Nowhere\n\n', '## Endpoints\n'] });
     const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', { description: 'Nowhere API', modelSelector: FAKE_MODEL });
     assert.strictEqual(uri?.scheme, 'untitled');
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
@@ -31,6 +30,6 @@ suite('no folder open', () => {
     await vscode.window.showTextDocument(document);
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown } | undefined;
     assert.strictEqual(result?.errorDetails, undefined);
-    assert.ok(allText(lastRequest(fake)).includes('NO-FOLDER-REVIEW'));
+    assert.ok(allText(lastRequest(lm.fake)).includes('NO-FOLDER-REVIEW'));
   });
 });
