@@ -46,6 +46,8 @@ export default tseslint.config(
           { name: 'vscode', allowTypeImports: true, message: 'src/core is pure: convert VS Code objects to plain data in src/vscode.' },
           { name: 'fs', message: 'src/core does no I/O.' },
           { name: 'node:fs', message: 'src/core does no I/O.' },
+          { name: 'fs/promises', message: 'src/core does no I/O.' },
+          { name: 'node:fs/promises', message: 'src/core does no I/O.' },
         ],
         patterns: [{ group: ['../vscode/*', '../../vscode/*', '**/vscode/**'], message: 'src/core must not depend on the adapters.' }],
       }],

@@ -64,7 +64,8 @@ export function rowTests() {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/\btest\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) {
       const title = match[2].replace(/\\'/g, "'");
-      for (const id of title.match(/R\d\d/g) ?? []) found.push({ id, title, file: path.relative(root, file), kind: file.includes(`${path.sep}unit${path.sep}`) ? 'unit' : 'integration' });
+      // A test holds a row when its title names it as "R07: ..." (the id, then a colon).
+      for (const id of title.match(/\bR\d\d(?=:)/g) ?? []) found.push({ id, title, file: path.relative(root, file), kind: file.includes(`${path.sep}unit${path.sep}`) ? 'unit' : 'integration' });
     }
     // Titles built in a loop: [title, ...] tuples in a cases table.
     for (const match of source.matchAll(/\[\s*'(R\d\d:[^']*)'/g)) found.push({ id: match[1].slice(0, 3), title: match[1], file: path.relative(root, file), kind: 'integration' });

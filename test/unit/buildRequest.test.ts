@@ -84,7 +84,8 @@ describe('request building', () => {
     assert.ok(kept < 30, `kept ${kept}`);
     assert.ok(plan.notes.some((note) => note.includes('earlier turns of this conversation were left out')));
     const assistantTexts = plan.messages.filter((message) => message.role === 'assistant').map((message) => message.text);
-    if (kept > 0) assert.match(assistantTexts.at(-1) ?? '', /^answer 29 /, 'the newest turns are the ones kept');
+    assert.ok(kept > 0, 'some history fits beside the code');
+    assert.match(assistantTexts.at(-1) ?? '', /^answer 29 /, 'the newest turns are the ones kept');
   });
 
   test('when code must be cut, no history is sent at all', async () => {
@@ -96,7 +97,7 @@ describe('request building', () => {
 
   test('a persona that cannot fit the model gives an actionable error', async () => {
     const plan = await buildRequest({ ...base, maxInputTokens: 1000, sources: [fileSource('a.ts', 'const a = 1;')] });
-    assert.match(plan.tooLarge ?? '', /^The persona and task need about [\d,]+ tokens, more than this model accepts \(1,000\)\./);
+    assert.match(plan.tooLarge ?? '', /^The persona, the task and the question need about [\d,]+ tokens, with room for the attached code, more than this model accepts \(1,000\)\./);
     assert.equal(plan.messages.length, 0);
   });
 
@@ -135,5 +136,34 @@ describe('request building', () => {
     assert.match(await first('schema'), /indexes for the real query patterns/);
     assert.match(await first('review'), /architect-findings/);
     assert.doesNotMatch(await first('design'), /architect-findings/);
+  });
+});
+
+describe('budget under expansion', () => {
+  test('R03/R17: hidden characters that render ten times longer never squeeze the selection out', async () => {
+    const text = Array.from({ length: 20_000 }, (_, index) => `const v${index} = 1;${'\u200B'.repeat(10)}`).join('\n');
+    const plan = await buildRequest({
+      ...base, command: 'review', maxInputTokens: 128_000,
+      sources: [fileSource('src/smuggled.ts', text, { kind: 'selection', startLine: 10_000, endLine: 10_005 })],
+    });
+    const piece = plan.sent[0];
+    assert.ok(piece && piece.startLine <= 10_000 && piece.endLine >= 10_005, JSON.stringify(piece));
+    assert.ok(plan.estimatedTokens <= plan.budgetTokens);
+    assert.ok(plan.notes.some((note) => note.includes('Suspicious invisible characters in src/smuggled.ts')), plan.notes.join('\n'));
+    assert.ok(plan.estimatedTokens > plan.budgetTokens * 0.5, 'most of the budget is used, not thrown away');
+  });
+});
+
+describe('what the user typed is protected too', () => {
+  test('R10: a secret pasted into the question or an earlier turn is redacted and counted', async () => {
+    const token = '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';
+    const plan = await buildRequest({
+      ...base, command: undefined, question: `why does ${token} fail?`,
+      history: [{ request: `earlier: redis://admin:hunter22@cache.internal:6379`, response: 'ok' }],
+    });
+    const sent = plan.messages.map((message) => message.text).join('\n');
+    assert.ok(!sent.includes(token) && !sent.includes('hunter22'), sent.slice(-400));
+    assert.ok(sent.includes('[REDACTED:github-token]') && sent.includes('[REDACTED:url-credentials]'));
+    assert.equal(plan.redactions, 2);
   });
 });

@@ -1,7 +1,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeFileBytes } from '../../src/core/context/decode';
-import { isExcluded } from '../../src/core/context/exclude';
+import { excludingPattern } from '../../src/core/context/exclude';
+
+const isExcluded = (path: string, patterns: readonly string[]) => excludingPattern(path, patterns) !== undefined;
 
 describe('decoding and exclusion', () => {
   test('R25: NUL bytes mean binary', () => {

@@ -45,4 +45,18 @@ describe('model errors', () => {
   test('a too-large request is recognised', () => {
     assert.equal(classifyError({ message: "This model's maximum context length is 8192 tokens" }), 'tooLarge');
   });
+
+  test('a DNS failure is the network, not a missing model', () => {
+    assert.equal(classifyError({ message: 'getaddrinfo ENOTFOUND api.example.com' }), 'offline');
+    assert.equal(classifyError({ message: 'Model not found' }), 'notFound');
+  });
+});
+
+describe('token calibration', () => {
+  test('a count no tokenizer could give is not believed: at most six characters per token', async () => {
+    const { calibratedCharsPerToken } = await import('../../src/core/budget/tokens');
+    assert.equal(calibratedCharsPerToken(1_000_000, 1, 3.5), 6);
+    assert.equal(calibratedCharsPerToken(1000, 1000, 3.5), 0.95);
+    assert.equal(calibratedCharsPerToken(1000, 0, 3.5), 3.5);
+  });
 });

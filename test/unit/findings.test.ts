@@ -27,7 +27,7 @@ describe('findings', () => {
   test('R32: a malformed block is reported in one line', () => {
     const parsed = parseFindings('this is not json', [api]);
     assert.equal(parsed.blockFound, false);
-    assert.equal(renderFindings(parsed), '_1 findings were dropped: the findings block is not a JSON array._');
+    assert.equal(renderFindings(parsed), '_1 finding was dropped: the findings block is not a JSON array._');
   });
 
   test('R32: lines outside the attached lines and invalid entries are dropped with a note', () => {

@@ -129,20 +129,26 @@ describe('properties of the pure core (fast-check)', () => {
       selection: fc.option(fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 200 }))),
       history: fc.integer({ min: 0, max: 12 }),
       question: fc.string({ maxLength: 200 }),
+      // Invisible characters render ten times longer (⟦U+200B⟧): the budget must hold anyway.
+      hidden: fc.integer({ min: 0, max: 12 }),
     });
     await property(
       'budget',
       scenario,
-      async ({ maxInputTokens, lines, width, selection, history, question }) => {
-        const text = Array.from({ length: lines }, (_, index) => `${index}:${'x'.repeat((index * 7919) % width)}`).join('\n');
+      async ({ maxInputTokens, lines, width, selection, history, question, hidden }) => {
+        const text = Array.from({ length: lines }, (_, index) => `${index}:${'x'.repeat((index * 7919) % width)}${'\u200B'.repeat(index % 3 === 0 ? hidden : 0)}`).join('\n');
         const focus = selection ? { kind: 'selection' as const, startLine: selection[0], endLine: selection[0] + selection[1] } : undefined;
         const plan = await buildRequest({
           command: 'review', question, persona, sources: [fileSource('src/a.ts', text, focus)],
           history: Array.from({ length: history }, (_, index) => ({ request: `q${index} ${'r'.repeat(300)}`, response: `a${index} ${'s'.repeat(900)}` })),
-          exclude: [], redactSecrets: false, maxInputTokens,
+          exclude: [], redactSecrets: true, maxInputTokens,
         });
         if (plan.tooLarge !== undefined || plan.answerWithoutModel !== undefined) return plan.messages.length === 0;
-        return estimateMessagesTokens(plan.messages.map((message) => message.text)) <= plan.budgetTokens && plan.budgetTokens < maxInputTokens;
+        const fits = estimateMessagesTokens(plan.messages.map((message) => message.text)) <= plan.budgetTokens && plan.budgetTokens < maxInputTokens;
+        // The first selected line is always among what is sent.
+        const first = focus ? Math.min(focus.startLine, Math.max(lines, 1)) : undefined;
+        const piece = plan.sent[0];
+        return fits && (first === undefined || (piece !== undefined && piece.startLine <= first && piece.endLine >= first));
       },
       RUNS,
     );

@@ -80,6 +80,11 @@ describe('secret redaction', () => {
     assert.ok(plan.messages.some((message) => message.text.includes(SECRETS['github-token'])));
   });
 
+  test('R10: credentials in any URL scheme, and Anthropic keys, get their own kind', async () => {
+    const found = await findSecrets('const a = "amqp://guest:s3cret@mq:5672"; const k = "sk-ant-api03-' + 'A'.repeat(93) + 'AA";');
+    assert.deepEqual(found.map((range) => range.kind).sort(), ['anthropic-api-key', 'url-credentials']);
+  });
+
   test('overlapping ranges merge', () => {
     assert.deepEqual(mergeRanges([{ start: 5, end: 10, kind: 'a' }, { start: 0, end: 6, kind: 'b' }, { start: 20, end: 21, kind: 'c' }]), [
       { start: 0, end: 10, kind: 'b' },

@@ -60,18 +60,18 @@ describe('tool outputs are protected like attachments', () => {
   });
 
   test('found files mark the excluded ones', () => {
-    const output = findFilesResult([{ path: '.env' }, { path: 'src/a.ts' }], '**/*', false, protection);
+    const output = findFilesResult([{ path: '.env', matchPath: '.env' }, { path: 'src/a.ts', matchPath: 'src/a.ts' }], '**/*', false, protection);
     assert.equal(output.text, '2 files match **/*:\n.env (excluded: cannot be read)\nsrc/a.ts');
   });
 
   test('reference lines are redacted, and lines of excluded files are not shown', async () => {
     const output = await findReferencesResult(
-      [{ path: 'src/a.ts', line: 3, lineText: `  connect("${TOKEN}")` }, { path: 'keys/prod.pem', line: 1, lineText: 'KEY-MATERIAL' }],
+      [{ path: 'src/a.ts', matchPath: 'src/a.ts', line: 3, lineText: `  connect("${TOKEN}")` }, { path: 'beta/keys/prod.pem', matchPath: 'keys/prod.pem', line: 1, lineText: 'KEY-MATERIAL' }],
       'connect',
       protection,
     );
     assert.ok(!output.text.includes(TOKEN) && !output.text.includes('KEY-MATERIAL'));
     assert.match(output.text, /src\/a\.ts:3: connect\("\[REDACTED:github-token\]"\)/);
-    assert.match(output.text, /keys\/prod\.pem:1 \(excluded: not shown\)/);
+    assert.match(output.text, /beta\/keys\/prod\.pem:1 \(excluded: not shown\)/);
   });
 });

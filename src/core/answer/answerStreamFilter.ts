@@ -1,7 +1,7 @@
 import { FINDINGS_INFO_STRING } from '../prompt/tasks';
 import { sanitizeLine, SANITIZER_TRIGGERS } from './sanitizeMarkdown';
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
 export interface FilteredAnswerEnd {
   /** Text still held back when the stream ended, safe to forward. */
@@ -22,7 +22,7 @@ export interface FilteredAnswerEnd {
 export class AnswerStreamFilter {
   private line = '';
   private forwardedOfLine = 0;
-  private fence: { readonly char: string; readonly length: number; readonly findings: boolean } | undefined;
+  private fence: { readonly char: string; readonly length: number; readonly indent: number; readonly findings: boolean } | undefined;
   private block: string[] = [];
   private lastBlock: string | undefined;
 
@@ -57,9 +57,17 @@ export class AnswerStreamFilter {
     this.forwardedOfLine = 0;
     const newline = withNewline ? '\n' : '';
     const fence = FENCE.exec(line);
+    const marker = fence?.[2];
+    const info = (fence?.[3] ?? '').trim();
 
+    // A fence opened inside a list item ends with the item: a non-blank line indented less than the
+    // opening fence closes it, and that line is ordinary (sanitized) markdown again.
+    if (this.fence && this.fence.indent > 0 && line.trim() !== '' && line.length - line.trimStart().length < this.fence.indent) {
+      if (this.fence.findings) this.lastBlock = this.block.join('\n');
+      this.fence = undefined;
+    }
     if (this.fence) {
-      const closes = fence?.[1] !== undefined && fence[1][0] === this.fence.char && fence[1].length >= this.fence.length && (fence[2] ?? '').trim() === '';
+      const closes = marker !== undefined && marker[0] === this.fence.char && marker.length >= this.fence.length && info === '';
       if (this.fence.findings) {
         if (closes) {
           this.lastBlock = this.block.join('\n');
@@ -71,18 +79,15 @@ export class AnswerStreamFilter {
       if (closes) this.fence = undefined;
       return line.slice(already) + newline;
     }
-    if (fence?.[1] !== undefined) {
-      const info = (fence[2] ?? '').trim();
+    // A backtick fence's info string cannot contain backticks; such a line is not a fence.
+    if (marker !== undefined && !(marker[0] === '`' && info.includes('`'))) {
       const findings = info === FINDINGS_INFO_STRING;
-      // A backtick fence's info string cannot contain backticks; such a line is not a fence.
-      if (!(fence[1][0] === '`' && info.includes('`'))) {
-        this.fence = { char: fence[1][0] ?? '`', length: fence[1].length, findings };
-        if (findings) {
-          this.block = [];
-          return already > 0 ? newline : '';
-        }
-        return line.slice(already) + newline;
+      this.fence = { char: marker[0] ?? '`', length: marker.length, indent: fence?.[1]?.length ?? 0, findings };
+      if (findings) {
+        this.block = [];
+        return already > 0 ? newline : '';
       }
+      return line.slice(already) + newline;
     }
     return sanitizeLine(line).slice(already) + newline;
   }

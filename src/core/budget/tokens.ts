@@ -27,10 +27,15 @@ export function worthCounting(estimatedTokens: number, budgetTokens: number): bo
 }
 
 /**
- * Characters per token learned from one exact count, with 5% to spare. Estimates only ever get more
- * careful than the default, never bolder than the measurement.
+ * No real tokenizer packs more than this many characters in a token. A count that says otherwise is not
+ * believed: a provider that answers "1 token" must not make us send a megabyte. (Fewer characters per
+ * token, down to a token per byte, only makes us send less, so that side is barely bounded.)
  */
+const MAX_CHARS_PER_TOKEN = 6;
+const MIN_CHARS_PER_TOKEN = 0.25;
+
+/** Characters per token learned from one exact count, with 5% to spare. */
 export function calibratedCharsPerToken(textLength: number, countedTokens: number, current: number): number {
   if (countedTokens <= 0 || textLength <= 0) return current;
-  return (textLength / countedTokens) * 0.95;
+  return Math.min(MAX_CHARS_PER_TOKEN, Math.max(MIN_CHARS_PER_TOKEN, (textLength / countedTokens) * 0.95));
 }

@@ -36,7 +36,3 @@ export function excludingPattern(relativePath: string, patterns: readonly string
   const path = normalizeRelativePath(relativePath);
   return matchersFor(patterns).find((matcher) => matcher.matches(path))?.pattern;
 }
-
-export function isExcluded(relativePath: string, patterns: readonly string[]): boolean {
-  return excludingPattern(relativePath, patterns) !== undefined;
-}

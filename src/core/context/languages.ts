@@ -1,3 +1,5 @@
+import { baseName } from '../text';
+
 /** A language id for a file that is not open, from its extension: enough for a code fence's info string. */
 const BY_EXTENSION: Record<string, string> = {
   ts: 'typescript', tsx: 'typescriptreact', js: 'javascript', jsx: 'javascriptreact', mjs: 'javascript', cjs: 'javascript',
@@ -8,7 +10,7 @@ const BY_EXTENSION: Record<string, string> = {
 };
 
 export function languageForPath(path: string): string {
-  const name = path.replace(/^.*[\\/]/, '').toLowerCase();
+  const name = baseName(path).toLowerCase();
   if (name === 'dockerfile') return 'dockerfile';
   const extension = name.includes('.') ? name.replace(/^.*\./, '') : '';
   return BY_EXTENSION[extension] ?? 'plaintext';

@@ -43,11 +43,12 @@ export function windowText(text: string, focus: Focus | undefined, budgetChars: 
   const result = (lines: WindowLine[], selectionCut: boolean): CodeWindow => {
     const sorted = lines.sort((a, b) => a.line - b.line);
     const complete = sorted.length === total && sorted.every((line) => !line.partial);
+    // An empty window has no lines at all (endLine 0): no finding can be placed in it.
     return {
       index,
       lines: sorted,
       startLine: sorted[0]?.line ?? 1,
-      endLine: sorted[sorted.length - 1]?.line ?? 1,
+      endLine: sorted[sorted.length - 1]?.line ?? 0,
       totalLines: total,
       complete,
       selectionCut,

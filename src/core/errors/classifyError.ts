@@ -18,9 +18,10 @@ export function classifyError(facts: ErrorFacts): ModelErrorKind {
   if (code === 'NoPermissions' || /no ?permissions|consent/.test(text)) return 'noPermissions';
   if (/rate.?limit|quota|too many requests|\b429\b|exhausted/.test(text)) return 'rateLimited';
   if (code === 'Blocked' || /\bblocked\b/.test(text)) return 'blocked';
-  if (code === 'NotFound' || /not ?found|not supported|unsupported model|no such model/.test(text)) return 'notFound';
-  if (/too large|too long|context length|maximum context|prompt is too|token limit|exceeds/.test(text)) return 'tooLarge';
+  // Before "not found": a DNS failure (ENOTFOUND) is the network, not a missing model.
   if (/network|offline|econn|enotfound|etimedout|fetch failed/.test(text)) return 'offline';
+  if (code === 'NotFound' || /\bnot ?found\b|not supported|unsupported model|no such model/.test(text)) return 'notFound';
+  if (/too large|too long|context length|maximum context|prompt is too|token limit|exceeds/.test(text)) return 'tooLarge';
   return 'unknown';
 }
 

@@ -28,7 +28,8 @@ export function renderFindings(parsed: ParsedFindings, t: Translate = english): 
   }
   if (parsed.dropped.length > 0) {
     if (parts.length > 0) parts.push('');
-    parts.push(t('_{0} findings were dropped: {1}._', parsed.dropped.length, parsed.dropped.slice(0, 5).map(cell).join('; ')));
+    const reasons = parsed.dropped.slice(0, 5).map(cell).join('; ');
+    parts.push(parsed.dropped.length === 1 ? t('_1 finding was dropped: {0}._', reasons) : t('_{0} findings were dropped: {1}._', parsed.dropped.length, reasons));
   }
   return parts.join('\n');
 }

@@ -3,7 +3,7 @@ import { codePointLabel, revealHiddenCharacters } from '../context/hiddenChars';
 import { linePrefixWidth, type CodeWindow } from '../context/window';
 import { english, groupDigits, type Translate } from '../i18n';
 import { type SecretRange } from '../redact/findSecrets';
-import { fenceFor } from './fence';
+import { fenced } from './fence';
 
 export interface HiddenCharacterReport {
   readonly line: number;
@@ -62,7 +62,6 @@ export function renderPiece(source: AttachedSource, window: CodeWindow, secrets:
   }
 
   const code = body.join('\n');
-  const fence = fenceFor(code);
   const header = [
     t('Attached file: {0}', oneLine(source.label)),
     t('Language: {0}', source.languageId),
@@ -71,9 +70,8 @@ export function renderPiece(source: AttachedSource, window: CodeWindow, secrets:
       t('Line {0} is long (minified?): only characters {1}–{2} of {3} are shown, between … marks.', cut.line, groupDigits(cut.from), groupDigits(cut.to), groupDigits(cut.length)),
     ),
   ];
-  const info = source.languageId.replace(/[^\w.+#-]/g, '');
   return {
-    text: `${header.join('\n')}\n${fence}${info}\n${code}\n${fence}`,
+    text: `${header.join('\n')}\n${fenced(code, source.languageId)}`,
     redactions: placed.size,
     hidden,
     partialLines,
@@ -88,7 +86,7 @@ function linesHeader(source: AttachedSource, window: CodeWindow, t: Translate): 
 }
 
 /** File names are attacker-controlled too: no line breaks or control characters in a header. */
-function oneLine(label: string): string {
+export function oneLine(label: string): string {
   // eslint-disable-next-line no-control-regex
   return label.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').slice(0, 300);
 }

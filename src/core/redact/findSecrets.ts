@@ -1,6 +1,6 @@
 import type { lintSource as LintSource } from '@secretlint/core';
 import type { SecretLintCoreConfig } from '@secretlint/types';
-import { stripeRule } from './stripeRule';
+import { stripeRule, urlCredentialsRule } from './extraRules';
 
 /** A secret in a text: [start, end) offsets and a kind for its placeholder, e.g. "github-token". */
 export interface SecretRange {
@@ -33,6 +33,7 @@ function loadEngine() {
             ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
           })),
         { id: stripeRule.meta.id, rule: stripeRule },
+        { id: urlCredentialsRule.meta.id, rule: urlCredentialsRule },
       ],
     },
   }));
@@ -47,10 +48,11 @@ const KINDS: Record<string, string> = {
   SLACK_TOKEN: 'slack-token',
   IncomingWebhook: 'slack-webhook',
   OPENAI_TOKEN: 'openai-api-key',
-  ANTHROPIC_TOKEN: 'anthropic-api-key',
+  ANTHROPIC_API_KEY: 'anthropic-api-key',
   BasicAuth: 'basic-auth',
   PrivateKey: 'private-key',
   STRIPE_KEY: 'stripe-key',
+  URL_CREDENTIALS: 'url-credentials',
 };
 
 function kindOf(ruleId: string, messageId: string): string {
@@ -116,4 +118,12 @@ export function mergeRanges(ranges: readonly SecretRange[]): SecretRange[] {
     } else merged.push(range);
   }
   return merged;
+}
+
+/** Text with every secret replaced by its placeholder, and how many there were. */
+export async function redactText(text: string): Promise<{ text: string; count: number }> {
+  const found = await findSecrets(text);
+  let result = text;
+  for (const secret of [...found].reverse()) result = `${result.slice(0, secret.start)}[REDACTED:${secret.kind}]${result.slice(secret.end)}`;
+  return { text: result, count: found.length };
 }

@@ -9,6 +9,7 @@ import { type Persona } from '../persona/persona';
 import { assemblePrompt, instructionsMessage, type PromptMessage } from '../prompt/assemble';
 import { describeHiddenCharacter, renderPiece, type HiddenCharacterReport, type RenderedPiece } from '../prompt/renderPiece';
 import { taskFor } from '../prompt/tasks';
+import { redactText } from '../redact/findSecrets';
 import { secretsNear } from '../redact/secretsNear';
 import { DEFAULT_CHARS_PER_TOKEN, estimateMessagesTokens, estimateTokens, inputBudget, MESSAGE_OVERHEAD_TOKENS } from '../budget/tokens';
 import { newestThatFit, shareBudget } from '../budget/shareBudget';
@@ -120,7 +121,16 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   }
 
   const instructions = instructionsMessage(input.persona, taskFor(input.command, input.persona));
-  const question = input.question.trim() === '' ? defaultQuestion(input.command) : input.question;
+  // The user's own words and earlier turns go to the model too: a pasted token is redacted there as well.
+  const asked = input.question.trim() === '' ? { text: defaultQuestion(input.command), count: 0 } : await redactIf(input.redactSecrets, input.question);
+  const question = asked.text;
+  let conversationRedactions = asked.count;
+  const conversation: HistoryTurn[] = [];
+  for (const turn of input.history) {
+    const [request, response] = await Promise.all([redactIf(input.redactSecrets, turn.request), redactIf(input.redactSecrets, turn.response)]);
+    conversationRedactions += request.count + response.count;
+    conversation.push({ request: request.text, response: response.text });
+  }
   const fixedTokens = estimateMessagesTokens([instructions.text, question], charsPerToken);
   const pieceOverhead = usable.length * (MESSAGE_OVERHEAD_TOKENS + estimateTokens(' '.repeat(HEADER_ALLOWANCE_CHARS), charsPerToken));
   const available = budgetTokens - fixedTokens - pieceOverhead;
@@ -130,7 +140,7 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
       messages: [],
       notes,
       tooLarge: t(
-        'The persona and task need about {0} tokens, more than this model accepts ({1}). Choose a model with a larger context window, or a shorter persona.',
+        'The persona, the task and the question need about {0} tokens, with room for the attached code, more than this model accepts ({1}). Choose a model with a larger context window, or a shorter persona.',
         groupDigits(fixedTokens),
         groupDigits(input.maxInputTokens),
       ),
@@ -144,9 +154,9 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const wholeTokens = wholeChars.reduce((sum, chars) => sum + Math.ceil(chars / charsPerToken), 0);
   const turnTokens = (turn: HistoryTurn) => estimateMessagesTokens([turn.request, turn.response], charsPerToken);
   const codeFits = wholeTokens <= available;
-  const history = codeFits ? newestThatFit(input.history, turnTokens, available - wholeTokens) : [];
+  const history = codeFits ? newestThatFit(conversation, turnTokens, available - wholeTokens) : [];
   const trimmed: string[] = [];
-  const droppedTurns = input.history.length - history.length;
+  const droppedTurns = conversation.length - history.length;
   if (droppedTurns > 0) {
     trimmed.push(t('{0} earlier turns', droppedTurns));
     notes.push(t('{0} earlier turns of this conversation were left out to fit the model\'s input limit.', droppedTurns));
@@ -161,8 +171,9 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
     { role: 'user', text: turn.request },
     { role: 'assistant', text: turn.response },
   ]);
-  // Placeholders and visible markers can make the code a little longer than planned: shrink and retry.
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // Placeholders and visible markers (a hidden character becomes ten) can make the code longer than its
+  // raw size: shrink the code budget by the measured ratio and window again.
+  for (let attempt = 0; attempt < 4; attempt++) {
     const shares = codeFits && attempt === 0 ? wholeChars : shareBudget(wholeChars, codeBudgetChars);
     windows = usable.map((source, index) => windowText(source.content.text, source.focus, shares[index] ?? 0, indexes[index]));
     rendered = await Promise.all(
@@ -172,18 +183,25 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
         return renderPiece(source, window, secrets, t);
       }),
     );
-    messages = assemblePrompt(instructions, historyMessages, rendered.map((piece) => piece.text), question);
+    const pieceTexts = rendered.filter((_, index) => (windows[index]?.lines.length ?? 0) > 0).map((piece) => piece.text);
+    messages = assemblePrompt(instructions, historyMessages, pieceTexts, question);
     estimatedTokens = estimateMessagesTokens(messages.map((message) => message.text), charsPerToken);
     if (estimatedTokens <= budgetTokens) break;
-    codeBudgetChars -= Math.ceil((estimatedTokens - budgetTokens) * charsPerToken * 1.1) + 200;
+    const codeTokens = estimateMessagesTokens(rendered.map((piece) => piece.text), charsPerToken);
+    const allowedCodeTokens = Math.max(0, budgetTokens - (estimatedTokens - codeTokens));
+    const planned = Math.min(codeBudgetChars, shares.reduce((sum, share) => sum + share, 0));
+    codeBudgetChars = Math.floor(planned * (allowedCodeTokens / Math.max(codeTokens, 1)) * 0.95);
   }
 
-  const sent = usable.map((source, index) => sentPiece(source, windows[index] as CodeWindow));
+  const sent = usable.flatMap((source, index) => ((windows[index]?.lines.length ?? 0) > 0 ? [sentPiece(source, windows[index] as CodeWindow)] : []));
 
   usable.forEach((source, index) => {
     const window = windows[index] as CodeWindow;
     const piece = rendered[index] as RenderedPiece;
-    if (!window.complete) {
+    if (window.lines.length === 0) {
+      trimmed.push(t('{0} (all of it)', source.label));
+      notes.push(t('{0} was left out: not even its first line fits the model\'s input limit.', source.label));
+    } else if (!window.complete) {
       const what = t('{0} lines {1}–{2} of {3}', source.label, window.startLine, window.endLine, groupDigits(window.totalLines));
       trimmed.push(what);
       notes.push(
@@ -200,7 +218,7 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
     if (piece.hidden.length > 0) notes.push(hiddenCharactersNote(source.label, piece.hidden, t));
   });
 
-  const redactions = rendered.reduce((sum, piece) => sum + piece.redactions, 0);
+  const redactions = conversationRedactions + rendered.reduce((sum, piece) => sum + piece.redactions, 0);
   if (redactions > 0) {
     notes.push(
       redactions === 1
@@ -219,6 +237,10 @@ function hiddenCharactersNote(label: string, hidden: readonly HiddenCharacterRep
   const shown = hidden.slice(0, 5).map((report) => t('line {0} ({1})', report.line, describeHiddenCharacter(report)));
   const more = hidden.length > 5 ? t(' and {0} more', hidden.length - 5) : '';
   return t('⚠️ Suspicious invisible characters in {0}: {1}{2}. They can make code read differently from what it does; the model saw them as ⟦U+…⟧ markers.', label, shown.join(', '), more);
+}
+
+async function redactIf(redact: boolean, text: string): Promise<{ text: string; count: number }> {
+  return redact ? redactText(text) : { text, count: 0 };
 }
 
 function defaultQuestion(command: ChatCommand | undefined): string {

@@ -4,8 +4,8 @@ import { looksBinary } from '../context/decode';
 import { revealHiddenCharacters } from '../context/hiddenChars';
 import { rangeWindow } from '../context/window';
 import { english, groupDigits, type Translate } from '../i18n';
-import { renderPiece } from '../prompt/renderPiece';
-import { findSecrets } from '../redact/findSecrets';
+import { oneLine, renderPiece } from '../prompt/renderPiece';
+import { redactText } from '../redact/findSecrets';
 import { secretsNear } from '../redact/secretsNear';
 import { sentPiece, type SentPiece } from '../request/buildRequest';
 import { clampReadRange, type ReadFileInput } from './toolSchemas';
@@ -57,14 +57,16 @@ export async function readFileResult(source: AttachedSource, input: ReadFileInpu
   };
 }
 
+/** `path` is what the model reads (with the folder in multi-root); `matchPath` is matched by the exclusions. */
 export interface ListedFile {
   readonly path: string;
+  readonly matchPath: string;
 }
 
 export function findFilesResult(files: readonly ListedFile[], pattern: string, limitReached: boolean, settings: ProtectionSettings): ToolOutput {
   const t = settings.t ?? english;
   if (files.length === 0) return { text: t('No files match {0}.', pattern), redactions: 0 };
-  const lines = files.map((file) => (excludingPattern(file.path, settings.exclude) === undefined ? file.path : `${file.path} ${t('(excluded: cannot be read)')}`));
+  const lines = files.map((file) => (excludingPattern(file.matchPath, settings.exclude) === undefined ? oneLine(file.path) : `${oneLine(file.path)} ${t('(excluded: cannot be read)')}`));
   const tail = limitReached ? `\n${t('(more files match; use a narrower pattern)')}` : '';
   return { text: `${t('{0} files match {1}:', files.length, pattern)}\n${lines.join('\n')}${tail}`, redactions: 0 };
 }
@@ -73,20 +75,22 @@ export interface FoundSymbol {
   readonly name: string;
   readonly kind: string;
   readonly path: string;
+  readonly matchPath: string;
   readonly line: number;
   readonly container?: string;
 }
 
 export function findSymbolResult(symbols: readonly FoundSymbol[], name: string, settings: ProtectionSettings): ToolOutput {
   const t = settings.t ?? english;
-  const visible = symbols.filter((symbol) => excludingPattern(symbol.path, settings.exclude) === undefined);
+  const visible = symbols.filter((symbol) => excludingPattern(symbol.matchPath, settings.exclude) === undefined);
   if (visible.length === 0) return { text: t('No definition of {0} was found in the workspace.', name), redactions: 0 };
-  const lines = visible.map((symbol) => `${symbol.name} (${symbol.kind}${symbol.container ? ` in ${symbol.container}` : ''}): ${symbol.path}:${symbol.line}`);
+  const lines = visible.map((symbol) => oneLine(`${symbol.name} (${symbol.kind}${symbol.container ? ` in ${symbol.container}` : ''}): ${symbol.path}:${symbol.line}`));
   return { text: `${t('Definitions of {0}:', name)}\n${lines.join('\n')}`, redactions: 0 };
 }
 
 export interface FoundReference {
   readonly path: string;
+  readonly matchPath: string;
   readonly line: number;
   readonly lineText?: string;
 }
@@ -98,14 +102,14 @@ export async function findReferencesResult(references: readonly FoundReference[]
   let redactions = 0;
   const lines = await Promise.all(
     references.map(async (reference) => {
-      const where = `${reference.path}:${reference.line}`;
-      if (excludingPattern(reference.path, settings.exclude) !== undefined) return `${where} ${t('(excluded: not shown)')}`;
+      const where = `${oneLine(reference.path)}:${reference.line}`;
+      if (excludingPattern(reference.matchPath, settings.exclude) !== undefined) return `${where} ${t('(excluded: not shown)')}`;
       if (reference.lineText === undefined) return where;
       let text = reference.lineText.trim().slice(0, MAX_LISTED_LINE_CHARS);
       if (settings.redactSecrets) {
-        const secrets = await findSecrets(text);
-        redactions += secrets.length;
-        for (const secret of [...secrets].reverse()) text = `${text.slice(0, secret.start)}[REDACTED:${secret.kind}]${text.slice(secret.end)}`;
+        const redacted = await redactText(text);
+        redactions += redacted.count;
+        text = redacted.text;
       }
       return `${where}: ${revealHiddenCharacters(text).text}`;
     }),
