@@ -6,7 +6,6 @@ import { registerSelectPersona } from './vscode/commands/selectPersona';
 import { registerFindings } from './vscode/findings/findingsDiagnostics';
 import { registerLog } from './vscode/log';
 import { registerPersonaStore } from './vscode/personas/registerPersonaStore';
-import { readSettings } from './vscode/settings';
 import { registerWorkspaceTools } from './vscode/tools/workspaceTools';
 
 /** Wiring only: each feature registers itself and pushes its disposables to the context. */
@@ -18,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerReviewThisApi(context, log);
   registerDesignDocCommands(context, { log, personas });
   registerSelectPersona(context, personas);
-  registerWorkspaceTools(context, readSettings);
+  registerWorkspaceTools(context);
 }
 
 export function deactivate(): void {}

@@ -46,3 +46,14 @@ export function readSettings(scope?: vscode.Uri): ArchitectSettings {
     toolsMaxRounds: typeof rounds === 'number' && Number.isInteger(rounds) ? Math.min(Math.max(rounds, 0), 20) : 5,
   };
 }
+
+/**
+ * Exclusions and redaction for content that may come from several folders of a multi-root workspace:
+ * every folder's exclusions apply (a pattern that guards one folder guards them all), and redaction is
+ * on unless every folder turned it off. Erring this way can only send less.
+ */
+export function protectionFor(resources: readonly vscode.Uri[]): { readonly exclude: readonly string[]; readonly redactSecrets: boolean } {
+  const scopes: Array<vscode.Uri | undefined> = [undefined, ...resources, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)];
+  const all = scopes.map((scope) => readSettings(scope));
+  return { exclude: [...new Set(all.flatMap((settings) => settings.exclude))], redactSecrets: all.some((settings) => settings.redactSecrets) };
+}

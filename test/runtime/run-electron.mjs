@@ -29,7 +29,14 @@ const SETUPS = {
     return { open: [file] };
   },
   'no-folder': () => ({ open: [] }),
-  untrusted: (ws) => ({ open: [copy('api-service', ws)], trust: true }),
+  untrusted: (ws) => {
+    const folder = copy('api-service', ws);
+    mkdirSync(path.join(folder, '.github', 'architect'), { recursive: true });
+    writeFileSync(path.join(folder, '.github', 'architect', 'team.md'), '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
+    mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
+    return { open: [folder], trust: true };
+  },
 };
 
 await buildForTests();

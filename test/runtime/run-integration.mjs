@@ -29,7 +29,16 @@ const SETUPS = {
     return { workspace: { file } };
   },
   'no-folder': () => ({ workspace: {} }),
-  untrusted: (ws) => ({ workspace: { folder: copy('api-service', ws) }, trust: true }),
+  // A repository that tries to switch protection off and bring its own persona, there before VS Code
+  // starts (the settings file is read at startup, not through a file watcher).
+  untrusted: (ws) => {
+    const folder = copy('api-service', ws);
+    mkdirSync(path.join(folder, '.github', 'architect'), { recursive: true });
+    writeFileSync(path.join(folder, '.github', 'architect', 'team.md'), '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
+    mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
+    return { workspace: { folder }, trust: true };
+  },
   // The packaged extension, installed with --install-extension into a runtime of its own.
   vsix: (ws) => ({ workspace: { folder: copy('api-service', ws) }, vsix: true }),
 };

@@ -4,7 +4,6 @@ import { type PromptMessage } from '../../core/prompt/assemble';
 import { type SentPiece } from '../../core/request/buildRequest';
 import { t } from '../l10n';
 import { toChatMessages } from '../model/languageModel';
-import { type ArchitectSettings } from '../settings';
 import { runTool, type ToolRun } from '../tools/workspaceTools';
 
 export interface AnswerLoopInput {
@@ -13,7 +12,6 @@ export interface AnswerLoopInput {
   /** Empty: the plain flow, one request without tools. */
   readonly tools: readonly vscode.LanguageModelChatTool[];
   readonly maxRounds: number;
-  readonly settings: ArchitectSettings;
   readonly budgetTokens: number;
   readonly estimatedTokens: number;
   readonly justification: string;
@@ -44,6 +42,7 @@ export async function answerWithTools(input: AnswerLoopInput): Promise<AnswerLoo
   let toolRounds = 0;
   let toolCalls = 0;
   let redactions = 0;
+  let lastText = '';
   for (let round = 0; ; round++) {
     const offer = input.tools.length > 0 && round < input.maxRounds && used < input.budgetTokens * 0.85;
     const response = await input.model.sendRequest(messages, { justification: input.justification, ...(offer ? { tools: [...input.tools] } : {}) }, input.token);
@@ -52,10 +51,14 @@ export async function answerWithTools(input: AnswerLoopInput): Promise<AnswerLoo
     let text = '';
     for await (const part of response.stream) {
       if (part instanceof vscode.LanguageModelTextPart) {
+        // A new round's text starts a new paragraph: glued to the last round's, "## Review" or the
+        // findings fence would not start a line.
+        if (text === '' && lastText !== '' && !lastText.endsWith('\n\n')) input.onText(lastText.endsWith('\n') ? '\n' : '\n\n');
         text += part.value;
         input.onText(part.value);
       } else if (part instanceof vscode.LanguageModelToolCallPart) calls.push(part);
     }
+    if (text !== '') lastText = text;
     // Tool calls the model makes when none were offered (the last round) are not run.
     if (!offer || calls.length === 0 || input.token.isCancellationRequested) break;
 
@@ -63,10 +66,14 @@ export async function answerWithTools(input: AnswerLoopInput): Promise<AnswerLoo
     messages.push(vscode.LanguageModelChatMessage.Assistant([...(text === '' ? [] : [new vscode.LanguageModelTextPart(text)]), ...calls]));
     used += estimateTokens(text) + 8;
     const results: vscode.LanguageModelToolResultPart[] = [];
-    for (const call of calls) {
+    for (const [index, call] of calls.entries()) {
       if (input.token.isCancellationRequested) break;
+      if (index >= MAX_CALLS_PER_ROUND) {
+        results.push(new vscode.LanguageModelToolResultPart(call.callId, [new vscode.LanguageModelTextPart(t('Not run: at most {0} tool calls per round.', MAX_CALLS_PER_ROUND))]));
+        continue;
+      }
       toolCalls++;
-      const run = await runTool(call.name, call.input, input.settings, input.token);
+      const run = await runTool(call.name, call.input, input.token);
       input.onToolRun(run);
       if (run.output.sent) sent.push(run.output.sent);
       redactions += run.output.redactions;
@@ -80,6 +87,9 @@ export async function answerWithTools(input: AnswerLoopInput): Promise<AnswerLoo
   }
   return { toolRounds, toolCalls, sent, redactions };
 }
+
+/** Enough for a real lookup; a flood of calls in one round is more likely a probe than a review. */
+const MAX_CALLS_PER_ROUND = 8;
 
 /** A tool result cut to what is left of the input budget, saying so. */
 function fitResult(text: string, roomTokens: number): string {

@@ -16,7 +16,7 @@ import { toolDefinitions, toolsApply } from '../tools/workspaceTools';
 import { answerWithTools } from './answerWithTools';
 import { prepareRequest } from '../model/prepareRequest';
 import { type PersonaStore } from '../personas/personaStore';
-import { readSettings } from '../settings';
+import { protectionFor, readSettings } from '../settings';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
 
 export const PARTICIPANT_ID = 'architect.chat';
@@ -78,8 +78,7 @@ async function answer(
       persona: active.persona,
       sources,
       history: historyOf(chatContext),
-      exclude: settings.exclude,
-      redactSecrets: settings.redactSecrets,
+      ...protectionFor(sources.flatMap((source) => (source.uri === undefined ? [] : [vscode.Uri.parse(source.uri)]))),
     },
     model,
     token,
@@ -98,6 +97,8 @@ async function answer(
     trimmed: plan.trimmed,
     estimatedTokens: plan.estimatedTokens,
     countTokensCalls: prepared.countCalls,
+    // The one-line notes shown at the top of the answer, for whoever reads the result.
+    notes: plan.notes,
     outcome: 'ok',
   };
   const timings: { requestSentMs?: number; firstChunkMs?: number } = {};
@@ -148,7 +149,6 @@ async function answer(
       messages: plan.messages,
       tools: useTools ? toolDefinitions() : [],
       maxRounds: settings.toolsMaxRounds,
-      settings,
       budgetTokens: plan.budgetTokens,
       estimatedTokens: plan.estimatedTokens,
       justification: t('Architect reviews and designs APIs with this model.'),
@@ -199,7 +199,8 @@ async function answer(
 
   if (producesFindings(command)) {
     const sent = [...plan.sent, ...toolSent];
-    const parsed = parseFindings(end.findingsBlock, sent, t);
+    // A block cut off by the end of the stream may be a truncated array: nothing from it is applied.
+    const parsed = end.findingsBlockClosed ? parseFindings(end.findingsBlock, sent, t) : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
     metadata['findings'] = deps.findings.apply(parsed, sent);
     const table = renderFindings(parsed, t);
     if (table !== '') stream.markdown(`\n\n${table}\n`);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { lazy } from '../../core/lazy';
 import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
-import { missingDesignSections, missingSectionsWarning } from '../../core/design/designDoc';
+import { DEFAULT_DESIGN_DOCS_FOLDER, designDocsFolderSegments, missingDesignSections, missingSectionsWarning } from '../../core/design/designDoc';
 import { classifyError, emptyAnswerMessage, errorMessage, noModelMessage } from '../../core/errors/classifyError';
 import { formatRequestLog } from '../../core/log/requestLog';
 import { sourceFromEditor } from '../context/gatherContext';
@@ -12,7 +12,7 @@ import { t } from '../l10n';
 import { chooseModel, errorFacts, modelId, modelLabel, toChatMessages } from '../model/languageModel';
 import { prepareRequest } from '../model/prepareRequest';
 import { type PersonaStore } from '../personas/personaStore';
-import { readSettings } from '../settings';
+import { protectionFor, readSettings } from '../settings';
 
 export const GENERATE_DESIGN_DOC_COMMAND = 'architect.generateDesignDoc';
 /** Behind the "Save as design doc" button under a `/design` answer; not in the palette. */
@@ -86,7 +86,14 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
     { location: vscode.ProgressLocation.Notification, title: t('Architect: writing the design doc'), cancellable: true },
     async (progress, token) => {
       const prepared = await prepareRequest(
-        { command: 'design', question: request.description, persona: active.persona, sources, history: [], exclude: settings.exclude, redactSecrets: settings.redactSecrets },
+        {
+          command: 'design',
+          question: request.description,
+          persona: active.persona,
+          sources,
+          history: [],
+          ...protectionFor(sources.flatMap((source) => (source.uri === undefined ? [] : [vscode.Uri.parse(source.uri)]))),
+        },
         model,
         token,
       );
@@ -95,7 +102,9 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
         void vscode.window.showErrorMessage(plan.tooLarge);
         return undefined;
       }
-      for (const note of [active.warning, ...plan.notes]) if (note) deps.log.info(`design doc: ${note}`);
+      // What was left out, cut or redacted is said to the user, as the chat says it at the top of an answer.
+      const notes = [active.warning, ...plan.notes].filter((note): note is string => note !== undefined);
+      if (notes.length > 0) void vscode.window.showWarningMessage(`Architect: ${notes.join(' ')}`);
 
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
       await vscode.window.showTextDocument(document, { preview: false });
@@ -158,6 +167,9 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
       if (!folder) {
         log('ok-untitled');
         return document.uri;
+      }
+      if (designDocsFolderSegments(settings.designDocsFolder).fellBack) {
+        void vscode.window.showWarningMessage(t('architect.designDocs.folder ("{0}") leaves the workspace folder; the design doc was saved under {1} instead.', settings.designDocsFolder, DEFAULT_DESIGN_DOCS_FOLDER));
       }
       const saved = await saveDesignDoc(folder.uri, settings.designDocsFolder, request.description, text);
       await showSavedInsteadOf(document, saved);

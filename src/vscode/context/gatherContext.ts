@@ -5,7 +5,7 @@ import { languageForPath } from '../../core/context/languages';
 import { groupDigits } from '../../core/i18n';
 import { t } from '../l10n';
 
-/** Files beyond this are refused: the window sent of them would be a sliver anyway. */
+/** Files beyond this are not even read: the window sent of them would be a sliver anyway. */
 const MAX_READ_BYTES = 50 * 1024 * 1024;
 
 interface Wanted {
@@ -113,20 +113,21 @@ export async function readSource(uri: vscode.Uri, focus?: Focus): Promise<Attach
 }
 
 /**
- * One read, no separate stat: every file-system call is a round trip to the workbench (and over the
- * network in a remote workspace), and this sits on the path before the model is asked.
+ * A stat before the read, so that a multi-gigabyte attachment is refused before it is loaded into the
+ * extension host's memory; it costs one round trip, which runs beside the persona check.
  */
 async function readClosedFile(uri: vscode.Uri): Promise<SourceContent> {
   try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
+    if (stat.size > MAX_READ_BYTES) return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
     const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.byteLength > MAX_READ_BYTES) return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
     const decoded = decodeFileBytes(bytes);
     if (decoded.kind !== 'undecodable') return decoded;
     // Not UTF-8: let the editor decode it with the user's encoding settings.
     const document = await vscode.workspace.openTextDocument(uri);
     return { kind: 'text', text: document.getText() };
   } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory') return { kind: 'unreadable', reason: t('it is a folder') };
     return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }
 }

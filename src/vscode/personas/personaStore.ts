@@ -34,15 +34,12 @@ const RELOAD_DELAY_MS = 150;
 export class PersonaStore implements vscode.Disposable {
   private inFlight: Promise<Loaded> | undefined;
   private current: { readonly fingerprint: string; readonly loaded: Loaded } | undefined;
-  private previousFired: Loaded | undefined;
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('architect-personas');
-  private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -50,7 +47,6 @@ export class PersonaStore implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.diagnostics,
-      this.changed,
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate('workspace trust was granted')),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (['architect.personaFolders', 'architect.importAgentFiles', 'architect.persona'].some((key) => event.affectsConfiguration(key))) {
@@ -105,19 +101,10 @@ export class PersonaStore implements vscode.Disposable {
   private invalidate(reason: string): void {
     clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
-      this.load().then(
-        (loaded) => {
-          if (loaded !== this.previousFired) {
-            this.log.info(`personas: reloaded (${reason})`);
-            this.previousFired = loaded;
-            this.changed.fire();
-          }
-        },
-        (error: unknown) => this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      this.log.debug(`personas: checking (${reason})`);
+      this.load().catch((error: unknown) => this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`));
     }, RELOAD_DELAY_MS);
   }
-
 
   private async read(): Promise<Loaded> {
     const files = await this.discover();
@@ -127,6 +114,9 @@ export class PersonaStore implements vscode.Disposable {
     if (this.current?.fingerprint === fingerprint) return this.current.loaded;
 
     const candidates = await Promise.all(files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index]) })));
+    // Files that are gone leave the cache with their diagnostics.
+    const present = new Set(files.map((file) => file.source.uri));
+    for (const key of this.parsed.keys()) if (!present.has(key)) this.parsed.delete(key);
     const catalog = buildCatalog(candidates, t);
     const builtinCandidate = candidates.find((candidate) => candidate.source.kind === 'builtin' && candidate.result.ok && candidate.result.persona.id === BUILTIN_PERSONA_ID);
     if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { type ChatCommand } from '../../core/commands';
+import { excludingPattern } from '../../core/context/exclude';
 import {
+  excludedMessage,
   findFilesResult,
   findReferencesResult,
   findSymbolResult,
@@ -22,7 +24,7 @@ import {
 import { lazy } from '../../core/lazy';
 import { readSource } from '../context/gatherContext';
 import { t } from '../l10n';
-import { type ArchitectSettings } from '../settings';
+import { protectionFor, type ArchitectSettings } from '../settings';
 
 export interface ToolRun {
   readonly output: ToolOutput;
@@ -47,27 +49,42 @@ export function toolDefinitions(): vscode.LanguageModelChatTool[] {
 }
 
 /**
- * Runs one read-only tool. Every input is validated; every output is protected like an attachment.
- * Errors become results the model can read ("Invalid input ...", "not found"), never exceptions.
+ * Runs one read-only tool. Every input is validated; every output is protected like an attachment,
+ * with the exclusions of every workspace folder. Errors become results the model can read ("Invalid
+ * input ...", "not found", "failed: ..."), never exceptions that would end the answer.
  */
-export async function runTool(name: string, input: unknown, settings: ArchitectSettings, token: vscode.CancellationToken): Promise<ToolRun> {
-  const protection: ProtectionSettings = { exclude: settings.exclude, redactSecrets: settings.redactSecrets, t };
-  const refuse = (text: string, progress: string): ToolRun => ({ output: { text, redactions: 0 }, progress });
-  if (!vscode.workspace.isTrusted) return refuse(t('Workspace tools are off until the workspace is trusted.'), t('Tools are off in Restricted Mode'));
+export async function runTool(name: string, input: unknown, token: vscode.CancellationToken): Promise<ToolRun> {
+  if (!vscode.workspace.isTrusted) return refusal(t('Workspace tools are off until the workspace is trusted.'), t('Tools are off in Restricted Mode'));
+  try {
+    return await runTrustedTool(name, input, { ...protectionFor([]), t }, token);
+  } catch (error) {
+    return refusal(t('{0} failed: {1}', name, error instanceof Error ? error.message : String(error)), t('A tool failed'));
+  }
+}
+
+function refusal(text: string, progress: string): ToolRun {
+  return { output: { text, redactions: 0 }, progress };
+}
+
+function place(uri: vscode.Uri): { path: string; matchPath: string } {
+  return { path: vscode.workspace.asRelativePath(uri), matchPath: vscode.workspace.asRelativePath(uri, false) };
+}
+
+async function runTrustedTool(name: string, input: unknown, protection: ProtectionSettings, token: vscode.CancellationToken): Promise<ToolRun> {
   switch (name) {
     case TOOL_NAMES.findFiles: {
       const parsed = parseToolInput(findFilesInput, input);
-      if (!parsed.ok) return refuse(parsed.error, t('Finding files'));
+      if (!parsed.ok) return refusal(parsed.error, t('Finding files'));
       const limit = parsed.value.maxResults ?? 50;
       const found = await vscode.workspace.findFiles(parsed.value.pattern, undefined, limit + 1, token);
-      const files = found.slice(0, limit).map((uri) => ({ path: vscode.workspace.asRelativePath(uri) })).sort((a, b) => a.path.localeCompare(b.path));
+      const files = found.slice(0, limit).map(place).sort((a, b) => a.path.localeCompare(b.path));
       return { output: findFilesResult(files, parsed.value.pattern, found.length > limit, protection), progress: t('Finding files matching {0}', parsed.value.pattern) };
     }
     case TOOL_NAMES.readFile: {
       const parsed = parseToolInput(readFileInput, input);
-      if (!parsed.ok) return refuse(parsed.error, t('Reading a file'));
+      if (!parsed.ok) return refusal(parsed.error, t('Reading a file'));
       const uri = await resolveWorkspacePath(parsed.value.path);
-      if (!uri) return refuse(t('{0} was not found in the workspace.', parsed.value.path), t('Reading {0}', parsed.value.path));
+      if (!uri) return refusal(t('{0} was not found in the workspace.', parsed.value.path), t('Reading {0}', parsed.value.path));
       const source = await readSource(uri);
       const output = await readFileResult(source, parsed.value, protection);
       const lines = output.sent ? { startLine: output.sent.startLine, endLine: output.sent.endLine } : clampReadRange(parsed.value, 1);
@@ -79,7 +96,7 @@ export async function runTool(name: string, input: unknown, settings: ArchitectS
     }
     case TOOL_NAMES.findSymbol: {
       const parsed = parseToolInput(findSymbolInput, input);
-      if (!parsed.ok) return refuse(parsed.error, t('Finding a definition'));
+      if (!parsed.ok) return refusal(parsed.error, t('Finding a definition'));
       const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', parsed.value.name)) ?? [];
       const wanted = parsed.value.name.toLowerCase();
       const found = symbols
@@ -88,7 +105,7 @@ export async function runTool(name: string, input: unknown, settings: ArchitectS
         .map((symbol) => ({
           name: symbol.name,
           kind: symbolKinds()[symbol.kind] ?? 'symbol',
-          path: vscode.workspace.asRelativePath(symbol.location.uri),
+          ...place(symbol.location.uri),
           line: symbol.location.range.start.line + 1,
           ...(symbol.containerName ? { container: symbol.containerName } : {}),
         }));
@@ -96,26 +113,27 @@ export async function runTool(name: string, input: unknown, settings: ArchitectS
     }
     case TOOL_NAMES.findReferences: {
       const parsed = parseToolInput(findReferencesInput, input);
-      if (!parsed.ok) return refuse(parsed.error, t('Finding references'));
+      if (!parsed.ok) return refusal(parsed.error, t('Finding references'));
       const { path, line, symbol } = parsed.value;
       const progress = t('Finding references to {0}', symbol);
       const uri = await resolveWorkspacePath(path);
-      if (!uri) return refuse(t('{0} was not found in the workspace.', path), progress);
+      if (!uri) return refusal(t('{0} was not found in the workspace.', path), progress);
+      // Looking for a symbol in a file reveals what the file holds: an excluded file is not opened.
+      const pattern = excludingPattern(vscode.workspace.asRelativePath(uri, false), protection.exclude);
+      if (pattern !== undefined) return refusal(excludedMessage(vscode.workspace.asRelativePath(uri), pattern, t), progress);
       const document = await vscode.workspace.openTextDocument(uri);
       const column = line <= document.lineCount ? document.lineAt(line - 1).text.indexOf(symbol) : -1;
-      if (column === -1) return refuse(t('{0} does not appear on line {1} of {2}.', symbol, line, path), progress);
+      if (column === -1) return refusal(t('{0} does not appear on line {1} of {2}.', symbol, line, path), progress);
       const locations = (await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', uri, new vscode.Position(line - 1, column))) ?? [];
-      const references = await Promise.all(
-        locations.slice(0, MAX_FIND_RESULTS).map(async (location) => {
-          const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === location.uri.toString());
-          const lineText = open && location.range.start.line < open.lineCount ? open.lineAt(location.range.start.line).text : undefined;
-          return { path: vscode.workspace.asRelativePath(location.uri), line: location.range.start.line + 1, ...(lineText === undefined ? {} : { lineText }) };
-        }),
-      );
+      const references = locations.slice(0, MAX_FIND_RESULTS).map((location) => {
+        const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === location.uri.toString());
+        const lineText = open && location.range.start.line < open.lineCount ? open.lineAt(location.range.start.line).text : undefined;
+        return { ...place(location.uri), line: location.range.start.line + 1, ...(lineText === undefined ? {} : { lineText }) };
+      });
       return { output: await findReferencesResult(references, symbol, protection), progress };
     }
     default:
-      return refuse(t('There is no tool named {0}.', name), t('Unknown tool'));
+      return refusal(t('There is no tool named {0}.', name), t('Unknown tool'));
   }
 }
 
@@ -141,12 +159,12 @@ async function resolveWorkspacePath(path: string): Promise<vscode.Uri | undefine
  * The same tools for everyone else (agent mode, other participants), through vscode.lm. Our own loop
  * calls runTool directly: it keeps the request's cancellation token and asks for no confirmation.
  */
-export function registerWorkspaceTools(context: vscode.ExtensionContext, readSettings: () => ArchitectSettings): void {
+export function registerWorkspaceTools(context: vscode.ExtensionContext): void {
   for (const name of ALL_TOOLS) {
     context.subscriptions.push(
       vscode.lm.registerTool<unknown>(name, {
         async invoke(options, token) {
-          const run = await runTool(name, options.input, readSettings(), token);
+          const run = await runTool(name, options.input, token);
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(run.output.text)]);
         },
         prepareInvocation(options) {

@@ -74,6 +74,7 @@ suite('token budget in the real VS Code', () => {
     assert.strictEqual(result.errorDetails, undefined);
     const sent = allText(lastRequest(lm.fake));
     assert.match(sent, /Line 1 is long \(minified\?\): only characters 1–[\d,]+ of 2,100,000 are shown/);
+    assert.ok((result.metadata?.['notes'] as string[]).some((note) => /^dist\/app\.min\.js line 1 is very long \(minified\?\): sent characters 1–[\d,]+ of 2,100,000\.$/.test(note)));
     assert.ok(sent.length < 40_000);
   });
 

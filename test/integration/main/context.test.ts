@@ -34,6 +34,7 @@ suite('attached context and its protection', () => {
     assert.ok(!sent.includes('Attached file: .env'));
     assert.ok(sent.includes('Attached file: src/db.ts'));
     assert.strictEqual(result.metadata?.['skipped'], 1);
+    assert.ok((result.metadata?.['notes'] as string[]).includes('.env was not sent: it matches the exclusion pattern ".env" (setting architect.exclude).'));
   });
 
   test('R11: architect.exclude is honoured for any glob the user sets', async () => {

@@ -105,4 +105,31 @@ suite('read-only workspace tools and the tool loop', () => {
     const diagnostics = vscode.languages.getDiagnostics(fileUri('src/db.ts')).filter((d) => d.source === 'Architect');
     assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.message]), [[2, 'Logs every query']]);
   });
+
+  test('a tool that fails becomes a result the model reads; the answer goes on', async () => {
+    await writeFile('assets/logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+    lm.fake.behave({ toolRounds: [[{ name: 'architect_findReferences', input: { path: 'assets/logo.png', line: 1, symbol: 'PNG' } }]], reply: ['Answer after a failed tool.'] });
+    const result = await ask('@architect what uses the logo?');
+    assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
+    assert.match(toolResults(lm.fake, 1)[0] ?? '', /failed|does not appear|binary/);
+  });
+
+  test('find references never opens an excluded file: no yes/no probing of .env', async () => {
+    lm.fake.behave({ toolRounds: [[{ name: 'architect_findReferences', input: { path: '.env', line: 1, symbol: 'DB_PASSWORD=fixture' } }]] });
+    await ask('@architect is the password set?');
+    const [output] = toolResults(lm.fake, 1);
+    assert.match(output ?? '', /^\.env is excluded from what Architect sends to models/);
+  });
+
+  test('text of a tool round and the next round\'s findings fence stay apart, so findings still apply', async () => {
+    await vscode.commands.executeCommand('architect.clearFindings');
+    lm.fake.behave({
+      toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]],
+      toolRoundText: 'Let me read the database layer first.',
+      reply: ['```architect-findings\n[{"line":2,"file":"src/users.ts","severity":"low","title":"After a tool round"}]\n```\n'],
+    });
+    await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
+    const diagnostics = vscode.languages.getDiagnostics(fileUri('src/users.ts')).filter((d) => d.source === 'Architect');
+    assert.deepStrictEqual(diagnostics.map((d) => d.message), ['After a tool round']);
+  });
 });

@@ -74,4 +74,14 @@ suite('multi-root workspace (R31)', () => {
     const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Attached file: beta/src/payments.ts'));
     assert.match(piece?.text ?? '', /\(the user selected lines 2–4\)/);
   });
+
+  test('R11: the exclusions of a folder hold even when a file of another folder is attached first', async () => {
+    const betaSettings = vscode.workspace.getConfiguration('architect', workspaceFolder(1).uri);
+    await betaSettings.update('exclude', ['secrets/**'], vscode.ConfigurationTarget.WorkspaceFolder);
+    lm.restoreLater(() => Promise.resolve(betaSettings.update('exclude', undefined, vscode.ConfigurationTarget.WorkspaceFolder)));
+    const secret = await writeFile('secrets/signing.ts', 'export const SIGNING_MATERIAL = "beta-only";\n', 1);
+    const result = await ask('@architect compare these two files, briefly please', { attach: [fileUri('src/users.ts', 0), secret] });
+    assert.strictEqual(result.errorDetails, undefined);
+    assert.ok(!allText(lastRequest(lm.fake)).includes('SIGNING_MATERIAL'));
+  });
 });

@@ -11,9 +11,8 @@ suite('Workspace Trust (R05)', () => {
   let fake: FakeLm;
   suiteSetup(async () => {
     fake = await fakeLm();
-    await writeFile('.github/architect/team.md', '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
-    // A workspace that tries to switch protection off; restricted settings must not apply untrusted.
-    await writeFile('.vscode/settings.json', JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
+    // The runner puts .github/architect/team.md and a .vscode/settings.json that sets the persona and
+    // tries to switch redaction and exclusions off in the workspace before VS Code starts.
     await writeFile('src/token.ts', `export const token = "${GITHUB_TOKEN}";\n`);
   });
   setup(() => fake.reset());
