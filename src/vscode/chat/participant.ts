@@ -6,7 +6,6 @@ import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/erro
 import { parseFindings } from '../../core/findings/parseFindings';
 import { renderFindings } from '../../core/findings/renderFindings';
 import { followupsFor } from '../../core/followups';
-import { formatRequestLog } from '../../core/log/requestLog';
 import { type HistoryTurn, type SentPiece } from '../../core/request/buildRequest';
 import { gatherChatContext } from '../context/gatherContext';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
@@ -15,6 +14,7 @@ import { errorFacts, modelId, modelLabel, supportsToolCalling } from '../model/l
 import { toolDefinitions, toolsApply } from '../tools/workspaceTools';
 import { answerWithTools } from './answerWithTools';
 import { prepareRequest } from '../model/prepareRequest';
+import { RequestRecord } from '../model/requestRecord';
 import { type PersonaStore } from '../personas/personaStore';
 import { protectionFor, readSettings } from '../settings';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
@@ -26,8 +26,6 @@ export interface ParticipantDeps {
   readonly personas: PersonaStore;
   readonly findings: FindingsDiagnostics;
 }
-
-let requestCounter = 0;
 
 export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): void {
   const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, chatContext, stream, token) =>
@@ -60,9 +58,6 @@ async function answer(
   token: vscode.CancellationToken,
   deps: ParticipantDeps,
 ): Promise<vscode.ChatResult> {
-  const started = performance.now();
-  const elapsed = () => performance.now() - started;
-  const id = ++requestCounter;
   const command = asChatCommand(request.command);
   const model = request.model;
   stream.progress(t('Reading the attached code…'));
@@ -84,7 +79,8 @@ async function answer(
     token,
   );
   const plan = prepared.plan;
-  const contextBuiltMs = elapsed();
+  const record = new RequestRecord({ command: command ? `/${command}` : 'chat', persona: active.persona.id, model: modelId(model), maxInputTokens: model.maxInputTokens });
+  record.contextBuilt();
 
   const metadata: Record<string, unknown> = {
     command: command ?? null,
@@ -101,30 +97,9 @@ async function answer(
     notes: plan.notes,
     outcome: 'ok',
   };
-  const timings: { requestSentMs?: number; firstChunkMs?: number } = {};
-  let chunks = 0;
   const finish = (result: vscode.ChatResult, outcome: string): vscode.ChatResult => {
     metadata['outcome'] = outcome;
-    deps.log.info(
-      formatRequestLog({
-        id,
-        command: command ? `/${command}` : 'chat',
-        persona: active.persona.id,
-        model: modelId(model),
-        contextBuiltMs,
-        ...timings,
-        doneMs: elapsed(),
-        estimatedTokens: plan.estimatedTokens,
-        ...(prepared.countedTokens === undefined ? {} : { countedTokens: prepared.countedTokens }),
-        maxInputTokens: model.maxInputTokens,
-        trimmed: plan.trimmed,
-        skipped: plan.skipped.length,
-        redactions: plan.redactions,
-        chunks,
-        ...(producesFindings(command) ? { findings: Number(metadata['findings']) } : {}),
-        outcome,
-      }),
-    );
+    deps.log.info(record.line(prepared, outcome, producesFindings(command) ? Number(metadata['findings']) : undefined));
     return { ...result, metadata };
   };
 
@@ -153,12 +128,9 @@ async function answer(
       estimatedTokens: plan.estimatedTokens,
       justification: t('Architect reviews and designs APIs with this model.'),
       token,
-      onRequestSent: () => {
-        timings.requestSentMs = elapsed();
-      },
+      onRequestSent: () => record.requestSent(),
       onText: (chunk) => {
-        if (chunks === 0) timings.firstChunkMs = elapsed();
-        chunks++;
+        record.chunk();
         const out = filter.push(chunk);
         if (out !== '') {
           stream.markdown(out);
@@ -179,7 +151,7 @@ async function answer(
     const kind = classifyError(facts);
     const message = errorMessage(kind, modelLabel(model), facts.message, t);
     if (message === undefined) return finish({}, 'cancelled');
-    deps.log.warn(`request #${id}: ${kind}: ${facts.code ?? facts.name ?? ''} ${(facts.message ?? '').split('\n')[0]}`);
+    deps.log.warn(`request #${record.id}: ${kind}: ${facts.code ?? facts.name ?? ''} ${(facts.message ?? '').split('\n')[0]}`);
     // What arrived stays in the chat; the error follows it (RELIABILITY R19).
     const end = filter.end();
     if (end.rest !== '') stream.markdown(end.rest);

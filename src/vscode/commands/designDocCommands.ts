@@ -4,13 +4,14 @@ import { lazy } from '../../core/lazy';
 import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
 import { DEFAULT_DESIGN_DOCS_FOLDER, designDocsFolderSegments, missingDesignSections, missingSectionsWarning } from '../../core/design/designDoc';
 import { classifyError, emptyAnswerMessage, errorMessage, noModelMessage } from '../../core/errors/classifyError';
-import { formatRequestLog } from '../../core/log/requestLog';
 import { sourceFromEditor } from '../context/gatherContext';
 import { DocumentAppender } from '../design/documentAppender';
 import { saveDesignDoc } from '../design/saveDesignDoc';
 import { t } from '../l10n';
-import { chooseModel, errorFacts, modelId, modelLabel, toChatMessages } from '../model/languageModel';
+import { answerWithTools } from '../chat/answerWithTools';
+import { chooseModel, errorFacts, modelId, modelLabel } from '../model/languageModel';
 import { prepareRequest } from '../model/prepareRequest';
+import { RequestRecord } from '../model/requestRecord';
 import { type PersonaStore } from '../personas/personaStore';
 import { protectionFor, readSettings } from '../settings';
 
@@ -61,7 +62,6 @@ export function registerDesignDocCommands(context: vscode.ExtensionContext, deps
  * error nothing is written and the partial text stays in the unsaved editor.
  */
 async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise<vscode.Uri | undefined> {
-  const started = performance.now();
   const editor = vscode.window.activeTextEditor;
   const request = await askWhatToDesign(rawArgs, editor !== undefined);
   if (!request) return undefined;
@@ -85,6 +85,7 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Architect: writing the design doc'), cancellable: true },
     async (progress, token) => {
+      const record = new RequestRecord({ command: 'design-doc', persona: active.persona.id, model: modelId(model), maxInputTokens: model.maxInputTokens });
       const prepared = await prepareRequest(
         {
           command: 'design',
@@ -110,40 +111,37 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
       await vscode.window.showTextDocument(document, { preview: false });
       const appender = new DocumentAppender(document);
       const filter = new AnswerStreamFilter();
+      record.contextBuilt();
+      const log = (outcome: string) => deps.log.info(record.line(prepared, outcome));
       let text = '';
-      let chunks = 0;
-      let firstChunkMs: number | undefined;
-      let requestSentMs: number | undefined;
-      const contextBuiltMs = performance.now() - started;
-      const log = (outcome: string) =>
-        deps.log.info(
-          formatRequestLog({
-            id: 0, command: 'design-doc', persona: active.persona.id, model: modelId(model), contextBuiltMs,
-            ...(requestSentMs === undefined ? {} : { requestSentMs }), ...(firstChunkMs === undefined ? {} : { firstChunkMs }),
-            doneMs: performance.now() - started, estimatedTokens: plan.estimatedTokens,
-            ...(prepared.countedTokens === undefined ? {} : { countedTokens: prepared.countedTokens }),
-            maxInputTokens: model.maxInputTokens, trimmed: plan.trimmed, skipped: plan.skipped.length, redactions: plan.redactions, chunks, outcome,
-          }),
-        );
+      const show = (out: string) => {
+        appender.append(out);
+        text += out;
+      };
 
       progress.report({ message: t('asking {0}…', modelLabel(model)) });
       try {
-        const response = await model.sendRequest(toChatMessages(plan.messages), { justification: t('Architect writes a design document with this model.') }, token);
-        requestSentMs = performance.now() - started;
-        for await (const chunk of response.text) {
-          if (chunks++ === 0) {
-            firstChunkMs = performance.now() - started;
-            progress.report({ message: t('writing…') });
-          }
-          const out = filter.push(chunk);
-          appender.append(out);
-          text += out;
-        }
-        const rest = filter.end().rest;
-        appender.append(rest);
-        text += rest;
+        // The same streaming path as the chat, without tools: a design starts from the description.
+        await answerWithTools({
+          model,
+          messages: plan.messages,
+          tools: [],
+          maxRounds: 0,
+          budgetTokens: plan.budgetTokens,
+          estimatedTokens: plan.estimatedTokens,
+          justification: t('Architect writes a design document with this model.'),
+          token,
+          onRequestSent: () => record.requestSent(),
+          onText: (chunk) => {
+            record.chunk();
+            if (record.chunks === 1) progress.report({ message: t('writing…') });
+            show(filter.push(chunk));
+          },
+          onToolRun: () => undefined,
+        });
+        show(filter.end().rest);
       } catch (error) {
-        appender.append(filter.end().rest);
+        show(filter.end().rest);
         await appender.drain();
         const facts = errorFacts(error, token);
         const kind = classifyError(facts);

@@ -1,0 +1,59 @@
+import { formatRequestLog } from '../../core/log/requestLog';
+import { type PreparedRequest } from './prepareRequest';
+
+let requestCounter = 0;
+
+/**
+ * The timings and counts of one request, for its one info line in the Architect log: when the context
+ * was built, when the request went out, the first chunk, the end. Names files and counts, never text.
+ */
+export class RequestRecord {
+  readonly id = ++requestCounter;
+  private readonly started = performance.now();
+  private contextBuiltMs = 0;
+  private requestSentMs: number | undefined;
+  private firstChunkMs: number | undefined;
+  private chunkCount = 0;
+
+  constructor(private readonly what: { readonly command: string; readonly persona: string; readonly model: string; readonly maxInputTokens: number }) {}
+
+  get chunks(): number {
+    return this.chunkCount;
+  }
+
+  contextBuilt(): void {
+    this.contextBuiltMs = this.elapsed();
+  }
+
+  requestSent(): void {
+    this.requestSentMs ??= this.elapsed();
+  }
+
+  chunk(): void {
+    if (this.chunkCount++ === 0) this.firstChunkMs = this.elapsed();
+  }
+
+  line(prepared: PreparedRequest, outcome: string, findings?: number): string {
+    const plan = prepared.plan;
+    return formatRequestLog({
+      id: this.id,
+      ...this.what,
+      contextBuiltMs: this.contextBuiltMs,
+      ...(this.requestSentMs === undefined ? {} : { requestSentMs: this.requestSentMs }),
+      ...(this.firstChunkMs === undefined ? {} : { firstChunkMs: this.firstChunkMs }),
+      doneMs: this.elapsed(),
+      estimatedTokens: plan.estimatedTokens,
+      ...(prepared.countedTokens === undefined ? {} : { countedTokens: prepared.countedTokens }),
+      trimmed: plan.trimmed,
+      skipped: plan.skipped.length,
+      redactions: plan.redactions,
+      chunks: this.chunkCount,
+      ...(findings === undefined ? {} : { findings }),
+      outcome,
+    });
+  }
+
+  private elapsed(): number {
+    return performance.now() - this.started;
+  }
+}
