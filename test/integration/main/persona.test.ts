@@ -116,4 +116,26 @@ suite('personas in the real VS Code', () => {
     lm.restoreLater(await withSetting('architect.importAgentFiles', false));
     await eventually(async () => (await ask('@architect hello')).metadata?.['persona'] === 'backend-architect', 15_000, 'agent files to be ignored');
   });
+
+  test('Choose Persona lists every valid persona with its source and writes the workspace setting', async () => {
+    await writeFile('.github/architect/team-reviewer.md', teamPersona('PICKED'));
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window['showQuickPick'];
+    let offered: Array<{ label: string; description?: string; detail?: string }> = [];
+    window['showQuickPick'] = async (items: Array<{ label: string; description?: string; detail?: string }>) => {
+      offered = items;
+      return items.find((item) => item.label.endsWith('Team API Reviewer'));
+    };
+    try {
+      lm.restoreLater(() => Promise.resolve(vscode.workspace.getConfiguration('architect').update('persona', undefined, vscode.ConfigurationTarget.Workspace)));
+      const chosen = await vscode.commands.executeCommand<string>('architect.selectPersona');
+      assert.strictEqual(chosen, 'team-reviewer');
+      assert.ok(offered.some((item) => item.label.endsWith('Backend Architect') && item.description === 'backend-architect · built-in'), JSON.stringify(offered));
+      assert.ok(offered.some((item) => item.description === 'team-reviewer · .github/architect/team-reviewer.md' && item.detail === "Reviews APIs by our team's rules"));
+      assert.ok(!offered.some((item) => item.label.includes('Evil')), 'an invalid persona was offered');
+      assert.strictEqual(vscode.workspace.getConfiguration('architect').inspect('persona')?.workspaceValue, 'team-reviewer');
+    } finally {
+      window['showQuickPick'] = original;
+    }
+  });
 });

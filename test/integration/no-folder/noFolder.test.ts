@@ -32,4 +32,17 @@ suite('no folder open', () => {
     assert.strictEqual(result?.errorDetails, undefined);
     assert.ok(allText(lastRequest(lm.fake)).includes('NO-FOLDER-REVIEW'));
   });
+
+  test('Choose Persona without a folder writes the user setting', async () => {
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window['showQuickPick'];
+    window['showQuickPick'] = async (items: Array<{ label: string }>) => items.find((item) => item.label.endsWith('Backend Architect'));
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('architect.selectPersona'), 'backend-architect');
+      assert.strictEqual(vscode.workspace.getConfiguration('architect').inspect('persona')?.globalValue, 'backend-architect');
+    } finally {
+      window['showQuickPick'] = original;
+      await vscode.workspace.getConfiguration('architect').update('persona', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
