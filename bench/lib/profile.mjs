@@ -22,6 +22,30 @@ function moduleStarts(bundlePath) {
 }
 
 /** `node_modules/@secretlint/core/module/index.js` → `@secretlint/core`; our sources by folder. */
+/**
+ * The profile's nodes with their self time (µs), counting only samples inside `windows` when given.
+ * The inspector's own start/stop work (`dispatch`) is the profiler, not the code profiled: left out.
+ * @param {any} profile
+ * @param {Array<{ from: number, to: number }>} [windows]
+ */
+function* selfTimedNodes(profile, windows) {
+  /** @type {Map<number, number>} */
+  const selfUs = new Map();
+  let at = profile.startTime;
+  profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if (windows && !windows.some((window) => at >= window.from && at <= window.to)) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  });
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    const frame = node.callFrame;
+    if (us === 0 || (frame.functionName === 'dispatch' && frame.url === '')) continue;
+    yield { node, frame, us };
+  }
+}
+
 export function packageOf(module) {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
   if (match) return /** @type {string} */ (match[1]);
@@ -61,14 +85,7 @@ export function attribute(profiles, bundlePath, { runsPerProfile = 1 } = {}) {
   const add = (map, key, us) => map.set(key, (map.get(key) ?? 0) + us);
   let totalUs = 0;
   for (const profile of profiles) {
-    /** @type {Map<number, number>} */
-    const selfUs = new Map();
-    profile.samples.forEach((id, index) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
-    for (const node of profile.nodes) {
-      const us = selfUs.get(node.id) ?? 0;
-      const frame = node.callFrame;
-      // The inspector's own start/stop work (`dispatch`) is the profiler, not the code profiled.
-      if (us === 0 || (frame.functionName === 'dispatch' && frame.url === '')) continue;
+    for (const { node, frame, us } of selfTimedNodes(profile)) {
       totalUs += us;
       if (frame.url !== bundleUrl) {
         add(outside, frame.url === '' ? frame.functionName || '(native)' : `${frame.functionName || '(top level)'} (${path.basename(frame.url)})`, us);
@@ -187,19 +204,7 @@ export function attributeBySourceMap(profiles, bundlePath, { runsPerProfile = 1,
   let totalUs = 0;
   let inBundleUs = 0;
   for (const profile of profiles) {
-    /** @type {Map<number, number>} */
-    const selfUs = new Map();
-    let at = profile.startTime;
-    profile.samples.forEach((id, index) => {
-      const delta = profile.timeDeltas[index] ?? 0;
-      at += delta;
-      if (windows && !windows.some((window) => at >= window.from && at <= window.to)) return;
-      selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
-    });
-    for (const node of profile.nodes) {
-      const us = selfUs.get(node.id) ?? 0;
-      const frame = node.callFrame;
-      if (us === 0 || (frame.functionName === 'dispatch' && frame.url === '')) continue;
+    for (const { frame, us } of selfTimedNodes(profile, windows)) {
       totalUs += us;
       if (frame.url !== bundleUrl) {
         add(outside, frame.url === '' ? frame.functionName || '(native)' : path.basename(frame.url.replace(/\?.*$/, '')), us);

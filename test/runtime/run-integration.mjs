@@ -3,7 +3,7 @@
 //   ARCHITECT_SUITES=main,no-folder   run only these suites
 //   ARCHITECT_TEST_GREP=R17           run only matching tests
 //   VERBOSE=1                         print every line of the extension host
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -12,36 +12,12 @@ import { extensionBuildOptions } from '../../scripts/build.mjs';
 import { buildForTests, integrationOutDir, suiteNames } from '../../scripts/build-tests.mjs';
 import { runSuite } from './launch.mjs';
 import { ensureRuntime } from './runtime.mjs';
+import { prepareWorkspace } from './workspaces.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(root, 'test', 'fixtures');
 const workRoot = path.join(root, 'out', 'test-work');
 const fakeLm = { id: 'architect-tests.fake-lm', version: '0.0.1', path: path.join(fixtures, 'fake-lm') };
-
-/** How each suite's workspace is set up: a folder, a multi-root workspace, no folder, or untrusted. */
-const SETUPS = {
-  main: (ws) => ({ workspace: { folder: copy('api-service', ws) } }),
-  'multi-root': (ws) => {
-    copy('api-service', path.join(ws, 'alpha'));
-    copy('billing-service', path.join(ws, 'beta'));
-    const file = path.join(ws, 'services.code-workspace');
-    writeFileSync(file, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }, null, 2));
-    return { workspace: { file } };
-  },
-  'no-folder': () => ({ workspace: {} }),
-  // A repository that tries to switch protection off and bring its own persona, there before VS Code
-  // starts (the settings file is read at startup, not through a file watcher).
-  untrusted: (ws) => {
-    const folder = copy('api-service', ws);
-    mkdirSync(path.join(folder, '.github', 'architect'), { recursive: true });
-    writeFileSync(path.join(folder, '.github', 'architect', 'team.md'), '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
-    mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-    writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
-    return { workspace: { folder }, trust: true };
-  },
-  // The packaged extension, installed with --install-extension into a runtime of its own.
-  vsix: (ws) => ({ workspace: { folder: copy('api-service', ws) }, vsix: true }),
-};
 
 /**
  * The .vsix as `npm run package` makes it, but staged under out/ so that packaging never rewrites the
@@ -61,12 +37,6 @@ async function packageVsix() {
   return out;
 }
 
-function copy(name, destination) {
-  mkdirSync(destination, { recursive: true });
-  cpSync(path.join(fixtures, 'workspaces', name), destination, { recursive: true });
-  return destination;
-}
-
 export async function runIntegration({ suites: wanted } = {}) {
   const started = Date.now();
   await buildForTests();
@@ -78,13 +48,10 @@ export async function runIntegration({ suites: wanted } = {}) {
   const queue = [...suites].sort((a, b) => Number(b === 'main') - Number(a === 'main'));
   const results = [];
   const runOne = async (name) => {
-    const setup = SETUPS[name];
-    if (!setup) throw new Error(`no workspace setup for suite "${name}" in test/runtime/run-integration.mjs`);
     const workDir = path.join(workRoot, name);
     // Every run starts from the fixture as committed: tests write files into their workspace.
-    const workspaceDir = `${workDir}-ws`;
-    rmSync(workspaceDir, { recursive: true, force: true });
-    const { workspace, trust, vsix } = setup(workspaceDir);
+    const { folder, file, trust, vsix } = prepareWorkspace(name, `${workDir}-ws`);
+    const workspace = { ...(folder ? { folder } : {}), ...(file ? { file } : {}) };
     const installVsix = vsix ? await packageVsix() : undefined;
     const output = [];
     const result = await runSuite({

@@ -1,0 +1,48 @@
+// The workspace each integration suite opens, shared by the offline runner and test:electron:
+// a folder, a multi-root workspace, no folder, an untrusted repository, or the packaged .vsix.
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workspaces');
+
+function copy(name, destination) {
+  mkdirSync(destination, { recursive: true });
+  cpSync(path.join(fixtures, name), destination, { recursive: true });
+  return destination;
+}
+
+const SETUPS = {
+  main: (ws) => ({ folder: copy('api-service', ws) }),
+  'multi-root': (ws) => {
+    copy('api-service', path.join(ws, 'alpha'));
+    copy('billing-service', path.join(ws, 'beta'));
+    const file = path.join(ws, 'services.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }, null, 2));
+    return { file };
+  },
+  'no-folder': () => ({}),
+  // A repository that tries to switch protection off and bring its own persona, there before VS Code
+  // starts (the settings file is read at startup, not through a file watcher).
+  untrusted: (ws) => {
+    const folder = copy('api-service', ws);
+    mkdirSync(path.join(folder, '.github', 'architect'), { recursive: true });
+    writeFileSync(path.join(folder, '.github', 'architect', 'team.md'), '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
+    mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
+    return { folder, trust: true };
+  },
+  // The packaged extension, installed with --install-extension into a runtime of its own.
+  vsix: (ws) => ({ folder: copy('api-service', ws), vsix: true }),
+};
+
+/**
+ * Creates a suite's workspace afresh under `dir` (tests write into it) and says what to open:
+ * `{ folder?, file?, trust?, vsix? }`.
+ */
+export function prepareWorkspace(suite, dir) {
+  const setup = SETUPS[suite];
+  if (!setup) throw new Error(`no workspace setup for suite "${suite}" in test/runtime/workspaces.mjs`);
+  rmSync(dir, { recursive: true, force: true });
+  return setup(dir);
+}
