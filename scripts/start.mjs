@@ -4,6 +4,7 @@
 // the offline runtime, which has no model provider of its own.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +62,11 @@ async function startOffline() {
     server.kill('SIGTERM');
     process.exit(0);
   });
+  // The address is worth printing once something answers on it.
+  for (let waited = 0; !(await healthy(port)); waited += 250) {
+    if (server.exitCode !== null || waited > 60_000) throw new Error('code-server did not start; run again with VERBOSE=1');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   console.log('\n[start] VS Code (offline runtime) with Architect loaded on examples/ is running. Open in your browser:\n');
   console.log(`  http://${host}/?folder=${encodeURIComponent(examples)}&payload=${payload}\n`);
   console.log(
@@ -71,6 +77,20 @@ async function startOffline() {
   );
   console.log('[start] Press Ctrl+C to stop.');
   await new Promise((resolve) => server.on('exit', resolve));
+}
+
+function healthy(port) {
+  return new Promise((resolve) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(false);
+    });
+  });
 }
 
 function freePort() {

@@ -106,7 +106,7 @@ export function ensureRuntime({ extraPackages = [] } = {}) {
   const chromium = findChromium();
   if (!chromium) throw new Error('Chromium is still missing after installation');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`ready in ${seconds}s: code-server ${CODE_SERVER_VERSION} (VS Code ${vscodeVersion()}), Node ${NODE24_VERSION}, ${execFileSync(chromium, ['--version']).toString().trim()}`);
+  log(`ready in ${seconds}s: code-server ${CODE_SERVER_VERSION} (VS Code ${vscodeVersion()}), Node ${NODE24_VERSION}, ${execFileSync(chromium, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}`);
   return { node24: node24Bin, codeServerEntry, chromium };
 }
 
