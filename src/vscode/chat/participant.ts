@@ -60,6 +60,7 @@ async function answer(
 ): Promise<vscode.ChatResult> {
   const command = asChatCommand(request.command);
   const model = request.model;
+  const record = new RequestRecord({ command: command ? `/${command}` : 'chat', model: modelId(model), maxInputTokens: model.maxInputTokens });
   stream.progress(t('Reading the attached code…'));
 
   // The attached code and the persona's freshness check are both file-system round trips: at once.
@@ -79,7 +80,6 @@ async function answer(
     token,
   );
   const plan = prepared.plan;
-  const record = new RequestRecord({ command: command ? `/${command}` : 'chat', persona: active.persona.id, model: modelId(model), maxInputTokens: model.maxInputTokens });
   record.contextBuilt();
 
   const metadata: Record<string, unknown> = {
@@ -99,7 +99,7 @@ async function answer(
   };
   const finish = (result: vscode.ChatResult, outcome: string): vscode.ChatResult => {
     metadata['outcome'] = outcome;
-    deps.log.info(record.line(prepared, outcome, producesFindings(command) ? Number(metadata['findings']) : undefined));
+    deps.log.info(record.line(prepared, active.persona.id, outcome, producesFindings(command) ? Number(metadata['findings']) : undefined));
     return { ...result, metadata };
   };
 

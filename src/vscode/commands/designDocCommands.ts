@@ -85,7 +85,7 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Architect: writing the design doc'), cancellable: true },
     async (progress, token) => {
-      const record = new RequestRecord({ command: 'design-doc', persona: active.persona.id, model: modelId(model), maxInputTokens: model.maxInputTokens });
+      const record = new RequestRecord({ command: 'design-doc', model: modelId(model), maxInputTokens: model.maxInputTokens });
       const prepared = await prepareRequest(
         {
           command: 'design',
@@ -112,7 +112,7 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
       const appender = new DocumentAppender(document);
       const filter = new AnswerStreamFilter();
       record.contextBuilt();
-      const log = (outcome: string) => deps.log.info(record.line(prepared, outcome));
+      const log = (outcome: string) => deps.log.info(record.line(prepared, active.persona.id, outcome));
       let text = '';
       const show = (out: string) => {
         appender.append(out);

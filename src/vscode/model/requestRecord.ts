@@ -15,7 +15,8 @@ export class RequestRecord {
   private firstChunkMs: number | undefined;
   private chunkCount = 0;
 
-  constructor(private readonly what: { readonly command: string; readonly persona: string; readonly model: string; readonly maxInputTokens: number }) {}
+  /** Made when the request arrives, so that every timing counts from there. */
+  constructor(private readonly what: { readonly command: string; readonly model: string; readonly maxInputTokens: number }) {}
 
   get chunks(): number {
     return this.chunkCount;
@@ -33,11 +34,12 @@ export class RequestRecord {
     if (this.chunkCount++ === 0) this.firstChunkMs = this.elapsed();
   }
 
-  line(prepared: PreparedRequest, outcome: string, findings?: number): string {
+  line(prepared: PreparedRequest, persona: string, outcome: string, findings?: number): string {
     const plan = prepared.plan;
     return formatRequestLog({
       id: this.id,
       ...this.what,
+      persona,
       contextBuiltMs: this.contextBuiltMs,
       ...(this.requestSentMs === undefined ? {} : { requestSentMs: this.requestSentMs }),
       ...(this.firstChunkMs === undefined ? {} : { firstChunkMs: this.firstChunkMs }),
