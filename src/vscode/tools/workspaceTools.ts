@@ -41,11 +41,19 @@ export function toolsApply(command: ChatCommand | undefined, settings: Architect
   return settings.toolsEnabled && settings.toolsMaxRounds > 0 && vscode.workspace.isTrusted && (command === undefined || command === 'review' || command === 'diagnose');
 }
 
-/** The tools as the model sees them, from the manifest (the one place their descriptions live). */
+let definitions: vscode.LanguageModelChatTool[] | undefined;
+
+/**
+ * The tools as the model sees them, from the manifest (the one place their descriptions live). Read
+ * once all four are registered: `vscode.lm.tools` lists every tool of every extension.
+ */
 export function toolDefinitions(): vscode.LanguageModelChatTool[] {
-  return vscode.lm.tools
+  if (definitions) return definitions;
+  const ours = vscode.lm.tools
     .filter((tool) => (ALL_TOOLS as readonly string[]).includes(tool.name))
     .map((tool) => ({ name: tool.name, description: tool.description, ...(tool.inputSchema ? { inputSchema: tool.inputSchema } : {}) }));
+  if (ours.length === ALL_TOOLS.length) definitions = ours;
+  return ours;
 }
 
 /**
