@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
+import { AnswerStreamFilter, type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
 import { sanitizeLine } from '../../core/answer/sanitizeMarkdown';
 import { asChatCommand, producesFindings } from '../../core/commands';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
@@ -7,17 +7,17 @@ import { parseFindings } from '../../core/findings/parseFindings';
 import { renderFindings } from '../../core/findings/renderFindings';
 import { followupsFor } from '../../core/followups';
 import { type HistoryTurn, type SentPiece } from '../../core/request/buildRequest';
+import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
 import { gatherChatContext } from '../context/gatherContext';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { t } from '../l10n';
 import { errorFacts, modelId, modelLabel, supportsToolCalling } from '../model/languageModel';
-import { toolDefinitions, toolsApply } from '../tools/workspaceTools';
-import { answerWithTools } from './answerWithTools';
 import { prepareRequest } from '../model/prepareRequest';
 import { RequestRecord } from '../model/requestRecord';
 import { type PersonaStore } from '../personas/personaStore';
 import { protectionFor, readSettings } from '../settings';
-import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
+import { toolDefinitions, toolsApply } from '../tools/workspaceTools';
+import { answerWithTools } from './answerWithTools';
 
 export const PARTICIPANT_ID = 'architect.chat';
 
@@ -169,19 +169,24 @@ async function answer(
     return finish({ errorDetails: { message: emptyAnswerMessage(modelLabel(model), t) } }, 'empty');
   }
 
-  if (producesFindings(command)) {
-    const sent = [...plan.sent, ...toolSent];
-    // A block cut off by the end of the stream may be a truncated array: nothing from it is applied.
-    const parsed = end.findingsBlockClosed ? parseFindings(end.findingsBlock, sent, t) : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
-    metadata['findings'] = deps.findings.apply(parsed, sent);
-    const table = renderFindings(parsed, t);
-    if (table !== '') stream.markdown(`\n\n${table}\n`);
-    if (end.findingsBlock === undefined) stream.markdown(`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`);
-  }
+  if (producesFindings(command)) metadata['findings'] = reportFindings(end, [...plan.sent, ...toolSent], stream, deps.findings);
   if (command === 'design' && visible.trim() !== '') {
     stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [{ description: request.prompt, text: visible.trim() + '\n' }] });
   }
   return finish({}, 'ok');
+}
+
+/**
+ * The findings block as a table in the chat and as diagnostics (DESIGN.md step 7); returns how many
+ * were placed. A block cut off by the end of the stream may be a truncated array: nothing of it applies.
+ */
+function reportFindings(end: FilteredAnswerEnd, sent: readonly SentPiece[], stream: vscode.ChatResponseStream, findings: FindingsDiagnostics): number {
+  const parsed = end.findingsBlockClosed ? parseFindings(end.findingsBlock, sent, t) : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
+  const placed = findings.apply(parsed, sent);
+  const table = renderFindings(parsed, t);
+  if (table !== '') stream.markdown(`\n\n${table}\n`);
+  if (end.findingsBlock === undefined) stream.markdown(`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`);
+  return placed;
 }
 
 /** The resource whose settings apply: the first attached file, else the active editor's. */
