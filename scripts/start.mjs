@@ -4,12 +4,11 @@
 // the offline runtime, which has no model provider of its own.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { extensionBuildOptions } from './build.mjs';
+import { freePort, healthy } from '../test/runtime/launch.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const examples = path.join(root, 'examples');
@@ -77,29 +76,4 @@ async function startOffline() {
   );
   console.log('[start] Press Ctrl+C to stop.');
   await new Promise((resolve) => server.on('exit', resolve));
-}
-
-function healthy(port) {
-  return new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
-    request.on('error', () => resolve(false));
-    request.on('timeout', () => {
-      request.destroy();
-      resolve(false);
-    });
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    probe.on('error', reject);
-  });
 }

@@ -27,7 +27,7 @@ const FAULT_PATTERNS = [
 ];
 const NOISE = /No signed-in session|ChatModelSelection|Creating a socket|connection token|open-vsx|AgentHost|grace-time|Service Worker|AccountPolicyGate|builtin extensions cache|No provider registered for vendor/;
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -38,7 +38,7 @@ function freePort() {
   });
 }
 
-function healthy(port) {
+export function healthy(port) {
   return new Promise((resolve) => {
     const request = http.get({ host: '127.0.0.1', port, path: '/healthz', timeout: 1000 }, (response) => {
       response.resume();
