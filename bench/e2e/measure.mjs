@@ -33,12 +33,15 @@ async function buildFakeLm() {
     external: ['vscode'],
     logLevel: 'warning',
   });
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, path: dir };
+  return installedExtension(dir);
 }
 
 function echoParticipant() {
-  const dir = path.join(fixtures, 'echo-participant');
+  return installedExtension(path.join(fixtures, 'echo-participant'));
+}
+
+/** An extension folder as the runner's `installedExtensions` entry, from its manifest. */
+function installedExtension(dir) {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   return { id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, path: dir };
 }

@@ -46,6 +46,14 @@ function* selfTimedNodes(profile, windows) {
   }
 }
 
+/** The `count` largest entries of a map of microseconds, in milliseconds per run. */
+function topEntries(map, count, per) {
+  return [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, us]) => ({ name, ms: us / 1000 / per }));
+}
+
 export function packageOf(module) {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
   if (match) return /** @type {string} */ (match[1]);
@@ -103,11 +111,7 @@ export function attribute(profiles, bundlePath, { runsPerProfile = 1 } = {}) {
   }
   const byPackage = new Map();
   for (const [module, us] of byModule) add(byPackage, packageOf(module), us);
-  const top = (map, count) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, us]) => ({ name, ms: us / 1000 / per }));
+  const top = (map, count) => topEntries(map, count, per);
   const inBundleUs = [...byModule.values()].reduce((sum, us) => sum + us, 0);
   return {
     profiles: profiles.length,
@@ -216,11 +220,7 @@ export function attributeBySourceMap(profiles, bundlePath, { runsPerProfile = 1,
       add(byFunction, `${where?.file ?? '?'}:${where?.line ?? '?'}`, us);
     }
   }
-  const top = (map, count) =>
-    [...map]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, us]) => ({ name, ms: us / 1000 / per }));
+  const top = (map, count) => topEntries(map, count, per);
   return {
     profiles: profiles.length,
     runsPerProfile,

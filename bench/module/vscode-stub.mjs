@@ -207,6 +207,7 @@ export function createVscodeStub({ extensionPath }) {
       activeTextEditor: undefined,
       visibleTextEditors: [],
       tabGroups: { all: [] },
+      onDidChangeWindowState: event,
     },
     commands: { registerCommand: () => disposable(), executeCommand: async () => undefined },
     chat: { createChatParticipant: participant },

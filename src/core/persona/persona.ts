@@ -1,8 +1,6 @@
 /** Where a persona came from; later kinds win for the same id (DESIGN.md, Personas). */
 export type PersonaSourceKind = 'builtin' | 'setting' | 'workspace' | 'agent';
 
-export const SOURCE_PRECEDENCE: readonly PersonaSourceKind[] = ['builtin', 'setting', 'workspace', 'agent'];
-
 export interface PersonaSource {
   readonly kind: PersonaSourceKind;
   /** The file as a URI string: the key for caching and diagnostics. */

@@ -18,5 +18,3 @@ export const personaFrontMatterSchema = lazy(() =>
     tools: z.optional(stringOrList()),
   }),
 );
-
-export type PersonaFrontMatter = z.infer<ReturnType<typeof personaFrontMatterSchema>>;
