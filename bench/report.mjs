@@ -25,7 +25,11 @@ export function verdicts(r) {
   const rows = [];
   const prompt = r.prompt?.cases;
   if (prompt) {
-    for (const [id, label, limit] of [['ts-1kb', '1 KB', 1], ['ts-100kb', '100 KB', 5], ['ts-5mb', '5 MB', 20]]) {
+    for (const [id, label, limit] of [
+      ['ts-1kb', '1 KB', 1],
+      ['ts-100kb', '100 KB', 5],
+      ['ts-5mb', '5 MB', 20],
+    ]) {
       const cases = prompt.filter((item) => item.file === id);
       const worst = Math.max(...cases.map((item) => item.p95));
       rows.push({
@@ -42,10 +46,18 @@ export function verdicts(r) {
       target: 'memory peak under 3× the file',
       measured:
         `largest: +${bytes(largest.rssOverBaseline)} for the ${largest.title} @${budget(largest.maxInputTokens)} (${(largest.rssOverBaseline / largest.fileBytes).toFixed(2)}× the file)` +
-        (over.length > 0 ? `; over: ${over.map((item) => `${item.title} @${budget(item.maxInputTokens)} +${bytes(item.rssOverBaseline)}`).join(', ')}` : `; peaks under ${bytes(MEMORY_RESOLUTION)} are below resolution`),
+        (over.length > 0
+          ? `; over: ${over.map((item) => `${item.title} @${budget(item.maxInputTokens)} +${bytes(item.rssOverBaseline)}`).join(', ')}`
+          : `; peaks under ${bytes(MEMORY_RESOLUTION)} are below resolution`),
       ok: over.length === 0,
     });
-  } else rows.push({ area: 'Prompt build', target: 'p95 and memory targets', measured: `not measured: ${r.errors?.prompt ?? 'skipped'}`, ok: undefined });
+  } else
+    rows.push({
+      area: 'Prompt build',
+      target: 'p95 and memory targets',
+      measured: `not measured: ${r.errors?.prompt ?? 'skipped'}`,
+      ok: undefined,
+    });
   if (r.drift) {
     const shipped = r.drift.shipped;
     rows.push({
@@ -58,7 +70,12 @@ export function verdicts(r) {
 
   const module = r.module;
   if (module) {
-    rows.push({ area: 'Module', target: 'bundle ≤ 150 KB minified', measured: `${kb(module.rawBytes)} (gzip ${kb(module.gzipBytes)})`, ok: module.rawBytes <= 150 * KB });
+    rows.push({
+      area: 'Module',
+      target: 'bundle ≤ 150 KB minified',
+      measured: `${kb(module.rawBytes)} (gzip ${kb(module.gzipBytes)})`,
+      ok: module.rawBytes <= 150 * KB,
+    });
     rows.push({
       area: 'Module',
       target: 'require + activate ≤ 15 ms (median)',
@@ -71,7 +88,13 @@ export function verdicts(r) {
       measured: `${ratio(module.ours.total.median, module.floor.total.median)} (empty extension: ${ms(module.floor.total.median)})`,
       ok: module.ours.total.median <= 3 * module.floor.total.median,
     });
-  } else rows.push({ area: 'Module', target: 'size and load targets', measured: `not measured: ${r.errors?.module ?? 'skipped'}`, ok: undefined });
+  } else
+    rows.push({
+      area: 'Module',
+      target: 'size and load targets',
+      measured: `not measured: ${r.errors?.module ?? 'skipped'}`,
+      ok: undefined,
+    });
 
   const e2e = r.e2e;
   if (e2e && e2e.short.architect.n > 0) {
@@ -101,7 +124,13 @@ export function verdicts(r) {
       measured: `max ${Math.max(...counts)} over ${counts.length} requests`,
       ok: Math.max(...counts) <= 1,
     });
-  } else rows.push({ area: 'End to end', target: 'overhead, ratio and countTokens targets', measured: `not measured: ${r.errors?.e2e ?? 'skipped'}`, ok: undefined });
+  } else
+    rows.push({
+      area: 'End to end',
+      target: 'overhead, ratio and countTokens targets',
+      measured: `not measured: ${r.errors?.e2e ?? 'skipped'}`,
+      ok: undefined,
+    });
 
   const vsix = r.vsix;
   if (vsix?.measured) {
@@ -111,10 +140,16 @@ export function verdicts(r) {
       measured: `${kb(vsix.bytes)}, ${vsix.files} files${vsix.bundleMismatch ? ` (not trustworthy: ${vsix.bundleMismatch})` : ''}`,
       ok: vsix.bundleMismatch ? undefined : vsix.bytes <= 200 * KB,
     });
-  }
-  else {
-    const estimate = vsix?.estimate ? `; estimate from the runtime files only: ${kb(vsix.estimate.bytes)}, ${vsix.estimate.files} files` : '';
-    rows.push({ area: 'VSIX', target: 'VSIX ≤ 200 KB', measured: `not measured: ${vsix?.reason ?? r.errors?.vsix ?? 'skipped'}${estimate}`, ok: undefined });
+  } else {
+    const estimate = vsix?.estimate
+      ? `; estimate from the runtime files only: ${kb(vsix.estimate.bytes)}, ${vsix.estimate.files} files`
+      : '';
+    rows.push({
+      area: 'VSIX',
+      target: 'VSIX ≤ 200 KB',
+      measured: `not measured: ${vsix?.reason ?? r.errors?.vsix ?? 'skipped'}${estimate}`,
+      ok: undefined,
+    });
   }
   return rows;
 }
@@ -128,8 +163,16 @@ export function verdicts(r) {
 export function missCauses(r, rows) {
   const missed = (target) => rows.some((row) => row.ok === false && row.target.includes(target));
   const lines = [];
-  const top = (profile, count = 3) => profile.packages.slice(0, count).map((item) => `${item.name} ${ms(item.ms)}`).join(', ');
-  const fn = (profile, count = 3) => profile.functions.slice(0, count).map((item) => `${item.name.replace(/ \(.*\)$/, '')} ${ms(item.ms)}`).join(', ');
+  const top = (profile, count = 3) =>
+    profile.packages
+      .slice(0, count)
+      .map((item) => `${item.name} ${ms(item.ms)}`)
+      .join(', ');
+  const fn = (profile, count = 3) =>
+    profile.functions
+      .slice(0, count)
+      .map((item) => `${item.name.replace(/ \(.*\)$/, '')} ${ms(item.ms)}`)
+      .join(', ');
   for (const item of r.prompt?.cases ?? []) {
     if (!item.profile) continue;
     const head = `**Prompt build, ${item.title} @${budget(item.maxInputTokens)}** (p95 ${ms(item.p95)} > ${item.targetP95Ms} ms)`;
@@ -149,24 +192,39 @@ export function missCauses(r, rows) {
           `though only ${bytes(item.plan.sentChars)} is sent: count the lines once, index only the stretch around the focus that can fit the budget, or keep the index per document version in the adapter`,
       );
     }
-    if (/secretlint/.test(item.profile.packages.slice(0, 3).map((entry) => entry.name).join(' '))) hints.push(`secretlint scans the whole window sent (${bytes(item.plan.sentChars)} here) with every rule`);
+    if (
+      /secretlint/.test(
+        item.profile.packages
+          .slice(0, 3)
+          .map((entry) => entry.name)
+          .join(' '),
+      )
+    )
+      hints.push(`secretlint scans the whole window sent (${bytes(item.plan.sentChars)} here) with every rule`);
     const advice = hints.join('; ');
-    lines.push(`${head}: per build, ${top(item.profile)}; top functions ${fn(item.profile, 4)}.${advice ? ` ${advice[0]?.toUpperCase()}${advice.slice(1)}.` : ''}`);
+    lines.push(
+      `${head}: per build, ${top(item.profile)}; top functions ${fn(item.profile, 4)}.${advice ? ` ${advice[0]?.toUpperCase()}${advice.slice(1)}.` : ''}`,
+    );
   }
   const drift = r.drift;
   if (drift && drift.shipped.lastMs > drift.shipped.firstMs * 1.5 + 0.5) {
     lines.push(
       `**Cost per request grows with every request** (${ms(drift.shipped.firstMs)} → ${ms(drift.shipped.lastMs)} per 1 KB request over ${drift.shipped.requests} requests; ${kb(drift.shipped.retainedBytesPerRequest)} never freed per request; ${drift.shipped.marksBuffered} performance marks left in Node's buffer): ` +
-        '@secretlint/core marks every rule of every scan through @secretlint/profiler, whose PerformanceObserver keeps every entry forever and searches all of them again for each new mark (quadratic over the extension host\'s life, on its event loop). ' +
+        "@secretlint/core marks every rule of every scan through @secretlint/profiler, whose PerformanceObserver keeps every entry forever and searches all of them again for each new mark (quadratic over the extension host's life, on its event loop). " +
         'Fix: replace @secretlint/profiler with a no-op in the bundle, like stubDebug in scripts/build.mjs' +
-        (drift.withoutProfiler ? ` (measured here: ${ms(drift.withoutProfiler.firstMs)} → ${ms(drift.withoutProfiler.lastMs)}, ${kb(drift.withoutProfiler.retainedBytesPerRequest)} retained).` : '.'),
+        (drift.withoutProfiler
+          ? ` (measured here: ${ms(drift.withoutProfiler.firstMs)} → ${ms(drift.withoutProfiler.lastMs)}, ${kb(drift.withoutProfiler.retainedBytesPerRequest)} retained).`
+          : '.'),
     );
   }
   const mod = r.module;
   if (mod && missed('bundle ≤ 150 KB')) {
     const ours = mod.packages.filter((item) => item.name.startsWith('src/')).reduce((sum, item) => sum + item.bytes, 0);
     lines.push(
-      `**Bundle ${kb(mod.rawBytes)} > 150 KB**: ${mod.packages.slice(0, 5).map((item) => `${item.name} ${kb(item.bytes)}`).join(', ')}. ` +
+      `**Bundle ${kb(mod.rawBytes)} > 150 KB**: ${mod.packages
+        .slice(0, 5)
+        .map((item) => `${item.name} ${kb(item.bytes)}`)
+        .join(', ')}. ` +
         `Dependencies make up ${kb(mod.rawBytes - ours)} of it and Architect's own code ${kb(ours)}: the libraries the project chose (gray-matter with js-yaml for persona front matter, zod, secretlint's rules) ` +
         'and picomatch for `architect.exclude` weigh about as much as the whole target before a line of ours. ' +
         "Already cut in scripts/build.mjs: node-forge (~290 KB, used only by a secretlint check that reads `.p12` files with Node's fs), `debug`, secretlint's leaking profiler, " +
@@ -193,8 +251,12 @@ export function missCauses(r, rows) {
         (e2e.profile
           ? `In that stretch the extension host is mostly waiting: ${ms(idle ?? NaN)} idle of ${ms(e2e.profile.totalMs)} sampled per request, ${ms(e2e.profile.inBundleMs)} of CPU in our bundle (${top(e2e.profile, 3)}). `
           : '') +
-        (e2e.fsProbe ? `Each \`workspace.fs\` call on the attachment is a round trip here: stat ${ms(e2e.fsProbe.stat.median)}, readFile ${ms(e2e.fsProbe.readFile.median)} (median) when timed alone` : '') +
-        (e2e.fsInRequest ? `, but ${ms(e2e.fsInRequest.stat.median)} and ${ms(e2e.fsInRequest.readFile.median)} when started together with the handler, while the workbench is busy with the request; Architect awaits a stat and then a readFile before it can build the prompt. ` : '. ') +
+        (e2e.fsProbe
+          ? `Each \`workspace.fs\` call on the attachment is a round trip here: stat ${ms(e2e.fsProbe.stat.median)}, readFile ${ms(e2e.fsProbe.readFile.median)} (median) when timed alone`
+          : '') +
+        (e2e.fsInRequest
+          ? `, but ${ms(e2e.fsInRequest.stat.median)} and ${ms(e2e.fsInRequest.readFile.median)} when started together with the handler, while the workbench is busy with the request; Architect awaits a stat and then a readFile before it can build the prompt. `
+          : '. ') +
         'Fix: read without the separate stat (readFile, then check the size), or run stat and readFile together; start anything else that waits (persona, settings) at the same time; then find the rest of the wait with timestamps around each await of the handler (its request log has only "context" and "sent").',
     );
   }
@@ -202,7 +264,9 @@ export function missCauses(r, rows) {
     const ignore = r.vsix.warnings.some((warning) => /vscodeignore/.test(warning));
     lines.push(
       `**VSIX not measured**: ${r.vsix.reason}. ` +
-        (ignore ? 'With no `.vscodeignore` (or `files` in package.json), vsce walks the whole repository (sources, tests, out/ with live sockets of test runs) and stops at the first file it cannot read. An allow-list `.vscodeignore` (`**` then `!dist/extension.js`, `!personas/**`, `!media/icon.png`, `!l10n/**`, `!package.nls*.json`, `!LICENSE`, `!README.md`) fixes that. ' : '') +
+        (ignore
+          ? 'With no `.vscodeignore` (or `files` in package.json), vsce walks the whole repository (sources, tests, out/ with live sockets of test runs) and stops at the first file it cannot read. An allow-list `.vscodeignore` (`**` then `!dist/extension.js`, `!personas/**`, `!media/icon.png`, `!l10n/**`, `!package.nls*.json`, `!LICENSE`, `!README.md`) fixes that. '
+          : '') +
         (r.vsix.estimate ? `Packaged that way it would be ${kb(r.vsix.estimate.bytes)} (${r.vsix.estimate.files} files).` : ''),
     );
   }
@@ -212,9 +276,12 @@ export function missCauses(r, rows) {
 /** A short plain-text summary for the terminal. */
 export function consoleSummary(r, rows) {
   const lines = ['', '== Architect benchmark =='];
-  lines.push(`${r.machine.cpu} (${r.machine.cores} cores), Node ${r.machine.node}, load ${r.machine.loadStart.join(' ')} → ${r.machine.loadEnd.join(' ')}`);
+  lines.push(
+    `${r.machine.cpu} (${r.machine.cores} cores), Node ${r.machine.node}, load ${r.machine.loadStart.join(' ')} → ${r.machine.loadEnd.join(' ')}`,
+  );
   const width = Math.max(...rows.map((row) => row.target.length));
-  for (const row of rows) lines.push(`${row.ok === undefined ? '– ' : mark(row.ok)} ${row.area.padEnd(12)} ${row.target.padEnd(width)}  ${row.measured}`);
+  for (const row of rows)
+    lines.push(`${row.ok === undefined ? '– ' : mark(row.ok)} ${row.area.padEnd(12)} ${row.target.padEnd(width)}  ${row.measured}`);
   lines.push(`wrote docs/BENCHMARKS.md (${((r.finishedAt - r.startedAt) / 1000).toFixed(0)} s)`);
   return lines.join('\n');
 }
@@ -222,7 +289,11 @@ export function consoleSummary(r, rows) {
 /** @param {string[]} header @param {Array<Array<string | number>>} body */
 function table(header, body) {
   const escape = (cell) => String(cell).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...body.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
 }
 
 function profileLines(profile, what) {
@@ -262,15 +333,24 @@ export function markdown(r, rows) {
   out.push(
     `Written by \`npm run bench\` (bench/run.mjs) on ${new Date(r.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${((r.finishedAt - r.startedAt) / 1000).toFixed(0)} s. ` +
       'Every number below comes from that run; run it again to refresh this file. It is a benchmark, not a test: it never fails the build. ' +
-        `Memory peaks under ${bytes(MEMORY_RESOLUTION)} are below what the measurement resolves and count as met.`,
+      `Memory peaks under ${bytes(MEMORY_RESOLUTION)} are below what the measurement resolves and count as met.`,
   );
   out.push('');
-  out.push(`**Machine:** ${m.cpu}, ${m.cores} cores, ${(m.memory / 1024 ** 3).toFixed(1)} GB RAM, ${m.os}; Node ${m.node}${m.vscode ? `; VS Code ${m.vscode} (code-server ${m.codeServer}) for the end-to-end part` : ''}.`);
-  out.push(`Load average ${m.loadStart.join(' / ')} at the start and ${m.loadEnd.join(' / ')} at the end.${Math.max(...m.loadStart, ...m.loadEnd) > m.cores * 0.75 ? ' **Other work was running on this machine during the run**: expect the p95 values (and the end-to-end numbers) to be noisier than on an idle machine.' : ''}`);
+  out.push(
+    `**Machine:** ${m.cpu}, ${m.cores} cores, ${(m.memory / 1024 ** 3).toFixed(1)} GB RAM, ${m.os}; Node ${m.node}${m.vscode ? `; VS Code ${m.vscode} (code-server ${m.codeServer}) for the end-to-end part` : ''}.`,
+  );
+  out.push(
+    `Load average ${m.loadStart.join(' / ')} at the start and ${m.loadEnd.join(' / ')} at the end.${Math.max(...m.loadStart, ...m.loadEnd) > m.cores * 0.75 ? ' **Other work was running on this machine during the run**: expect the p95 values (and the end-to-end numbers) to be noisier than on an idle machine.' : ''}`,
+  );
   out.push('');
   out.push('## Where we stand');
   out.push('');
-  out.push(table(['', 'Area', 'Target', 'Measured'], rows.map((row) => [row.ok === undefined ? '➖ not measured' : mark(row.ok), row.area, row.target, row.measured])));
+  out.push(
+    table(
+      ['', 'Area', 'Target', 'Measured'],
+      rows.map((row) => [row.ok === undefined ? '➖ not measured' : mark(row.ok), row.area, row.target, row.measured]),
+    ),
+  );
   out.push('');
 
   const causes = missCauses(r, rows);
@@ -285,17 +365,31 @@ export function markdown(r, rows) {
     out.push('## 1. Prompt building (pure core, built output)');
     out.push('');
     out.push(
-      '`buildRequest()` from the minified core bundle (`src/core/request/buildRequest.ts` with `parsePersona`, built by esbuild with the extension\'s plugins), `/review`, ' +
+      "`buildRequest()` from the minified core bundle (`src/core/request/buildRequest.ts` with `parsePersona`, built by esbuild with the extension's plugins), `/review`, " +
         'the built-in persona, secret redaction and budgeting on, one attached file with a 20-line selection in its middle (around a planted fake secret) ' +
         '(on the one-line bundle: its middle column). Each case runs in its own process: a JIT warm-up on a small file, the first run of the case timed alone, ' +
         'warm-up runs (≥ 5, ≥ 300 ms), then ≥ 50 timed runs (≥ 1 s; up to 2,000). Targets are on wall time; the CPU time of the same runs is shown next to it ' +
-        '(the whole process: V8\'s background GC and compiler threads included, so it can exceed wall time). When the wall-time p95 is far above the CPU-time p95, the tail is time the process was not running (other processes on the cores), not slower code. Memory: peak resident set over the baseline (file loaded, code compiled) during one build, ' +
+        "(the whole process: V8's background GC and compiler threads included, so it can exceed wall time). When the wall-time p95 is far above the CPU-time p95, the tail is time the process was not running (other processes on the cores), not slower code. Memory: peak resident set over the baseline (file loaded, code compiled) during one build, " +
         'sampled every 0.2 ms from a worker thread, median of 5 processes. Garbage that fits in the young generation V8 already committed does not show (resolution: a few hundred KB).',
     );
     out.push('');
     out.push(
       table(
-        ['File', 'Budget', 'Sent', 'Redactions', 'First run', 'Median', 'p95', 'p95 CPU time', 'Runs', 'Target p95', '', 'Peak memory', '× file'],
+        [
+          'File',
+          'Budget',
+          'Sent',
+          'Redactions',
+          'First run',
+          'Median',
+          'p95',
+          'p95 CPU time',
+          'Runs',
+          'Target p95',
+          '',
+          'Peak memory',
+          '× file',
+        ],
         r.prompt.cases.map((item) => [
           item.title,
           budget(item.maxInputTokens),
@@ -338,7 +432,14 @@ export function markdown(r, rows) {
         [
           ['shipped', ...d.shipped.windowMs.map(ms), kb(d.shipped.retainedBytesPerRequest), d.shipped.marksBuffered],
           ...(d.withoutProfiler
-            ? [['@secretlint/profiler stubbed (suggested fix)', ...d.withoutProfiler.windowMs.map(ms), kb(d.withoutProfiler.retainedBytesPerRequest), d.withoutProfiler.marksBuffered]]
+            ? [
+                [
+                  '@secretlint/profiler stubbed (suggested fix)',
+                  ...d.withoutProfiler.windowMs.map(ms),
+                  kb(d.withoutProfiler.retainedBytesPerRequest),
+                  d.withoutProfiler.marksBuffered,
+                ],
+              ]
             : []),
         ],
       ),
@@ -352,13 +453,17 @@ export function markdown(r, rows) {
     out.push('');
     out.push(
       `\`dist/extension.js\` from \`node scripts/build.mjs --production\`: **${kb(mod.rawBytes)}** minified, ${kb(mod.gzipBytes)} gzip (level 9).` +
-        (mod.distMatches ? '' : ' (dist/extension.js on disk had another size when checked: something rebuilt it meanwhile; the numbers are of a build with the production options.)'),
+        (mod.distMatches
+          ? ''
+          : ' (dist/extension.js on disk had another size when checked: something rebuilt it meanwhile; the numbers are of a build with the production options.)'),
     );
     out.push('');
     out.push(
       'Cold start: a fresh Node process per run, `require()` of the bundle and `activate()` against a stand-in for the `vscode` module (bench/module/vscode-stub.mjs), ' +
         `alternating with an extension that only exports \`activate(){}\` (the floor), ${mod.ours.total.n} runs each. The bundle is copied outside the repository first, as an installed extension is` +
-        (mod.requiresEsprima ? ' (js-yaml tries `require("esprima")` at load, which finds the repository\'s node_modules but nothing once installed).' : '.') +
+        (mod.requiresEsprima
+          ? ' (js-yaml tries `require("esprima")` at load, which finds the repository\'s node_modules but nothing once installed).'
+          : '.') +
         (mod.stubMissing.length > 0 ? ` The stand-in lacked: ${mod.stubMissing.join(', ')}.` : ''),
     );
     out.push('');
@@ -366,17 +471,43 @@ export function markdown(r, rows) {
       table(
         ['', 'require median', 'require p95', 'activate median', 'activate p95', 'total median', 'total p95'],
         [
-          ['Architect', ms(mod.ours.require.median), ms(mod.ours.require.p95), ms(mod.ours.activate.median), ms(mod.ours.activate.p95), ms(mod.ours.total.median), ms(mod.ours.total.p95)],
-          ['empty extension', ms(mod.floor.require.median), ms(mod.floor.require.p95), ms(mod.floor.activate.median), ms(mod.floor.activate.p95), ms(mod.floor.total.median), ms(mod.floor.total.p95)],
+          [
+            'Architect',
+            ms(mod.ours.require.median),
+            ms(mod.ours.require.p95),
+            ms(mod.ours.activate.median),
+            ms(mod.ours.activate.p95),
+            ms(mod.ours.total.median),
+            ms(mod.ours.total.p95),
+          ],
+          [
+            'empty extension',
+            ms(mod.floor.require.median),
+            ms(mod.floor.require.p95),
+            ms(mod.floor.activate.median),
+            ms(mod.floor.activate.p95),
+            ms(mod.floor.total.median),
+            ms(mod.floor.total.p95),
+          ],
         ],
       ),
     );
     out.push('');
     out.push('Biggest inputs of the bundle (esbuild metafile, bytes in the minified output):');
     out.push('');
-    out.push(table(['Input', 'Bytes in output'], mod.topInputs.map((item) => [item.file, kb(item.bytes)])));
+    out.push(
+      table(
+        ['Input', 'Bytes in output'],
+        mod.topInputs.map((item) => [item.file, kb(item.bytes)]),
+      ),
+    );
     out.push('');
-    out.push(table(['By package or source folder', 'Bytes in output'], mod.packages.slice(0, 10).map((item) => [item.name, kb(item.bytes)])));
+    out.push(
+      table(
+        ['By package or source folder', 'Bytes in output'],
+        mod.packages.slice(0, 10).map((item) => [item.name, kb(item.bytes)]),
+      ),
+    );
     out.push('');
     if (mod.profile) {
       const outside = (name) => mod.profile.outside.find((item) => item.name.startsWith(name))?.ms ?? 0;
@@ -397,7 +528,7 @@ export function markdown(r, rows) {
     out.push(
       `code-server's real extension host and the web workbench in headless Chromium. Architect (production build) is the development extension; the fake-lm fixture and ` +
         '`test/fixtures/echo-participant` (`@echo`: reads the attached files, sends them and the prompt to `request.model`, forwards the chunks: the floor for a participant that reviews an attachment) are installed extensions. ' +
-        'The handler start, the handler\'s call of `model.sendRequest` and the model receiving the request split (a) into VS Code before the handler, the participant\'s own work, and VS Code\'s hop to the provider ' +
+        "The handler start, the handler's call of `model.sendRequest` and the model receiving the request split (a) into VS Code before the handler, the participant's own work, and VS Code's hop to the provider " +
         '(for @architect the call of sendRequest is taken from its request log, "context built", to the ms: VS Code freezes the objects a wrapper would need). ' +
         `Each request: \`workbench.action.chat.newChat\`, then \`workbench.action.chat.open\` with \`attachFiles: [100 KB .ts]\` (${bytes(e.fileBytes)}), \`mode: 'ask'\`, the fake model, \`blockOnResponse\`. ` +
         `The fake answers at once (\`delayMs: 0\`). @architect and @echo alternate, after warm-up. Times from just before \`chat.open\`: when the participant's handler started, ` +
@@ -419,7 +550,18 @@ export function markdown(r, rows) {
     ];
     out.push(
       table(
-        ['', 'Reply chunks', 'Runs', 'chat.open → handler (median / p95)', 'handler → sendRequest', 'sendRequest → model', '(a) chat.open → model', '(b) total', 'countTokens (max)', 'Outcome'],
+        [
+          '',
+          'Reply chunks',
+          'Runs',
+          'chat.open → handler (median / p95)',
+          'handler → sendRequest',
+          'sendRequest → model',
+          '(a) chat.open → model',
+          '(b) total',
+          'countTokens (max)',
+          'Outcome',
+        ],
         [
           row('@architect /review', e.short.architect, e.short.chunks),
           row('@echo', e.short.echo, e.short.chunks),
@@ -475,7 +617,9 @@ export function markdown(r, rows) {
         `pushed through a fresh filter; ${s.n} passes. The 2,000-chunk replies end to end are in the table of part 3.`,
     );
     out.push('');
-    out.push(table(['Per chunk, median', 'p95', 'min'], [[`${Math.round(s.median)} ns`, `${Math.round(s.p95)} ns`, `${Math.round(s.min)} ns`]]));
+    out.push(
+      table(['Per chunk, median', 'p95', 'min'], [[`${Math.round(s.median)} ns`, `${Math.round(s.p95)} ns`, `${Math.round(s.min)} ns`]]),
+    );
     out.push('');
   }
 
@@ -486,7 +630,12 @@ export function markdown(r, rows) {
     if (v.measured) {
       out.push(`\`npm run package\`: **${kb(v.bytes)}**, ${v.files} files.${v.bundleMismatch ? ` ${v.bundleMismatch}` : ''}`);
       out.push('');
-      out.push(table(['Largest entries', 'Compressed', 'Size'], v.entries.map((item) => [item.name, kb(item.compressed), kb(item.size)])));
+      out.push(
+        table(
+          ['Largest entries', 'Compressed', 'Size'],
+          v.entries.map((item) => [item.name, kb(item.compressed), kb(item.size)]),
+        ),
+      );
     } else {
       out.push(`Not measured: ${v.reason}.`);
       if (v.warnings.length) out.push(`\nvsce warned: ${v.warnings.map((w) => w.replace(/^WARNING\s+/, '')).join(' / ')}`);
@@ -494,7 +643,12 @@ export function markdown(r, rows) {
         out.push('');
         out.push(`Estimate (${v.estimate.note}): **${kb(v.estimate.bytes)}**, ${v.estimate.files} files.`);
         out.push('');
-        out.push(table(['Largest entries', 'Compressed', 'Size'], v.estimate.entries.map((item) => [item.name, kb(item.compressed), kb(item.size)])));
+        out.push(
+          table(
+            ['Largest entries', 'Compressed', 'Size'],
+            v.estimate.entries.map((item) => [item.name, kb(item.compressed), kb(item.size)]),
+          ),
+        );
       }
     }
     out.push('');
@@ -508,9 +662,15 @@ export function markdown(r, rows) {
   }
   out.push('## How to read and rerun');
   out.push('');
-  out.push(`- \`npm run bench\` runs everything (${((r.finishedAt - r.startedAt) / 60000).toFixed(1)} minutes this time); \`BENCH_QUICK=1\` does fewer runs, \`BENCH_SKIP=e2e,vsix\` leaves parts out (prompt, drift, stream, module, e2e, vsix).`);
-  out.push('- The code: bench/run.mjs (orchestration), bench/report.mjs (verdicts and this file), bench/prompt, bench/module, bench/e2e (index.ts runs inside the extension host), bench/stream, bench/vsix; the floor participant is test/fixtures/echo-participant.');
-  out.push('- Raw results: `out/bench/results.json`; end-to-end samples: `out/bench/e2e-samples.json`; extension-host log: `out/bench/e2e.log`.');
+  out.push(
+    `- \`npm run bench\` runs everything (${((r.finishedAt - r.startedAt) / 60000).toFixed(1)} minutes this time); \`BENCH_QUICK=1\` does fewer runs, \`BENCH_SKIP=e2e,vsix\` leaves parts out (prompt, drift, stream, module, e2e, vsix).`,
+  );
+  out.push(
+    '- The code: bench/run.mjs (orchestration), bench/report.mjs (verdicts and this file), bench/prompt, bench/module, bench/e2e (index.ts runs inside the extension host), bench/stream, bench/vsix; the floor participant is test/fixtures/echo-participant.',
+  );
+  out.push(
+    '- Raw results: `out/bench/results.json`; end-to-end samples: `out/bench/e2e-samples.json`; extension-host log: `out/bench/e2e.log`.',
+  );
   out.push('- p95 is nearest-rank: with 50 runs, the 48th fastest.');
   out.push('');
   return out.join('\n');

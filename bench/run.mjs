@@ -30,7 +30,15 @@ const log = (line) => console.log(`[bench +${((Date.now() - startedAt) / 1000).t
 const load = () => os.loadavg().map((value) => Number(value.toFixed(2)));
 
 function vscodeVersion() {
-  const manifest = path.join(runtimeDir, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json');
+  const manifest = path.join(
+    runtimeDir,
+    `code-server-${CODE_SERVER_VERSION}`,
+    'node_modules',
+    'code-server',
+    'lib',
+    'vscode',
+    'package.json',
+  );
   return existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).version : undefined;
 }
 

@@ -28,7 +28,10 @@ export function suiteNames() {
 }
 
 export async function buildForTests({ production = false } = {}) {
-  await esbuild.build({ ...extensionBuildOptions, ...(production ? { minify: true, sourcemap: 'external' } : { minify: false, sourcemap: 'inline' }) });
+  await esbuild.build({
+    ...extensionBuildOptions,
+    ...(production ? { minify: true, sourcemap: 'external' } : { minify: false, sourcemap: 'inline' }),
+  });
   await esbuild.build({
     ...common,
     entryPoints: [path.join(root, 'test', 'fixtures', 'fake-lm', 'src', 'extension.ts')],

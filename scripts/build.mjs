@@ -25,8 +25,12 @@ const dropNodeForge = {
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('node-forge is heavy module')) return undefined;
       const pattern = /\(await import\('\.\/index-[A-Za-z0-9_-]+\.js'\)\.then\(function \(n\) \{ return n\.i; \}\)\)\.default/;
-      if (!pattern.test(source)) throw new Error('secretlint preset changed: the node-forge import was not found; update scripts/build.mjs');
-      return { contents: source.replace(pattern, "(await Promise.reject(new Error('p12 scanning is disabled in Architect')))"), loader: 'js' };
+      if (!pattern.test(source))
+        throw new Error('secretlint preset changed: the node-forge import was not found; update scripts/build.mjs');
+      return {
+        contents: source.replace(pattern, "(await Promise.reject(new Error('p12 scanning is disabled in Architect')))"),
+        loader: 'js',
+      };
     });
   },
 };

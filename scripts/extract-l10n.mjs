@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const files = (dir) => readdirSync(dir).flatMap((name) => {
-  const full = path.join(dir, name);
-  return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
-});
+const files = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
+  });
 
 // t('...') or t("...") with the template as the first argument, on one or more lines.
 const call = /\bt\(\s*(['"])((?:\\.|(?!\1).)*)\1/gs;

@@ -22,7 +22,14 @@ await esbuild.build({
     { in: path.join(root, 'test', 'integration', 'index.ts'), out: 'index' },
     { in: path.join(root, 'test', 'screenshots', 'screenshots.test.ts'), out: 'screenshots.test' },
   ],
-  outdir: outDir, bundle: true, format: 'cjs', platform: 'node', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'warning', plugins: bundlePlugins,
+  outdir: outDir,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+  plugins: bundlePlugins,
 });
 const workspace = path.join(root, 'out', 'test-work', 'screenshots-ws');
 rmSync(workspace, { recursive: true, force: true });

@@ -16,7 +16,8 @@ const examples = path.join(root, 'examples');
 await esbuild.build(extensionBuildOptions);
 console.log('[start] built dist/extension.js (development build, with sourcemaps)');
 
-const hasCode = process.env.ARCHITECT_START_RUNTIME !== 'offline' && spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;
+const hasCode =
+  process.env.ARCHITECT_START_RUNTIME !== 'offline' && spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;
 if (hasCode) {
   console.log('[start] opening VS Code with Architect loaded on examples/ (pick a model in the chat, then ask @architect)');
   const child = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, examples], { stdio: 'inherit', detached: true });
@@ -32,18 +33,34 @@ async function startOffline() {
   for (const dir of ['user-data/User', 'extensions']) mkdirSync(path.join(work, dir), { recursive: true });
   writeFileSync(
     path.join(work, 'user-data/User/settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false }, null, 2),
+    JSON.stringify(
+      { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false },
+      null,
+      2,
+    ),
   );
   const demo = process.env.ARCHITECT_DEMO_MODEL === '1';
   if (demo) {
     const fixture = path.join(root, 'test', 'fixtures', 'fake-lm');
     await esbuild.build({
-      entryPoints: [path.join(fixture, 'src', 'extension.ts')], outfile: path.join(fixture, 'dist', 'extension.js'),
-      bundle: true, format: 'cjs', platform: 'node', external: ['vscode'], logLevel: 'warning',
+      entryPoints: [path.join(fixture, 'src', 'extension.ts')],
+      outfile: path.join(fixture, 'dist', 'extension.js'),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      external: ['vscode'],
+      logLevel: 'warning',
     });
     writeFileSync(
       path.join(work, 'extensions', 'extensions.json'),
-      JSON.stringify([{ identifier: { id: 'architect-tests.fake-lm' }, version: '0.0.1', location: { $mid: 1, path: fixture, scheme: 'file' }, metadata: { installedTimestamp: Date.now(), source: 'vsix' } }]),
+      JSON.stringify([
+        {
+          identifier: { id: 'architect-tests.fake-lm' },
+          version: '0.0.1',
+          location: { $mid: 1, path: fixture, scheme: 'file' },
+          metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+        },
+      ]),
     );
   }
   const port = Number(process.env.PORT) || (await freePort());
@@ -52,9 +69,24 @@ async function startOffline() {
   const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${root}`]]));
   const server = spawn(
     runtime.node24,
-    [runtime.codeServerEntry, '--config', path.join(work, 'config.yaml'), '--auth', 'none', '--bind-addr', host, '--user-data-dir', path.join(work, 'user-data'),
-      '--extensions-dir', path.join(work, 'extensions'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--vscode-option', 'enable-smoke-test-driver'],
+    [
+      runtime.codeServerEntry,
+      '--config',
+      path.join(work, 'config.yaml'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      host,
+      '--user-data-dir',
+      path.join(work, 'user-data'),
+      '--extensions-dir',
+      path.join(work, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--vscode-option',
+      'enable-smoke-test-driver',
+    ],
     { stdio: 'ignore' },
   );
   process.on('SIGINT', () => {

@@ -150,7 +150,9 @@ export async function run(): Promise<void> {
     handlerMarks[participant].handlerStarted = 0;
     handlerMarks[participant].sendCalled = 0;
     const started = performance.now();
-    const result = await vscode.commands.executeCommand<{ errorDetails?: { message: string }; metadata?: Record<string, unknown> } | undefined>('workbench.action.chat.open', {
+    const result = await vscode.commands.executeCommand<
+      { errorDetails?: { message: string }; metadata?: Record<string, unknown> } | undefined
+    >('workbench.action.chat.open', {
       query: input.queries[participant],
       isPartialQuery: false,
       mode: 'ask',
@@ -198,7 +200,9 @@ export async function run(): Promise<void> {
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 100 });
   await post('Profiler.start');

@@ -73,12 +73,19 @@ async function buildSuite() {
 function requestLog(workDir) {
   const logs = path.join(workDir, 'user-data', 'logs');
   if (!existsSync(logs)) return [];
-  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((name) => /architect-tools\.architect-chat[\\/]Architect\.log$/.test(name));
+  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    /architect-tools\.architect-chat[\\/]Architect\.log$/.test(name),
+  );
   const lines = files.flatMap((name) => readFileSync(path.join(logs, name), 'utf8').split('\n'));
   return lines
     .map((line) => /request #(\d+) .*timings: context (\d+)ms, sent (\d+|-)m?s?, first chunk (\d+|-)m?s?, done (\d+)ms/.exec(line))
     .filter((match) => match !== null)
-    .map((match) => ({ id: Number(match[1]), contextMs: Number(match[2]), sentMs: match[3] === '-' ? null : Number(match[3]), doneMs: Number(match[5]) }))
+    .map((match) => ({
+      id: Number(match[1]),
+      contextMs: Number(match[2]),
+      sentMs: match[3] === '-' ? null : Number(match[3]),
+      doneMs: Number(match[5]),
+    }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -111,8 +118,12 @@ function side(samples, participant) {
     /** The participant's part before the model: handler start until the model has the request. */
     handlerToModel: summarize(handled.map((sample) => sample.receivedMs - sample.handlerMs)),
     /** Split at the participant's call of model.sendRequest: its own work, then VS Code's hop to the provider. */
-    handlerToSend: summarize(handled.filter((sample) => typeof sample.sendCalledMs === 'number').map((sample) => sample.sendCalledMs - sample.handlerMs)),
-    sendToModel: summarize(handled.filter((sample) => typeof sample.sendCalledMs === 'number').map((sample) => sample.receivedMs - sample.sendCalledMs)),
+    handlerToSend: summarize(
+      handled.filter((sample) => typeof sample.sendCalledMs === 'number').map((sample) => sample.sendCalledMs - sample.handlerMs),
+    ),
+    sendToModel: summarize(
+      handled.filter((sample) => typeof sample.sendCalledMs === 'number').map((sample) => sample.receivedMs - sample.sendCalledMs),
+    ),
 
     received: summarize(received),
     total: summarize(mine.map((sample) => sample.totalMs)),
@@ -169,7 +180,10 @@ export async function measureEndToEnd({ quick = false, log }) {
     // so fewer chunks keep its pacing out of the 100 KB numbers.
     reply: [answerChunks(2000).join('')],
     longReply: answerChunks(2000),
-    queries: { architect: '@architect /review Check validation and error handling of these handlers.', echo: '@echo Check validation and error handling of these handlers.' },
+    queries: {
+      architect: '@architect /review Check validation and error handling of these handlers.',
+      echo: '@echo Check validation and error handling of these handlers.',
+    },
   };
   const inputPath = path.join(e2eOut, 'input.json');
   mkdirSync(e2eOut, { recursive: true });
@@ -203,16 +217,22 @@ export async function measureEndToEnd({ quick = false, log }) {
     removeSockets(workDir);
   }
   const resultsPath = path.join(workDir, 'bench-e2e.json');
-  if (!existsSync(resultsPath)) throw new Error(`the extension host wrote no results (exit ${outcome.exitCode}: ${outcome.reason}); see ${logFile}`);
+  if (!existsSync(resultsPath))
+    throw new Error(`the extension host wrote no results (exit ${outcome.exitCode}: ${outcome.reason}); see ${logFile}`);
   const raw = JSON.parse(readFileSync(resultsPath, 'utf8'));
   // Architect's request log, in request order, joined to its samples (warm-up and profiled ones too).
   const logged = requestLog(workDir);
   const architectSamples = [...raw.short, ...raw.long].filter((sample) => sample.participant === 'architect');
-  const ordered = [...raw.short.filter((x) => x.phase !== 'profile'), ...raw.long, ...raw.short.filter((x) => x.phase === 'profile')].filter((x) => x.participant === 'architect');
+  const ordered = [
+    ...raw.short.filter((x) => x.phase !== 'profile'),
+    ...raw.long,
+    ...raw.short.filter((x) => x.phase === 'profile'),
+  ].filter((x) => x.participant === 'architect');
   if (logged.length === architectSamples.length) ordered.forEach((sample, index) => Object.assign(sample, { log: logged[index] }));
   // Architect's "context built" is the moment before it sends: its sendRequest call, to the ms.
   for (const sample of ordered) {
-    if (sample.sendCalledMs === null && sample.log && typeof sample.handlerMs === 'number') sample.sendCalledMs = sample.handlerMs + sample.log.contextMs;
+    if (sample.sendCalledMs === null && sample.log && typeof sample.handlerMs === 'number')
+      sample.sendCalledMs = sample.handlerMs + sample.log.contextMs;
   }
   writeFileSync(path.join(benchOut, 'e2e-samples.json'), JSON.stringify(raw, null, 2));
   const measuredShort = raw.short.filter((x) => x.participant === 'architect' && x.phase === 'measure' && x.log);
@@ -220,7 +240,10 @@ export async function measureEndToEnd({ quick = false, log }) {
   // Only the stretch from Architect's handler starting to the model receiving the request: our part.
   const profiled = raw.short.filter((x) => x.phase === 'profile' && typeof x.handlerMs === 'number' && typeof x.receivedMs === 'number');
   const toProfileClock = (ms) => ms * 1000 + raw.hrOffsetUs;
-  const windows = profiled.map((x) => ({ from: toProfileClock(x.startedAt + x.handlerMs), to: toProfileClock(x.startedAt + x.receivedMs) }));
+  const windows = profiled.map((x) => ({
+    from: toProfileClock(x.startedAt + x.handlerMs),
+    to: toProfileClock(x.startedAt + x.receivedMs),
+  }));
   const profile =
     existsSync(profilePath) && windows.length > 0 && typeof raw.hrOffsetUs === 'number'
       ? attributeBySourceMap([JSON.parse(readFileSync(profilePath, 'utf8'))], snapshotBundle, { runsPerProfile: windows.length, windows })
@@ -246,7 +269,9 @@ export async function measureEndToEnd({ quick = false, log }) {
     profile,
     /** vscode.workspace.fs on the attached file, timed from the extension host. */
     fsProbe: raw.fsProbe ? { stat: summarize(raw.fsProbe.statMs), readFile: summarize(raw.fsProbe.readFileMs) } : undefined,
-    fsInRequest: raw.fsInRequest?.statMs.length ? { stat: summarize(raw.fsInRequest.statMs), readFile: summarize(raw.fsInRequest.readFileMs) } : undefined,
+    fsInRequest: raw.fsInRequest?.statMs.length
+      ? { stat: summarize(raw.fsInRequest.statMs), readFile: summarize(raw.fsInRequest.readFileMs) }
+      : undefined,
     short: {
       chunks: raw.replyChunks,
       architect: side(raw.short, 'architect'),
@@ -264,7 +289,11 @@ export async function measureEndToEnd({ quick = false, log }) {
   };
   const a = result.short.architect;
   const e = result.short.echo;
-  log(`e2e 100 KB: architect handler ${a.handler.median.toFixed(1)} → model ${a.received.median.toFixed(1)} → done ${a.total.median.toFixed(1)} ms; echo handler ${e.handler.median.toFixed(1)} → model ${e.received.median.toFixed(1)} → done ${e.total.median.toFixed(1)} ms; outcomes ${a.outcomes.join(', ')}`);
-  log(`e2e 2,000 chunks: architect total ${result.long.architect.total.median.toFixed(0)} ms, echo ${result.long.echo.total.median.toFixed(0)} ms`);
+  log(
+    `e2e 100 KB: architect handler ${a.handler.median.toFixed(1)} → model ${a.received.median.toFixed(1)} → done ${a.total.median.toFixed(1)} ms; echo handler ${e.handler.median.toFixed(1)} → model ${e.received.median.toFixed(1)} → done ${e.total.median.toFixed(1)} ms; outcomes ${a.outcomes.join(', ')}`,
+  );
+  log(
+    `e2e 2,000 chunks: architect total ${result.long.architect.total.median.toFixed(0)} ms, echo ${result.long.echo.total.median.toFixed(0)} ms`,
+  );
   return result;
 }

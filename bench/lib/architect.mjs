@@ -16,19 +16,39 @@ export const snapshotBundle = path.join(snapshotDir, 'dist', 'extension.js');
 export const readableBundle = path.join(benchOut, 'architect-readable.js');
 
 /** What scripts/build.mjs --production sets on top of the shared options. */
-const PRODUCTION = { minify: true, sourcemap: /** @type {const} */ ('external'), sourcesContent: false, legalComments: /** @type {const} */ ('none') };
+const PRODUCTION = {
+  minify: true,
+  sourcemap: /** @type {const} */ ('external'),
+  sourcesContent: false,
+  legalComments: /** @type {const} */ ('none'),
+};
 
 export async function buildArchitect() {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const distBytes = statSync(path.join(root, 'dist', 'extension.js')).size;
 
   rmSync(snapshotDir, { recursive: true, force: true });
   mkdirSync(snapshotDir, { recursive: true });
   const result = await esbuild.build({ ...extensionBuildOptions, ...PRODUCTION, outfile: snapshotBundle, logLevel: 'error' });
-  await esbuild.build({ ...extensionBuildOptions, minify: false, sourcemap: false, legalComments: 'none', metafile: false, outfile: readableBundle, logLevel: 'error' });
+  await esbuild.build({
+    ...extensionBuildOptions,
+    minify: false,
+    sourcemap: false,
+    legalComments: 'none',
+    metafile: false,
+    outfile: readableBundle,
+    logLevel: 'error',
+  });
   // What the extension reads at run time besides its bundle.
   for (const name of readdirSync(root)) {
-    if (name === 'package.json' || /^package\.nls(\..+)?\.json$/.test(name) || ['l10n', 'personas', 'media', 'LICENSE', 'README.md'].includes(name)) {
+    if (
+      name === 'package.json' ||
+      /^package\.nls(\..+)?\.json$/.test(name) ||
+      ['l10n', 'personas', 'media', 'LICENSE', 'README.md'].includes(name)
+    ) {
       cpSync(path.join(root, name), path.join(snapshotDir, name), { recursive: true });
     }
   }

@@ -24,7 +24,8 @@ const stubSecretlintProfiler = {
   setup(build) {
     build.onResolve({ filter: /^@secretlint\/profiler$/ }, () => ({ path: 'profiler', namespace: 'stub-secretlint-profiler' }));
     build.onLoad({ filter: /.*/, namespace: 'stub-secretlint-profiler' }, () => ({
-      contents: 'export const secretLintProfiler = { mark() {}, getEntries: async () => [], getMeasures: async () => [] }; export class SecretLintProfiler {}',
+      contents:
+        'export const secretLintProfiler = { mark() {}, getEntries: async () => [], getMeasures: async () => [] }; export class SecretLintProfiler {}',
       loader: 'js',
     }));
   },

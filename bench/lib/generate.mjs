@@ -45,7 +45,20 @@ export function fakeSecrets(rand) {
   };
 }
 
-const ENTITIES = ['order', 'invoice', 'customer', 'shipment', 'payment', 'refund', 'product', 'warehouse', 'subscription', 'coupon', 'account', 'session'];
+const ENTITIES = [
+  'order',
+  'invoice',
+  'customer',
+  'shipment',
+  'payment',
+  'refund',
+  'product',
+  'warehouse',
+  'subscription',
+  'coupon',
+  'account',
+  'session',
+];
 const FIELDS = [
   ['status', "'pending' | 'active' | 'closed'"],
   ['totalCents', 'number'],
@@ -198,12 +211,15 @@ export function generateTypeScript(size, seed = 42) {
 export function generateMinifiedJs(size, seed = 7) {
   const rand = prng(seed);
   const secrets = fakeSecrets(rand);
-  const ids = () => randomString(rand, 'abcdefghijklmnopqrstuvwxyz', 1) + randomString(rand, 'abcdefghijklmnopqrstuvwxyz0123456789', Math.floor(rand() * 2));
+  const ids = () =>
+    randomString(rand, 'abcdefghijklmnopqrstuvwxyz', 1) +
+    randomString(rand, 'abcdefghijklmnopqrstuvwxyz0123456789', Math.floor(rand() * 2));
   const snippets = [
     () => `function ${ids()}(${ids()},${ids()}){return ${ids()}.${ids()}(${ids()})||null}`,
     () => `var ${ids()}=${Math.floor(rand() * 1e6)},${ids()}="${randomString(rand, ALNUM, 8)}";`,
     () => `${ids()}.prototype.${ids()}=function(e,t){if(!e)throw new TypeError("invalid "+t);return this.${ids()}[e]=t,this};`,
-    () => `const ${ids()}=async(e)=>{const t=await fetch(e,{method:"POST",headers:{"content-type":"application/json"}});return t.ok?t.json():Promise.reject(t.status)};`,
+    () =>
+      `const ${ids()}=async(e)=>{const t=await fetch(e,{method:"POST",headers:{"content-type":"application/json"}});return t.ok?t.json():Promise.reject(t.status)};`,
     () => `for(let e=0;e<${ids()}.length;e++)${ids()}[e]=${ids()}[e]*${Math.floor(rand() * 97)}>>>0;`,
     () => `!function(){"use strict";var e={${ids()}:1,${ids()}:[1,2,3],${ids()}:{a:!0,b:!1}};Object.freeze(e)}();`,
   ];
@@ -229,8 +245,22 @@ export function answerChunks(count, seed = 99) {
   const rand = prng(seed);
   const findings = JSON.stringify(
     [
-      { line: 12, severity: 'high', rule: 'validation', title: 'Unvalidated limit', detail: 'req.query.limit reaches SQL as NaN.', fix: 'Parse with zod and clamp.' },
-      { line: 30, endLine: 36, severity: 'medium', rule: 'errors', title: 'Error body leaks nothing but loses the cause', fix: 'Log the request id.' },
+      {
+        line: 12,
+        severity: 'high',
+        rule: 'validation',
+        title: 'Unvalidated limit',
+        detail: 'req.query.limit reaches SQL as NaN.',
+        fix: 'Parse with zod and clamp.',
+      },
+      {
+        line: 30,
+        endLine: 36,
+        severity: 'medium',
+        rule: 'errors',
+        title: 'Error body leaks nothing but loses the cause',
+        fix: 'Log the request id.',
+      },
       { line: 48, severity: 'low', rule: 'http', title: 'DELETE returns 404 for malformed ids', detail: 'Fine, but document it.' },
     ],
     null,
@@ -254,7 +284,8 @@ export function answerChunks(count, seed = 99) {
     '}\n',
     '```\n\n',
   ];
-  const filler = 'Consider returning `Retry-After` with 429s, and make the cursor opaque (base64 of the id and timestamp) so clients cannot craft it. ';
+  const filler =
+    'Consider returning `Retry-After` with 429s, and make the cursor opaque (base64 of the id and timestamp) so clients cannot craft it. ';
   const outro = `\n\nThat covers the main risks.\n\n\`\`\`architect-findings\n${findings}\n\`\`\`\n`;
   // Filler between intro and outro so that the text splits into `count` chunks of 3–20 characters.
   const lengths = Array.from({ length: count }, () => 3 + Math.floor(rand() * 18));
@@ -267,7 +298,7 @@ export function answerChunks(count, seed = 99) {
   let at = 0;
   for (let i = 0; i < count && at < text.length; i++) {
     // Short answers (few chunks) stretch every chunk evenly; the last chunk takes the rest.
-    const length = i === count - 1 ? text.length - at : Math.max(1, Math.round((/** @type {number} */ (lengths[i]) * text.length) / wanted));
+    const length = i === count - 1 ? text.length - at : Math.max(1, Math.round(/** @type {number} */ (lengths[i] * text.length) / wanted));
     chunks.push(text.slice(at, at + length));
     at += length;
   }

@@ -96,7 +96,11 @@ export function attribute(profiles, bundlePath, { runsPerProfile = 1 } = {}) {
     for (const { node, frame, us } of selfTimedNodes(profile)) {
       totalUs += us;
       if (frame.url !== bundleUrl) {
-        add(outside, frame.url === '' ? frame.functionName || '(native)' : `${frame.functionName || '(top level)'} (${path.basename(frame.url)})`, us);
+        add(
+          outside,
+          frame.url === '' ? frame.functionName || '(native)' : `${frame.functionName || '(top level)'} (${path.basename(frame.url)})`,
+          us,
+        );
         continue;
       }
       // Split the node's time over the lines it was seen on: esbuild hoists modules' top-level code

@@ -24,7 +24,9 @@ export function median(values) {
   if (values.length === 0) return Number.NaN;
   const ordered = sorted(values);
   const middle = ordered.length >> 1;
-  return ordered.length % 2 === 1 ? /** @type {number} */ (ordered[middle]) : (/** @type {number} */ (ordered[middle - 1]) + /** @type {number} */ (ordered[middle])) / 2;
+  return ordered.length % 2 === 1
+    ? /** @type {number} */ (ordered[middle])
+    : /** @type {number} */ (ordered[middle - 1] + /** @type {number} */ (ordered[middle])) / 2;
 }
 
 /** @param {readonly number[]} values */

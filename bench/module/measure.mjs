@@ -49,7 +49,9 @@ export async function measureModule({ quick = false, log }) {
   copyFileSync(readableBundle, readable);
   const gzip = zlib.gzipSync(readFileSync(dist), { level: 9 }).length;
   const bundle = breakdown(built.metafile);
-  log(`module: dist/extension.js ${(raw / 1024).toFixed(1)} KB, gzip ${(gzip / 1024).toFixed(1)} KB${built.distMatches ? '' : ` (dist/extension.js on disk is ${built.distBytes} bytes: rebuilt by something else meanwhile?)`}`);
+  log(
+    `module: dist/extension.js ${(raw / 1024).toFixed(1)} KB, gzip ${(gzip / 1024).toFixed(1)} KB${built.distMatches ? '' : ` (dist/extension.js on disk is ${built.distBytes} bytes: rebuilt by something else meanwhile?)`}`,
+  );
 
   mkdirSync(benchOut, { recursive: true });
   const empty = path.join(away, 'empty-extension.js');
@@ -94,7 +96,9 @@ export async function measureModule({ quick = false, log }) {
     /** @type {ReturnType<typeof attribute> | undefined} */
     profileByPackage: undefined,
   };
-  log(`module: require+activate median ${result.ours.total.median.toFixed(2)} ms (p95 ${result.ours.total.p95.toFixed(2)}), empty extension ${result.floor.total.median.toFixed(2)} ms`);
+  log(
+    `module: require+activate median ${result.ours.total.median.toFixed(2)} ms (p95 ${result.ours.total.p95.toFixed(2)}), empty extension ${result.floor.total.median.toFixed(2)} ms`,
+  );
   if (missing.size > 0) log(`module: activate() touched APIs the stand-in lacks: ${[...missing].join(', ')}`);
 
   // Where the load time goes: the shipped bundle under the profiler (compile vs run vs GC), then its

@@ -28,7 +28,16 @@ function declaredApi() {
       if (!parts?.[1]) continue;
       const raw = parts[2];
       const shift = raw === undefined ? undefined : /^(\d+)\s*<<\s*(\d+)$/.exec(raw);
-      const value = raw === undefined ? next : /^-?\d+$/.test(raw) ? Number(raw) : shift ? Number(shift[1]) << Number(shift[2]) : /^['"]/.test(raw) ? raw.slice(1, -1) : next;
+      const value =
+        raw === undefined
+          ? next
+          : /^-?\d+$/.test(raw)
+            ? Number(raw)
+            : shift
+              ? Number(shift[1]) << Number(shift[2])
+              : /^['"]/.test(raw)
+                ? raw.slice(1, -1)
+                : next;
       values[parts[1]] = value;
       if (typeof value === 'number') {
         values[value] = parts[1];
@@ -181,7 +190,16 @@ export function createVscodeStub({ extensionPath }) {
     warn() {},
     error() {},
   });
-  const diagnosticCollection = (name) => ({ name, set() {}, delete() {}, clear() {}, forEach() {}, get: () => undefined, has: () => false, dispose() {} });
+  const diagnosticCollection = (name) => ({
+    name,
+    set() {},
+    delete() {},
+    clear() {},
+    forEach() {},
+    get: () => undefined,
+    has: () => false,
+    dispose() {},
+  });
   const participant = (id) => ({ id, iconPath: undefined, followupProvider: undefined, onDidReceiveFeedback: event, dispose() {} });
 
   const api = {
@@ -245,7 +263,8 @@ export function createVscodeStub({ extensionPath }) {
   const watch = (target, where) =>
     new Proxy(target, {
       get(object, key) {
-        if (typeof key !== 'string' || key in object || key === 'then' || key === '__esModule' || key === 'default') return Reflect.get(object, key);
+        if (typeof key !== 'string' || key in object || key === 'then' || key === '__esModule' || key === 'default')
+          return Reflect.get(object, key);
         missing.add(`${where}.${key}`);
         return () => disposable();
       },

@@ -30,7 +30,11 @@ if (typeof gc !== 'function') throw new Error('run with --expose-gc');
 
 const core = createRequire(import.meta.url)(spec.bundle);
 const personaText = readFileSync(spec.personaFile, 'utf8');
-const parsed = core.parsePersona(personaText, 'backend-architect.md', { kind: 'builtin', uri: 'file:///bench/personas/backend-architect.md', label: 'built-in' });
+const parsed = core.parsePersona(personaText, 'backend-architect.md', {
+  kind: 'builtin',
+  uri: 'file:///bench/personas/backend-architect.md',
+  label: 'built-in',
+});
 if (!parsed.ok) throw new Error(`the built-in persona does not parse: ${JSON.stringify(parsed.problems)}`);
 const persona = parsed.persona;
 
@@ -40,7 +44,17 @@ function input(text, focus, label) {
     command: 'review',
     question: 'Check validation and error handling of these handlers.',
     persona,
-    sources: [{ key: `file:///bench/${label}`, uri: `file:///bench/${label}`, label, matchPath: label, languageId: spec.languageId, content: { kind: 'text', text }, focus }],
+    sources: [
+      {
+        key: `file:///bench/${label}`,
+        uri: `file:///bench/${label}`,
+        label,
+        matchPath: label,
+        languageId: spec.languageId,
+        content: { kind: 'text', text },
+        focus,
+      },
+    ],
     history: [],
     exclude: ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'],
     redactSecrets: true,
@@ -147,7 +161,9 @@ if (spec.mode === 'drift') {
   await turn();
   gc();
   const retainedPerRequest = (process.memoryUsage().heapUsed - heapBefore) / spec.runs;
-  process.stdout.write(`${JSON.stringify({ requests: spec.runs, windowMs, retainedPerRequest, marksBuffered: performance.getEntriesByType('mark').length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ requests: spec.runs, windowMs, retainedPerRequest, marksBuffered: performance.getEntriesByType('mark').length })}\n`,
+  );
 } else if (spec.mode === 'memory') {
   await warmUpOnSmallFile(40);
   // A full GC shrinks V8's young generation, which grows back on the next allocations: a few more small
@@ -192,7 +208,9 @@ if (spec.mode === 'drift') {
     cpuTimes.push((used.user + used.system) / 1000);
   }
   await profiler?.stop();
-  process.stdout.write(`${JSON.stringify({ times, cpuTimes, firstRunMs, fileBytes: Buffer.byteLength(text), plan: describePlan(plan) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ times, cpuTimes, firstRunMs, fileBytes: Buffer.byteLength(text), plan: describePlan(plan) })}\n`,
+  );
 }
 // Exit now: what builds left queued (secretlint's performance-observer callbacks, see "drift") would
 // otherwise run for seconds after the numbers are out.

@@ -37,7 +37,10 @@ function writeInputs() {
     const planted = allLines.findIndex((line) => line.includes('for local testing" (#1)'));
     const middle = planted === -1 ? Math.max(1, Math.floor(lines / 2)) : planted + 2;
     // A 20-line selection in the middle; on the one-line bundle, the middle column of its one line.
-    const focus = lines > 1 ? { kind: 'selection', startLine: Math.max(1, middle - 10), endLine: Math.min(lines, middle + 10) } : { kind: 'selection', startLine: 1, endLine: 1, startColumn: Math.floor(text.length / 2) };
+    const focus =
+      lines > 1
+        ? { kind: 'selection', startLine: Math.max(1, middle - 10), endLine: Math.min(lines, middle + 10) }
+        : { kind: 'selection', startLine: 1, endLine: 1, startColumn: Math.floor(text.length / 2) };
     return { ...file, path: filePath, label: `src/${name}`, languageId: file.kind === 'ts' ? 'typescript' : 'javascript', lines, focus };
   });
 }
@@ -120,7 +123,8 @@ export async function profilePromptMisses(results) {
   for (const result of missed) {
     let runs = 0;
     const profiles = [0, 1].map(() => {
-      runs = runChild({ ...result.spec, bundle: readable, runs: 30, minMs: 300 }, { ...process.env, ARCHITECT_BENCH_PROFILE: file }).times.length;
+      runs = runChild({ ...result.spec, bundle: readable, runs: 30, minMs: 300 }, { ...process.env, ARCHITECT_BENCH_PROFILE: file }).times
+        .length;
       return JSON.parse(readFileSync(file, 'utf8'));
     });
     // Both children run about as many builds; per build is what compares with the p95.
@@ -161,11 +165,17 @@ export async function measureDrift({ quick = false, log }) {
     retainedBytesPerRequest: data.retainedPerRequest,
     marksBuffered: data.marksBuffered,
   });
-  const result = { buildStubsProfiler, shipped: describe(shipped), withoutProfiler: withoutProfiler ? describe(withoutProfiler) : undefined };
+  const result = {
+    buildStubsProfiler,
+    shipped: describe(shipped),
+    withoutProfiler: withoutProfiler ? describe(withoutProfiler) : undefined,
+  };
   log(
     `drift: requests 1-100 ${result.shipped.firstMs.toFixed(2)} ms/request, last 100 ${result.shipped.lastMs.toFixed(2)} ms/request, ` +
       `${(result.shipped.retainedBytesPerRequest / 1024).toFixed(1)} KB retained/request` +
-      (result.withoutProfiler ? `; without @secretlint/profiler ${result.withoutProfiler.firstMs.toFixed(2)} → ${result.withoutProfiler.lastMs.toFixed(2)} ms` : ''),
+      (result.withoutProfiler
+        ? `; without @secretlint/profiler ${result.withoutProfiler.firstMs.toFixed(2)} → ${result.withoutProfiler.lastMs.toFixed(2)} ms`
+        : ''),
   );
   return result;
 }

@@ -57,7 +57,10 @@ export function measureVsix({ log, bundleBytes }) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const run = spawnSync(npm, ['run', 'package'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
   const output = plain(`${run.stdout ?? ''}\n${run.stderr ?? ''}`);
-  const warnings = output.split('\n').filter((line) => /WARNING/.test(line)).map((line) => line.trim());
+  const warnings = output
+    .split('\n')
+    .filter((line) => /WARNING/.test(line))
+    .map((line) => line.trim());
   /** @type {{ measured: boolean, reason?: string, bundleMismatch?: string, warnings: string[], bytes?: number, files?: number, entries?: Array<{ name: string, compressed: number, size: number }>, estimate?: ReturnType<typeof describe> & { note: string } }} */
   const result = { measured: false, warnings };
   if (run.status === 0 && existsSync(vsixPath) && statSync(vsixPath).mtimeMs >= started - 1000) {
@@ -68,11 +71,14 @@ export function measureVsix({ log, bundleBytes }) {
     if (bundleBytes && packed && Math.abs(packed.size - bundleBytes) > bundleBytes * 0.02) {
       result.bundleMismatch = `The packed dist/extension.js is ${(packed.size / 1024).toFixed(1)} KB, not the ${(bundleBytes / 1024).toFixed(1)} KB production build: something rebuilt dist/ while packaging; rerun.`;
     }
-    log(`vsix: ${(/** @type {number} */ (result.bytes) / 1024).toFixed(1)} KB, ${result.files} files`);
+    log(`vsix: ${/** @type {number} */ (result.bytes / 1024).toFixed(1)} KB, ${result.files} files`);
     return result;
   }
   const errorLine = output.split('\n').find((line) => /ERROR/.test(line));
-  const missing = [!existsSync(path.join(root, 'media', 'icon.png')) && 'media/icon.png', !readdirSync(root).some((name) => /^LICEN[SC]E(\.md|\.txt)?$/i.test(name)) && 'LICENSE'].filter(Boolean);
+  const missing = [
+    !existsSync(path.join(root, 'media', 'icon.png')) && 'media/icon.png',
+    !readdirSync(root).some((name) => /^LICEN[SC]E(\.md|\.txt)?$/i.test(name)) && 'LICENSE',
+  ].filter(Boolean);
   result.reason = `npm run package failed (exit ${run.status ?? run.signal}): ${(errorLine ?? output.trim().split('\n').at(-1) ?? '').trim()}${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`;
   log(`vsix: not measured: ${result.reason}`);
 
@@ -82,9 +88,17 @@ export function measureVsix({ log, bundleBytes }) {
     // Not the source map, and not the benchmark's own suite, which sits there only for the end-to-end run.
     cpSync(snapshotDir, dir, { recursive: true, filter: (source) => !source.endsWith('.map') && path.basename(source) !== 'bench-e2e' });
     const out = path.join(dir, 'estimate.vsix');
-    const estimate = spawnSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const estimate = spawnSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
     if (estimate.status === 0 && existsSync(out)) {
-      result.estimate = { ...describe(out), note: 'vsce on the runtime files only: package.json, dist/extension.js (no source map), personas/, media/, l10n/ and package.nls*.json when present' };
+      result.estimate = {
+        ...describe(out),
+        note: 'vsce on the runtime files only: package.json, dist/extension.js (no source map), personas/, media/, l10n/ and package.nls*.json when present',
+      };
       log(`vsix: estimate ${(result.estimate.bytes / 1024).toFixed(1)} KB, ${result.estimate.files} files`);
     }
   } finally {

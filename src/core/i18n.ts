@@ -12,5 +12,7 @@ export const english: Translate = (template, ...args) =>
 
 /** 1234567 → "1,234,567": counts in user-facing notes read better grouped. */
 export function groupDigits(value: number): string {
-  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

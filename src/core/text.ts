@@ -21,5 +21,9 @@ export function baseName(path: string): string {
 
 /** Normalizes a workspace-relative path for comparison: forward slashes, no leading "./". */
 export function normalizeRelativePath(path: string): string {
-  return path.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  return path
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
 }

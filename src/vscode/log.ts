@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
  */
 export function registerLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
   const log = vscode.window.createOutputChannel('Architect', { log: true });
-  context.subscriptions.push(log, vscode.commands.registerCommand('architect.showLog', () => log.show()));
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand('architect.showLog', () => log.show()),
+  );
   return log;
 }

@@ -53,7 +53,14 @@ export function readSettings(scope?: vscode.Uri): ArchitectSettings {
  * on unless every folder turned it off. Erring this way can only send less.
  */
 export function protectionFor(resources: readonly vscode.Uri[]): { readonly exclude: readonly string[]; readonly redactSecrets: boolean } {
-  const scopes: Array<vscode.Uri | undefined> = [undefined, ...resources, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)];
+  const scopes: Array<vscode.Uri | undefined> = [
+    undefined,
+    ...resources,
+    ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri),
+  ];
   const all = scopes.map((scope) => readSettings(scope));
-  return { exclude: [...new Set(all.flatMap((settings) => settings.exclude))], redactSecrets: all.some((settings) => settings.redactSecrets) };
+  return {
+    exclude: [...new Set(all.flatMap((settings) => settings.exclude))],
+    redactSecrets: all.some((settings) => settings.redactSecrets),
+  };
 }

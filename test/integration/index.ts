@@ -10,7 +10,11 @@ export function run(): Promise<void> {
   const grep = process.env['ARCHITECT_TEST_GREP'];
   const invert = process.env['ARCHITECT_TEST_GREP_INVERT'] === '1';
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, reporter: 'spec', ...(grep ? { grep, invert } : {}) });
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       // The runner reads this line for its summary.

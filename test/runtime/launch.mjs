@@ -25,7 +25,8 @@ const FAULT_PATTERNS = [
   /Running the contributed command: 'architect\.[^']+' failed/i,
   /command 'architect\.[^']+' resulted in an error/i,
 ];
-const NOISE = /No signed-in session|ChatModelSelection|Creating a socket|connection token|open-vsx|AgentHost|grace-time|Service Worker|AccountPolicyGate|builtin extensions cache|No provider registered for vendor/;
+const NOISE =
+  /No signed-in session|ChatModelSelection|Creating a socket|connection token|open-vsx|AgentHost|grace-time|Service Worker|AccountPolicyGate|builtin extensions cache|No provider registered for vendor/;
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -77,7 +78,8 @@ export async function runSuite(options) {
   const print = options.print ?? ((line) => console.log(line));
   const say = (message) => print(`[${options.name} +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
   rmSync(work, { recursive: true, force: true });
-  for (const dir of ['user-data/User', 'extensions', 'xdg/config', 'xdg/data', 'xdg/cache', 'tmp', 'screens']) mkdirSync(path.join(work, dir), { recursive: true });
+  for (const dir of ['user-data/User', 'extensions', 'xdg/config', 'xdg/data', 'xdg/cache', 'tmp', 'screens'])
+    mkdirSync(path.join(work, dir), { recursive: true });
 
   const trustEnabled = options.trust === true;
   writeFileSync(
@@ -127,12 +129,28 @@ export async function runSuite(options) {
     ARCHITECT_TEST_WORK: work,
     ...options.env,
   };
-  const baseArgs = [options.runtime.codeServerEntry, '--config', path.join(work, 'config.yaml'), '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions')];
+  const baseArgs = [
+    options.runtime.codeServerEntry,
+    '--config',
+    path.join(work, 'config.yaml'),
+    '--user-data-dir',
+    path.join(work, 'user-data'),
+    '--extensions-dir',
+    path.join(work, 'extensions'),
+  ];
 
   if (options.installVsix) {
     say(`installing ${path.basename(options.installVsix)}`);
     const install = spawnSync(options.runtime.node24, [...baseArgs, '--install-extension', options.installVsix], { env, encoding: 'utf8' });
-    if (install.status !== 0) return { exitCode: 4, reason: `--install-extension failed: ${install.stderr || install.stdout}`, passed: 0, failed: 0, faults: [], lines: [] };
+    if (install.status !== 0)
+      return {
+        exitCode: 4,
+        reason: `--install-extension failed: ${install.stderr || install.stdout}`,
+        passed: 0,
+        failed: 0,
+        faults: [],
+        lines: [],
+      };
   }
 
   const lines = [];
@@ -198,8 +216,21 @@ export async function runSuite(options) {
     const port = await freePort();
     server = spawn(
       options.runtime.node24,
-      [...baseArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-        ...(trustEnabled ? [] : ['--disable-workspace-trust']), '--vscode-option', 'enable-smoke-test-driver', '--log', 'info'],
+      [
+        ...baseArgs,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-getting-started-override',
+        ...(trustEnabled ? [] : ['--disable-workspace-trust']),
+        '--vscode-option',
+        'enable-smoke-test-driver',
+        '--log',
+        'info',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true },
     );
     const serverLog = [];
@@ -218,7 +249,16 @@ export async function runSuite(options) {
       executablePath: options.runtime.chromium,
       headless: true,
       env,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => lines.push(`[pageerror] ${error.message}`));
@@ -257,7 +297,10 @@ async function serveRequest(request, page, say) {
       if (request.done) writeFileSync(request.done, '');
     } else if (request.action === 'click') {
       say(`clicking ${request.role} "${request.name}"`);
-      await page.getByRole(request.role, { name: new RegExp(request.name) }).first().click({ timeout: 15_000 });
+      await page
+        .getByRole(request.role, { name: new RegExp(request.name) })
+        .first()
+        .click({ timeout: 15_000 });
       if (request.done) writeFileSync(request.done, '');
     } else if (request.action === 'press') {
       await page.keyboard.press(request.key);

@@ -26,7 +26,11 @@ for (const name of suiteNames()) {
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   writeFileSync(
     path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ 'security.workspace.trust.enabled': setup.trust === true, 'security.workspace.trust.startupPrompt': 'never', 'workbench.startupEditor': 'none' }),
+    JSON.stringify({
+      'security.workspace.trust.enabled': setup.trust === true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'workbench.startupEditor': 'none',
+    }),
   );
   console.log(`\n== suite ${name} (desktop VS Code ${version}) ==`);
   try {
@@ -34,13 +38,26 @@ for (const name of suiteNames()) {
       version,
       extensionDevelopmentPath: [root, path.join(fixtures, 'fake-lm')],
       extensionTestsPath: path.join(integrationOutDir, name, 'index.js'),
-      launchArgs: [...setup.open, '--user-data-dir', userData, '--disable-extensions', ...(setup.trust ? [] : ['--disable-workspace-trust'])],
-      extensionTestsEnv: { ARCHITECT_TEST_WORK: work, ARCHITECT_SUITE: name, ARCHITECT_TEST_GREP: '\\[ui\\]', ARCHITECT_TEST_GREP_INVERT: '1' },
+      launchArgs: [
+        ...setup.open,
+        '--user-data-dir',
+        userData,
+        '--disable-extensions',
+        ...(setup.trust ? [] : ['--disable-workspace-trust']),
+      ],
+      extensionTestsEnv: {
+        ARCHITECT_TEST_WORK: work,
+        ARCHITECT_SUITE: name,
+        ARCHITECT_TEST_GREP: '\\[ui\\]',
+        ARCHITECT_TEST_GREP_INVERT: '1',
+      },
     });
   } catch (error) {
     failed++;
     console.error(`suite ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-console.log(`\ntest:electron: ${failed === 0 ? 'all suites passed' : `${failed} suites failed`} (tests marked [ui] run only in npm test, which drives the browser)`);
+console.log(
+  `\ntest:electron: ${failed === 0 ? 'all suites passed' : `${failed} suites failed`} (tests marked [ui] run only in npm test, which drives the browser)`,
+);
 process.exit(failed === 0 ? 0 : 1);

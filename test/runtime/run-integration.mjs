@@ -27,12 +27,26 @@ async function packageVsix() {
   const stage = path.join(root, 'out', 'vsix-stage');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  for (const item of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'personas', 'media', 'l10n']) {
+  for (const item of [
+    'package.json',
+    'package.nls.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    '.vscodeignore',
+    'personas',
+    'media',
+    'l10n',
+  ]) {
     cpSync(path.join(root, item), path.join(stage, item), { recursive: true });
   }
   await esbuild.build({ ...extensionBuildOptions, minify: true, sourcemap: false, outfile: path.join(stage, 'dist', 'extension.js') });
   const out = path.join(root, 'out', 'architect-chat-test.vsix');
-  const vsce = spawnSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: stage, encoding: 'utf8' });
+  const vsce = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out],
+    { cwd: stage, encoding: 'utf8' },
+  );
   if (vsce.status !== 0) throw new Error(`packaging the .vsix failed: ${vsce.stderr || vsce.stdout}`);
   return out;
 }
@@ -93,7 +107,9 @@ export async function runIntegration({ suites: wanted } = {}) {
     for (const fault of result.faults) console.log(`  fault in suite ${result.name}: ${fault}`);
     if (result.passed === 0 && result.exitCode !== 0) console.log(`  the suite did not run: see out/test-work/${result.name}`);
   }
-  console.log(`integration tests: ${passed} passed, ${failed} failed in ${suites.length} suites (${((Date.now() - started) / 1000).toFixed(0)}s)`);
+  console.log(
+    `integration tests: ${passed} passed, ${failed} failed in ${suites.length} suites (${((Date.now() - started) / 1000).toFixed(0)}s)`,
+  );
   return ok && results.length > 0;
 }
 

@@ -11,7 +11,8 @@ export const NODE24_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 
 export const runtimeDir =
-  process.env.ARCHITECT_VSCODE_RUNTIME ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'architect-vscode-runtime');
+  process.env.ARCHITECT_VSCODE_RUNTIME ??
+  path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'architect-vscode-runtime');
 
 const nodePackage = `node-${process.platform}-${process.arch}`;
 const node24Dir = path.join(runtimeDir, `node-${NODE24_VERSION}`);
@@ -52,7 +53,9 @@ function ensureSystemPackages(extraPackages) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : hasCommand('sudo') ? ['sudo', '-n'] : undefined;
   if (!hasCommand('apt-get') || sudo === undefined) {
-    throw new Error(`missing system packages: ${missing.join(', ')}. Install them (on Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}) and run again.`);
+    throw new Error(
+      `missing system packages: ${missing.join(', ')}. Install them (on Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}) and run again.`,
+    );
   }
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -63,7 +66,8 @@ function ensureSystemPackages(extraPackages) {
 
 function npmInstall(cwd, args, env = process.env) {
   mkdirSync(cwd, { recursive: true });
-  if (!existsSync(path.join(cwd, 'package.json'))) writeFileSync(path.join(cwd, 'package.json'), '{"name":"runtime-part","private":true}\n');
+  if (!existsSync(path.join(cwd, 'package.json')))
+    writeFileSync(path.join(cwd, 'package.json'), '{"name":"runtime-part","private":true}\n');
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-save', ...args], { cwd, env });
 }
 
@@ -83,12 +87,19 @@ function ensureNode24() {
 function ensureCodeServer() {
   if (existsSync(codeServerReady)) return;
   rmSync(codeServerDir, { recursive: true, force: true });
-  const env = { ...process.env, PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: path.dirname(path.dirname(node24Bin)) };
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: path.dirname(path.dirname(node24Bin)),
+  };
   log(`npm install code-server@${CODE_SERVER_VERSION}`);
   npmInstall(codeServerDir, ['--ignore-scripts', `code-server@${CODE_SERVER_VERSION}`], env);
   const vscodeDir = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode');
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: vscodeDir, env });
-  run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: path.join(vscodeDir, 'extensions'), env });
+  run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: path.join(vscodeDir, 'extensions'),
+    env,
+  });
   log('compiling @vscode/spdlog and @vscode/native-watchdog');
   run('npm', ['rebuild', '--loglevel=error', '@vscode/spdlog', '@vscode/native-watchdog'], { cwd: vscodeDir, env });
   writeFileSync(codeServerReady, new Date().toISOString());
@@ -106,13 +117,26 @@ export function ensureRuntime({ extraPackages = [] } = {}) {
   const chromium = findChromium();
   if (!chromium) throw new Error('Chromium is still missing after installation');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  log(`ready in ${seconds}s: code-server ${CODE_SERVER_VERSION} (VS Code ${vscodeVersion()}), Node ${NODE24_VERSION}, ${execFileSync(chromium, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}`);
+  log(
+    `ready in ${seconds}s: code-server ${CODE_SERVER_VERSION} (VS Code ${vscodeVersion()}), Node ${NODE24_VERSION}, ${execFileSync(
+      chromium,
+      ['--version'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    )
+      .toString()
+      .trim()}`,
+  );
   return { node24: node24Bin, codeServerEntry, chromium };
 }
 
 function vscodeVersion() {
   try {
-    return JSON.parse(execFileSync(node24Bin, ['-p', `JSON.stringify(require(${JSON.stringify(path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json'))}).version)`]).toString());
+    return JSON.parse(
+      execFileSync(node24Bin, [
+        '-p',
+        `JSON.stringify(require(${JSON.stringify(path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'package.json'))}).version)`,
+      ]).toString(),
+    );
   } catch {
     return 'unknown';
   }

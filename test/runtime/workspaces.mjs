@@ -27,9 +27,15 @@ const SETUPS = {
   untrusted: (ws) => {
     const folder = copy('api-service', ws);
     mkdirSync(path.join(folder, '.github', 'architect'), { recursive: true });
-    writeFileSync(path.join(folder, '.github', 'architect', 'team.md'), '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n');
+    writeFileSync(
+      path.join(folder, '.github', 'architect', 'team.md'),
+      '---\nname: Team\ndescription: Workspace persona\n---\nWORKSPACE-PERSONA rules.\n',
+    );
     mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-    writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }));
+    writeFileSync(
+      path.join(folder, '.vscode', 'settings.json'),
+      JSON.stringify({ 'architect.persona': 'team', 'architect.redactSecrets': false, 'architect.exclude': [] }),
+    );
     return { folder, trust: true };
   },
   // The packaged extension, installed with --install-extension into a runtime of its own.

@@ -35,7 +35,10 @@ suite('README screenshots', () => {
 
     fake.behave({ reply: DESIGN_ANSWER, delayMs: 5 });
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
-    await vscode.commands.executeCommand('architect.generateDesignDoc', { description: 'REST API for managing projects', modelSelector: FAKE_MODEL });
+    await vscode.commands.executeCommand('architect.generateDesignDoc', {
+      description: 'REST API for managing projects',
+      modelSelector: FAKE_MODEL,
+    });
     await vscode.commands.executeCommand('markdown.showPreviewToSide');
     await sleep(3000);
     await shoot('design-doc.png');

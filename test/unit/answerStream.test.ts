@@ -10,7 +10,8 @@ function run(chunks: readonly string[]) {
   return { forwarded, shown: forwarded.join('') + end.rest, end };
 }
 
-const answer = 'Looks mostly fine.\n\n```ts\nconst a = 1;\n```\n\n```architect-findings\n[{"line": 3, "severity": "high", "title": "No validation"}]\n```\n';
+const answer =
+  'Looks mostly fine.\n\n```ts\nconst a = 1;\n```\n\n```architect-findings\n[{"line": 3, "severity": "high", "title": "No validation"}]\n```\n';
 
 describe('answer stream', () => {
   test('the findings block is held back and returned; the rest is shown unchanged', () => {

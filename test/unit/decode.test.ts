@@ -21,7 +21,16 @@ describe('decoding and exclusion', () => {
 
   test('the default exclusions match what they should and nothing else', () => {
     const defaults = ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'];
-    for (const path of ['.env', 'app/.env', '.env.production', 'certs/server.pem', 'server.key', 'home/.ssh/id_rsa', 'id_rsa.pub', 'keys/store.p12']) {
+    for (const path of [
+      '.env',
+      'app/.env',
+      '.env.production',
+      'certs/server.pem',
+      'server.key',
+      'home/.ssh/id_rsa',
+      'id_rsa.pub',
+      'keys/store.p12',
+    ]) {
       assert.ok(isExcluded(path, defaults), path);
     }
     for (const path of ['src/env.ts', 'environment.md', 'src/keys.ts', 'src/pem.ts', 'docs/env.example']) {

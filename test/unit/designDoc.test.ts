@@ -19,7 +19,10 @@ describe('design docs', () => {
   });
 
   test('R09: a name that exists gets -2, -3, ...', () => {
-    assert.deepEqual([1, 2, 3].map((attempt) => designDocFileName('projects-api', attempt)), ['projects-api.md', 'projects-api-2.md', 'projects-api-3.md']);
+    assert.deepEqual(
+      [1, 2, 3].map((attempt) => designDocFileName('projects-api', attempt)),
+      ['projects-api.md', 'projects-api-2.md', 'projects-api-3.md'],
+    );
   });
 
   test('R09: the docs folder setting cannot point outside the workspace folder', () => {
@@ -34,8 +37,14 @@ describe('design docs', () => {
     const doc = '## 🔧 API Design: Projects\n## Resource Model\n### Endpoints\n## Data Model\n## Security Considerations\n';
     assert.deepEqual(missingDesignSections(doc), ['## Authorization', '## Performance Considerations', '## Open Questions']);
     assert.deepEqual(missingDesignSections(''), [
-      '# API Design: <Resource>', '## Resource Model', '## Endpoints', '## Authorization', '## Data Model',
-      '## Security Considerations', '## Performance Considerations', '## Open Questions',
+      '# API Design: <Resource>',
+      '## Resource Model',
+      '## Endpoints',
+      '## Authorization',
+      '## Data Model',
+      '## Security Considerations',
+      '## Performance Considerations',
+      '## Open Questions',
     ]);
   });
 });

@@ -14,7 +14,10 @@ describe('fences', () => {
     const block = fenced(hostile, 'ts');
     const fence = block.split('\n')[0]?.replace('ts', '') ?? '';
     const inner = block.split('\n').slice(1, -1);
-    assert.ok(inner.every((line) => !line.startsWith(fence)), 'no inner line starts with the fence');
+    assert.ok(
+      inner.every((line) => !line.startsWith(fence)),
+      'no inner line starts with the fence',
+    );
     assert.equal(block.split('\n').at(-1), fence);
   });
 

@@ -4,8 +4,26 @@ import { parseFindings } from '../../src/core/findings/parseFindings';
 import { renderFindings } from '../../src/core/findings/renderFindings';
 import { type SentPiece } from '../../src/core/request/buildRequest';
 
-const api: SentPiece = { key: 'k1', uri: 'file:///ws/src/api.ts', label: 'src/api.ts', matchPath: 'src/api.ts', startLine: 10, endLine: 40, totalLines: 200, complete: false };
-const db: SentPiece = { key: 'k2', uri: 'file:///ws/src/db.ts', label: 'src/db.ts', matchPath: 'src/db.ts', startLine: 1, endLine: 20, totalLines: 20, complete: true };
+const api: SentPiece = {
+  key: 'k1',
+  uri: 'file:///ws/src/api.ts',
+  label: 'src/api.ts',
+  matchPath: 'src/api.ts',
+  startLine: 10,
+  endLine: 40,
+  totalLines: 200,
+  complete: false,
+};
+const db: SentPiece = {
+  key: 'k2',
+  uri: 'file:///ws/src/db.ts',
+  label: 'src/db.ts',
+  matchPath: 'src/db.ts',
+  startLine: 1,
+  endLine: 20,
+  totalLines: 20,
+  complete: true,
+};
 
 describe('findings', () => {
   test('valid findings are placed on the piece they name, or the only one', () => {
@@ -14,8 +32,14 @@ describe('findings', () => {
     assert.equal(parsed.findings[0]?.piece, api);
     assert.equal(parsed.findings[0]?.severity, 'high');
     assert.equal(parsed.findings[0]?.endLine, 12);
-    const two = parseFindings('[{"line": 3, "file": "./src/db.ts", "severity": "low", "title": "x"}, {"line": 11, "file": "api.ts", "severity": "info", "title": "y"}]', [api, db]);
-    assert.deepEqual(two.findings.map((finding) => finding.piece.key), ['k2', 'k1']);
+    const two = parseFindings(
+      '[{"line": 3, "file": "./src/db.ts", "severity": "low", "title": "x"}, {"line": 11, "file": "api.ts", "severity": "info", "title": "y"}]',
+      [api, db],
+    );
+    assert.deepEqual(
+      two.findings.map((finding) => finding.piece.key),
+      ['k2', 'k1'],
+    );
   });
 
   test('R32: a missing block is not an error and changes nothing', () => {
@@ -42,7 +66,10 @@ describe('findings', () => {
       ]),
       [api],
     );
-    assert.deepEqual(parsed.findings.map((finding) => finding.title), ['good one']);
+    assert.deepEqual(
+      parsed.findings.map((finding) => finding.title),
+      ['good one'],
+    );
     assert.deepEqual(parsed.dropped, [
       '#1: lines 5–5 are outside the attached lines 10–40',
       '#2: lines 39–45 are outside the attached lines 10–40',

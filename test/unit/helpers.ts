@@ -11,7 +11,11 @@ export function shippedPersonaText(): string {
 }
 
 export function shippedPersona(): Persona {
-  const result = parsePersona(shippedPersonaText(), 'backend-architect.md', { kind: 'builtin', uri: 'builtin:backend-architect', label: 'built-in' });
+  const result = parsePersona(shippedPersonaText(), 'backend-architect.md', {
+    kind: 'builtin',
+    uri: 'builtin:backend-architect',
+    label: 'built-in',
+  });
   if (!result.ok) throw new Error('shipped persona does not parse: ' + JSON.stringify(result.problems));
   return result.persona;
 }

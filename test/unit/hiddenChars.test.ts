@@ -8,7 +8,10 @@ describe('hidden characters', () => {
   test('R03: zero-width, bidirectional and tag characters are made visible', () => {
     const { text, found } = revealHiddenCharacters('if (isAdmin\u202E) {\u200B} \u{E0041}');
     assert.equal(text, 'if (isAdmin⟦U+202E⟧) {⟦U+200B⟧} ⟦U+E0041⟧');
-    assert.deepEqual(found.map((item) => item.name), ['right-to-left override', 'zero-width space', 'tag character']);
+    assert.deepEqual(
+      found.map((item) => item.name),
+      ['right-to-left override', 'zero-width space', 'tag character'],
+    );
   });
 
   test('emoji with variation selectors are not flagged', () => {
@@ -18,8 +21,14 @@ describe('hidden characters', () => {
   test('R03: the answer reports them with their lines, and the model sees markers', async () => {
     const code = 'const ok = 1;\nif (accessLevel != "user\u202E \u2066// Check if admin\u2069 \u2066") {\n  grant();\n}';
     const plan = await buildRequest({
-      command: 'review', question: '', persona: shippedPersona(), sources: [fileSource('src/auth.ts', code)], history: [],
-      exclude: [], redactSecrets: true, maxInputTokens: 128_000,
+      command: 'review',
+      question: '',
+      persona: shippedPersona(),
+      sources: [fileSource('src/auth.ts', code)],
+      history: [],
+      exclude: [],
+      redactSecrets: true,
+      maxInputTokens: 128_000,
     });
     const note = plan.notes.find((line) => line.includes('invisible characters'));
     assert.ok(note, plan.notes.join('\n'));

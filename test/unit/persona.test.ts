@@ -60,14 +60,25 @@ describe('persona parsing', () => {
 
   test('R06: missing name and description are named, on line 1', () => {
     const result = parse('---\nmodel: x\n---\nBody');
-    assert.deepEqual(problems(result).map((p) => p.message).sort(), ['"description" is required.', '"name" is required.']);
+    assert.deepEqual(
+      problems(result)
+        .map((p) => p.message)
+        .sort(),
+      ['"description" is required.', '"name" is required.'],
+    );
   });
 
   test('R06: wrong types name the key, the expected type and its line', () => {
     const result = parse('---\nname: A\ndescription:\n  - one\n  - two\ntools: 42\n---\nBody');
     const found = problems(result);
-    assert.deepEqual(found.find((p) => p.message.includes('"description"')), { message: '"description" must be text, not a list.', line: 3 });
-    assert.deepEqual(found.find((p) => p.message.includes('"tools"')), { message: '"tools" must be text or a list of text, not a number.', line: 6 });
+    assert.deepEqual(
+      found.find((p) => p.message.includes('"description"')),
+      { message: '"description" must be text, not a list.', line: 3 },
+    );
+    assert.deepEqual(
+      found.find((p) => p.message.includes('"tools"')),
+      { message: '"tools" must be text or a list of text, not a number.', line: 6 },
+    );
   });
 
   test('R06: a YAML date where text is expected is reported as a date', () => {
@@ -182,8 +193,14 @@ describe('persona precedence', () => {
     ]);
     const active = chooseActivePersona(catalog, 'team', builtin.persona);
     assert.equal(active.persona.name, 'Backend Architect');
-    assert.equal(active.warning, 'Persona "team" is invalid (.github/architect/p.md:1: "description" is required.); using Backend Architect instead.');
-    assert.equal(chooseActivePersona(catalog, 'nope', builtin.persona).warning, 'Persona "nope" was not found; using Backend Architect instead.');
+    assert.equal(
+      active.warning,
+      'Persona "team" is invalid (.github/architect/p.md:1: "description" is required.); using Backend Architect instead.',
+    );
+    assert.equal(
+      chooseActivePersona(catalog, 'nope', builtin.persona).warning,
+      'Persona "nope" was not found; using Backend Architect instead.',
+    );
     assert.equal(chooseActivePersona(catalog, 'backend-architect', builtin.persona).warning, undefined);
   });
 });
@@ -191,8 +208,15 @@ describe('persona precedence', () => {
 describe('persona locations', () => {
   test('only the three persona locations count, at their exact depth', async () => {
     const { isPersonaLocation } = await import('../../src/core/persona/personaLocations');
-    for (const path of ['.github/architect/team.md', '.github/agents/api.agent.md', '.claude/agents/sql.md']) assert.ok(isPersonaLocation(path), path);
-    for (const path of ['.github/agents/api.md', '.github/architect/sub/team.md', 'docs/architect/team.md', '.claude/commands/x.md', '.github/workflows/ci.md']) {
+    for (const path of ['.github/architect/team.md', '.github/agents/api.agent.md', '.claude/agents/sql.md'])
+      assert.ok(isPersonaLocation(path), path);
+    for (const path of [
+      '.github/agents/api.md',
+      '.github/architect/sub/team.md',
+      'docs/architect/team.md',
+      '.claude/commands/x.md',
+      '.github/workflows/ci.md',
+    ]) {
       assert.ok(!isPersonaLocation(path), path);
     }
   });

@@ -14,26 +14,84 @@ import { fileSource, shippedPersona } from './helpers';
 const SEED = Number(process.env['FC_SEED'] ?? 20261126);
 const RUNS = Number(process.env['FC_RUNS'] ?? 5000);
 
-async function property<T>(name: string, arbitrary: fc.Arbitrary<T>, check: (value: T) => boolean | Promise<boolean>, runs = RUNS): Promise<void> {
+async function property<T>(
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  check: (value: T) => boolean | Promise<boolean>,
+  runs = RUNS,
+): Promise<void> {
   const started = Date.now();
-  await fc.assert(fc.asyncProperty(arbitrary, async (value) => check(value)), { seed: SEED, numRuns: runs });
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (value) => check(value)),
+    { seed: SEED, numRuns: runs },
+  );
   console.log(`  property "${name}": ${runs} inputs tried (seed ${SEED}, ${Date.now() - started} ms)`);
 }
 
 const source = { kind: 'workspace' as const, uri: 'file:///p.md', label: 'p.md' };
 
 // Text with the characters that matter to the parsers: fences, YAML syntax, CRLF, BOM, invisible ones.
-const nastyChar = fc.constantFrom('`', '~', '-', ':', '\n', '\r\n', ' ', '\t', '#', '&', '*', '!', '[', ']', '{', '}', '"', "'", '\u202E', '\u200B', '\uFEFF', 'a', 'Z', '0', '|', '<', '>');
-const nastyText = fc.oneof(fc.string({ maxLength: 300 }), fc.array(nastyChar, { maxLength: 300 }).map((chars) => chars.join('')));
+const nastyChar = fc.constantFrom(
+  '`',
+  '~',
+  '-',
+  ':',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  '#',
+  '&',
+  '*',
+  '!',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '\u202E',
+  '\u200B',
+  '\uFEFF',
+  'a',
+  'Z',
+  '0',
+  '|',
+  '<',
+  '>',
+);
+const nastyText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.array(nastyChar, { maxLength: 300 }).map((chars) => chars.join('')),
+);
 
 const frontMatterValue = fc.oneof(
   fc.string({ maxLength: 90 }),
-  fc.constantFrom('', '~', 'null', '[a, b]', '{x: 1}', '2024-01-01', '*anchor', '&a x', '|\n  block', '>\n  folded', '"unterminated', '- item', '!!binary aGVsbG8=', '!!js/function "function(){}"', '123', 'true'),
+  fc.constantFrom(
+    '',
+    '~',
+    'null',
+    '[a, b]',
+    '{x: 1}',
+    '2024-01-01',
+    '*anchor',
+    '&a x',
+    '|\n  block',
+    '>\n  folded',
+    '"unterminated',
+    '- item',
+    '!!binary aGVsbG8=',
+    '!!js/function "function(){}"',
+    '123',
+    'true',
+  ),
 );
 const personaFile = fc
   .record({
     open: fc.constantFrom('---', '---js', '---javascript', '---yaml', '--- ', '----', '', '\uFEFF---', '---coffee'),
-    keys: fc.array(fc.tuple(fc.constantFrom('name', 'description', 'id', 'model', 'tools', 'color', 'other', 'name '), frontMatterValue), { maxLength: 6 }),
+    keys: fc.array(fc.tuple(fc.constantFrom('name', 'description', 'id', 'model', 'tools', 'color', 'other', 'name '), frontMatterValue), {
+      maxLength: 6,
+    }),
     close: fc.constantFrom('---', '', '--- extra', '...'),
     body: nastyText,
     newline: fc.constantFrom('\n', '\r\n'),
@@ -50,7 +108,11 @@ describe('properties of the pure core (fast-check)', () => {
   });
 
   test('fence builder: nothing inside a fence can close it', async () => {
-    const withBackticks = fc.array(fc.oneof(fc.constantFrom('`', '``', '```', '````', '`````````', '\n', '   ', 'x', '~~~'), fc.string({ maxLength: 5 })), { maxLength: 60 }).map((parts) => parts.join(''));
+    const withBackticks = fc
+      .array(fc.oneof(fc.constantFrom('`', '``', '```', '````', '`````````', '\n', '   ', 'x', '~~~'), fc.string({ maxLength: 5 })), {
+        maxLength: 60,
+      })
+      .map((parts) => parts.join(''));
     await property('fence builder', withBackticks, (text) => {
       const lines = fenced(text, 'ts').split('\n');
       const fence = (lines[0] ?? '').replace(/ts$/, '');
@@ -59,15 +121,27 @@ describe('properties of the pure core (fast-check)', () => {
     });
   });
 
-  const sentPieces = fc.array(
-    fc.record({ start: fc.integer({ min: 1, max: 500 }), length: fc.integer({ min: 0, max: 200 }), name: fc.constantFrom('src/a.ts', 'src/b.ts', 'lib/c.py') }),
-    { minLength: 1, maxLength: 3 },
-  ).map((pieces): SentPiece[] =>
-    pieces.map((piece, index) => ({
-      key: `k${index}`, uri: `file:///ws/${piece.name}`, label: piece.name, matchPath: piece.name,
-      startLine: piece.start, endLine: piece.start + piece.length, totalLines: 1000, complete: false,
-    })),
-  );
+  const sentPieces = fc
+    .array(
+      fc.record({
+        start: fc.integer({ min: 1, max: 500 }),
+        length: fc.integer({ min: 0, max: 200 }),
+        name: fc.constantFrom('src/a.ts', 'src/b.ts', 'lib/c.py'),
+      }),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((pieces): SentPiece[] =>
+      pieces.map((piece, index) => ({
+        key: `k${index}`,
+        uri: `file:///ws/${piece.name}`,
+        label: piece.name,
+        matchPath: piece.name,
+        startLine: piece.start,
+        endLine: piece.start + piece.length,
+        totalLines: 1000,
+        complete: false,
+      })),
+    );
   const findingLike = fc.record(
     {
       line: fc.oneof(fc.integer({ min: -5, max: 800 }), fc.constantFrom('7', null, 1.5)),
@@ -90,7 +164,11 @@ describe('properties of the pure core (fast-check)', () => {
     await property('findings parser', fc.tuple(findingsBlock, sentPieces), ([block, sent]) => {
       const parsed = parseFindings(block, sent);
       return parsed.findings.every(
-        (finding) => sent.includes(finding.piece) && finding.line >= finding.piece.startLine && finding.endLine <= finding.piece.endLine && finding.line <= finding.endLine,
+        (finding) =>
+          sent.includes(finding.piece) &&
+          finding.line >= finding.piece.startLine &&
+          finding.endLine <= finding.piece.endLine &&
+          finding.line <= finding.endLine,
       );
     });
   });
@@ -100,11 +178,25 @@ describe('properties of the pure core (fast-check)', () => {
     fc.stringMatching(/^AKIA[A-Z2-7]{16}$/),
     fc.stringMatching(/^xoxb-[0-9]{10}-[0-9]{13}-[A-Za-z0-9]{24}$/),
     fc.stringMatching(/^sk_live_[0-9a-zA-Z]{24}$/),
-    fc.tuple(fc.stringMatching(/^[a-z]{3,10}$/), fc.stringMatching(/^[A-Za-z0-9]{8,16}$/)).map(([user, password]) => `postgres://${user}:${password}@db.internal:5432/app`),
+    fc
+      .tuple(fc.stringMatching(/^[a-z]{3,10}$/), fc.stringMatching(/^[A-Za-z0-9]{8,16}$/))
+      .map(([user, password]) => `postgres://${user}:${password}@db.internal:5432/app`),
   );
   const codeWithSecrets = fc
-    .tuple(fc.array(fc.tuple(fc.string({ maxLength: 40 }).map((text) => text.replace(/[A-Za-z0-9_]+$/, '')), secret), { minLength: 1, maxLength: 4 }), fc.string({ maxLength: 40 }))
-    .map(([parts, tail]) => ({ text: parts.map(([before, value]) => `${before} "${value}";\n`).join('') + tail, secrets: parts.map(([, value]) => value) }));
+    .tuple(
+      fc.array(
+        fc.tuple(
+          fc.string({ maxLength: 40 }).map((text) => text.replace(/[A-Za-z0-9_]+$/, '')),
+          secret,
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+      fc.string({ maxLength: 40 }),
+    )
+    .map(([parts, tail]) => ({
+      text: parts.map(([before, value]) => `${before} "${value}";\n`).join('') + tail,
+      secrets: parts.map(([, value]) => value),
+    }));
 
   test('redaction: no known secret pattern is left behind, and redacting again changes nothing', async () => {
     await property(
@@ -120,7 +212,7 @@ describe('properties of the pure core (fast-check)', () => {
     );
   });
 
-  test('budget: the prompt never exceeds the model\'s input limit', async () => {
+  test("budget: the prompt never exceeds the model's input limit", async () => {
     const persona = shippedPersona();
     const scenario = fc.record({
       maxInputTokens: fc.integer({ min: 3000, max: 200_000 }),
@@ -136,15 +228,27 @@ describe('properties of the pure core (fast-check)', () => {
       'budget',
       scenario,
       async ({ maxInputTokens, lines, width, selection, history, question, hidden }) => {
-        const text = Array.from({ length: lines }, (_, index) => `${index}:${'x'.repeat((index * 7919) % width)}${'\u200B'.repeat(index % 3 === 0 ? hidden : 0)}`).join('\n');
+        const text = Array.from(
+          { length: lines },
+          (_, index) => `${index}:${'x'.repeat((index * 7919) % width)}${'\u200B'.repeat(index % 3 === 0 ? hidden : 0)}`,
+        ).join('\n');
         const focus = selection ? { kind: 'selection' as const, startLine: selection[0], endLine: selection[0] + selection[1] } : undefined;
         const plan = await buildRequest({
-          command: 'review', question, persona, sources: [fileSource('src/a.ts', text, focus)],
-          history: Array.from({ length: history }, (_, index) => ({ request: `q${index} ${'r'.repeat(300)}`, response: `a${index} ${'s'.repeat(900)}` })),
-          exclude: [], redactSecrets: true, maxInputTokens,
+          command: 'review',
+          question,
+          persona,
+          sources: [fileSource('src/a.ts', text, focus)],
+          history: Array.from({ length: history }, (_, index) => ({
+            request: `q${index} ${'r'.repeat(300)}`,
+            response: `a${index} ${'s'.repeat(900)}`,
+          })),
+          exclude: [],
+          redactSecrets: true,
+          maxInputTokens,
         });
         if (plan.tooLarge !== undefined || plan.answerWithoutModel !== undefined) return plan.messages.length === 0;
-        const fits = estimateMessagesTokens(plan.messages.map((message) => message.text)) <= plan.budgetTokens && plan.budgetTokens < maxInputTokens;
+        const fits =
+          estimateMessagesTokens(plan.messages.map((message) => message.text)) <= plan.budgetTokens && plan.budgetTokens < maxInputTokens;
         // The first selected line is always among what is sent.
         const first = focus ? Math.min(focus.startLine, Math.max(lines, 1)) : undefined;
         const piece = plan.sent[0];
@@ -156,7 +260,19 @@ describe('properties of the pure core (fast-check)', () => {
 
   test('answer filter: the shown text and the findings block do not depend on how the stream is chunked', async () => {
     const answer = fc
-      .array(fc.oneof(nastyText, fc.constantFrom('```ts\nconst a = 1;\n```\n', '```architect-findings\n[]\n```\n', '![x](https://e.x/a.png)', '[y](command:z)', '\n')), { maxLength: 8 })
+      .array(
+        fc.oneof(
+          nastyText,
+          fc.constantFrom(
+            '```ts\nconst a = 1;\n```\n',
+            '```architect-findings\n[]\n```\n',
+            '![x](https://e.x/a.png)',
+            '[y](command:z)',
+            '\n',
+          ),
+        ),
+        { maxLength: 8 },
+      )
       .map((parts) => parts.join(''));
     const run = (chunks: readonly string[]) => {
       const filter = new AnswerStreamFilter();
@@ -164,17 +280,21 @@ describe('properties of the pure core (fast-check)', () => {
       const end = filter.end();
       return { shown: shown + end.rest, block: end.findingsBlock };
     };
-    await property('answer filter chunking', fc.tuple(answer, fc.array(fc.integer({ min: 1, max: 15 }), { minLength: 1, maxLength: 20 })), ([text, sizes]) => {
-      const chunks: string[] = [];
-      for (let at = 0, index = 0; at < text.length; index++) {
-        const size = sizes[index % sizes.length] ?? 1;
-        chunks.push(text.slice(at, at + size));
-        at += size;
-      }
-      const whole = run([text]);
-      const split = run(chunks);
-      return whole.shown === split.shown && whole.block === split.block;
-    });
+    await property(
+      'answer filter chunking',
+      fc.tuple(answer, fc.array(fc.integer({ min: 1, max: 15 }), { minLength: 1, maxLength: 20 })),
+      ([text, sizes]) => {
+        const chunks: string[] = [];
+        for (let at = 0, index = 0; at < text.length; index++) {
+          const size = sizes[index % sizes.length] ?? 1;
+          chunks.push(text.slice(at, at + size));
+          at += size;
+        }
+        const whole = run([text]);
+        const split = run(chunks);
+        return whole.shown === split.shown && whole.block === split.block;
+      },
+    );
   });
 });
 

@@ -38,12 +38,19 @@ describe('secret redaction', () => {
 
   test('R10: secrets are replaced by [REDACTED:kind] before sending, and the answer states the count', async () => {
     const plan = await buildRequest({
-      command: 'review', question: '', persona: shippedPersona(), sources: [fileSource('src/config.ts', code)], history: [],
-      exclude: [], redactSecrets: true, maxInputTokens: 128_000,
+      command: 'review',
+      question: '',
+      persona: shippedPersona(),
+      sources: [fileSource('src/config.ts', code)],
+      history: [],
+      exclude: [],
+      redactSecrets: true,
+      maxInputTokens: 128_000,
     });
     const sent = plan.messages.map((message) => message.text).join('\n');
     for (const [kind, secret] of Object.entries(SECRETS)) {
-      for (const line of secret.split('\n')) if (line.length > 20 && !line.startsWith('-----')) assert.ok(!sent.includes(line), `${kind} leaked`);
+      for (const line of secret.split('\n'))
+        if (line.length > 20 && !line.startsWith('-----')) assert.ok(!sent.includes(line), `${kind} leaked`);
       assert.ok(sent.includes(`[REDACTED:${kind}]`), `placeholder for ${kind}`);
     }
     assert.ok(!sent.includes('s3cr3tpass'));
@@ -62,9 +69,14 @@ describe('secret redaction', () => {
     lines.splice(200, 0, ...SECRETS['private-key'].split('\n'));
     const text = lines.join('\n');
     const plan = await buildRequest({
-      command: 'review', question: '', persona: shippedPersona(),
-      sources: [fileSource('src/keys.ts', text, { kind: 'selection', startLine: 202, endLine: 203 })], history: [],
-      exclude: [], redactSecrets: true, maxInputTokens: 4096,
+      command: 'review',
+      question: '',
+      persona: shippedPersona(),
+      sources: [fileSource('src/keys.ts', text, { kind: 'selection', startLine: 202, endLine: 203 })],
+      history: [],
+      exclude: [],
+      redactSecrets: true,
+      maxInputTokens: 4096,
     });
     const sent = plan.messages.map((message) => message.text).join('\n');
     assert.ok(!sent.includes('ZZZZZZZZZZZZZZZZ'), 'key body leaked');
@@ -73,8 +85,14 @@ describe('secret redaction', () => {
 
   test('redaction can be switched off by the user', async () => {
     const plan = await buildRequest({
-      command: 'review', question: '', persona: shippedPersona(), sources: [fileSource('a.ts', code)], history: [],
-      exclude: [], redactSecrets: false, maxInputTokens: 128_000,
+      command: 'review',
+      question: '',
+      persona: shippedPersona(),
+      sources: [fileSource('a.ts', code)],
+      history: [],
+      exclude: [],
+      redactSecrets: false,
+      maxInputTokens: 128_000,
     });
     assert.equal(plan.redactions, 0);
     assert.ok(plan.messages.some((message) => message.text.includes(SECRETS['github-token'])));
@@ -86,15 +104,22 @@ describe('secret redaction', () => {
   });
 
   test('overlapping ranges merge', () => {
-    assert.deepEqual(mergeRanges([{ start: 5, end: 10, kind: 'a' }, { start: 0, end: 6, kind: 'b' }, { start: 20, end: 21, kind: 'c' }]), [
-      { start: 0, end: 10, kind: 'b' },
-      { start: 20, end: 21, kind: 'c' },
-    ]);
+    assert.deepEqual(
+      mergeRanges([
+        { start: 5, end: 10, kind: 'a' },
+        { start: 0, end: 6, kind: 'b' },
+        { start: 20, end: 21, kind: 'c' },
+      ]),
+      [
+        { start: 0, end: 10, kind: 'b' },
+        { start: 20, end: 21, kind: 'c' },
+      ],
+    );
   });
 });
 
 describe('redaction in a long-lived host', () => {
-  test('scanning leaves no performance marks behind (secretlint\'s profiler is stubbed out of the bundle)', async () => {
+  test("scanning leaves no performance marks behind (secretlint's profiler is stubbed out of the bundle)", async () => {
     const { performance } = await import('node:perf_hooks');
     performance.clearMarks();
     for (let i = 0; i < 50; i++) await findSecrets(`const token = "${SECRETS['github-token']}";`);

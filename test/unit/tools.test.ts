@@ -1,6 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { clampReadRange, findFilesInput, findReferencesInput, parseToolInput, readFileInput, MAX_READ_LINES } from '../../src/core/tools/toolSchemas';
+import {
+  clampReadRange,
+  findFilesInput,
+  findReferencesInput,
+  parseToolInput,
+  readFileInput,
+  MAX_READ_LINES,
+} from '../../src/core/tools/toolSchemas';
 import { findFilesResult, findReferencesResult, readFileResult } from '../../src/core/tools/toolResults';
 import { fileSource, numberedLines } from './helpers';
 
@@ -9,7 +16,10 @@ const TOKEN = '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';
 
 describe('tool inputs', () => {
   test('valid inputs pass', () => {
-    assert.deepEqual(parseToolInput(readFileInput, { path: 'src/db.ts', startLine: 1, endLine: 20 }), { ok: true, value: { path: 'src/db.ts', startLine: 1, endLine: 20 } });
+    assert.deepEqual(parseToolInput(readFileInput, { path: 'src/db.ts', startLine: 1, endLine: 20 }), {
+      ok: true,
+      value: { path: 'src/db.ts', startLine: 1, endLine: 20 },
+    });
     assert.ok(parseToolInput(findFilesInput, { pattern: '**/*.sql' }).ok);
     assert.ok(parseToolInput(findReferencesInput, { path: 'src/a.ts', line: 3, symbol: 'createUser' }).ok);
   });
@@ -51,7 +61,11 @@ describe('tool outputs are protected like attachments', () => {
 
   test('secrets are redacted and lines numbered; the range read is reported as sent', async () => {
     const text = `${numberedLines(10)}\nconst token = "${TOKEN}";\n${numberedLines(5)}`;
-    const output = await readFileResult(fileSource('src/config.ts', text), { path: 'src/config.ts', startLine: 9, endLine: 12 }, protection);
+    const output = await readFileResult(
+      fileSource('src/config.ts', text),
+      { path: 'src/config.ts', startLine: 9, endLine: 12 },
+      protection,
+    );
     assert.ok(!output.text.includes(TOKEN));
     assert.match(output.text, /11 \| const token = "\[REDACTED:github-token\]";/);
     assert.equal(output.redactions, 1);
@@ -60,13 +74,24 @@ describe('tool outputs are protected like attachments', () => {
   });
 
   test('found files mark the excluded ones', () => {
-    const output = findFilesResult([{ path: '.env', matchPath: '.env' }, { path: 'src/a.ts', matchPath: 'src/a.ts' }], '**/*', false, protection);
+    const output = findFilesResult(
+      [
+        { path: '.env', matchPath: '.env' },
+        { path: 'src/a.ts', matchPath: 'src/a.ts' },
+      ],
+      '**/*',
+      false,
+      protection,
+    );
     assert.equal(output.text, '2 files match **/*:\n.env (excluded: cannot be read)\nsrc/a.ts');
   });
 
   test('reference lines are redacted, and lines of excluded files are not shown', async () => {
     const output = await findReferencesResult(
-      [{ path: 'src/a.ts', matchPath: 'src/a.ts', line: 3, lineText: `  connect("${TOKEN}")` }, { path: 'beta/keys/prod.pem', matchPath: 'keys/prod.pem', line: 1, lineText: 'KEY-MATERIAL' }],
+      [
+        { path: 'src/a.ts', matchPath: 'src/a.ts', line: 3, lineText: `  connect("${TOKEN}")` },
+        { path: 'beta/keys/prod.pem', matchPath: 'keys/prod.pem', line: 1, lineText: 'KEY-MATERIAL' },
+      ],
       'connect',
       protection,
     );

@@ -23,7 +23,11 @@ describe('windowing', () => {
     assert.ok(window.startLine < 500 && window.endLine > 520, `${window.startLine}-${window.endLine}`);
     assert.ok(Math.abs(500 - window.startLine - (window.endLine - 520)) <= 1, 'roughly symmetric');
     const numbers = window.lines.map((line) => line.line);
-    assert.deepEqual(numbers, Array.from({ length: numbers.length }, (_, index) => window.startLine + index), 'contiguous');
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: numbers.length }, (_, index) => window.startLine + index),
+      'contiguous',
+    );
   });
 
   test('a selection larger than the budget is cut from its start', () => {

@@ -15,9 +15,7 @@ export interface Focus extends LineRange {
 }
 
 export type SourceContent =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'binary' }
-  | { readonly kind: 'unreadable'; readonly reason: string };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary' } | { readonly kind: 'unreadable'; readonly reason: string };
 
 export interface AttachedSource {
   /** Identity for de-duplication: the URI string, or a synthetic key for plain strings. */

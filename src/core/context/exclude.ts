@@ -24,7 +24,9 @@ function matchersFor(patterns: readonly string[]): readonly Matcher[] {
       key,
       matchers: usable.map((pattern) => {
         const test = picomatch(pattern, OPTIONS);
-        return pattern.includes('/') ? { pattern, matches: (path: string) => test(path) } : { pattern, matches: (path: string) => test(baseName(path)) };
+        return pattern.includes('/')
+          ? { pattern, matches: (path: string) => test(path) }
+          : { pattern, matches: (path: string) => test(baseName(path)) };
       }),
     };
   }

@@ -4,8 +4,9 @@
  */
 // Variation selectors are left out on purpose: emoji in comments and strings use them all the time.
 // The class lists single invisible code points, some of them combining marks, on purpose.
-// eslint-disable-next-line no-misleading-character-class
-const HIDDEN = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0]|\uDB40[\uDC00-\uDC7F]/g;
+const HIDDEN =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0]|\uDB40[\uDC00-\uDC7F]/g;
 
 const NAMES: Record<number, string> = {
   0x200b: 'zero-width space',

@@ -92,7 +92,7 @@ export function windowText(text: string, focus: Focus | undefined, budgetChars: 
   let selectionCut = false;
   let keptLast = first - 1;
   for (let line = first; line <= last; line++) {
-    const column = line === first ? focus?.startColumn ?? 0 : 0;
+    const column = line === first ? (focus?.startColumn ?? 0) : 0;
     if (!keep(line, remaining, column)) break;
     keptLast = line;
   }
@@ -137,5 +137,13 @@ export function rangeWindow(text: string, startLine: number, endLine: number, ma
     const length = index.length(line);
     lines.push({ line, start, end: start + Math.min(length, maxLineChars), partial: length > maxLineChars });
   }
-  return { index, lines, startLine: first, endLine: last, totalLines: total, complete: first === 1 && last === total && lines.every((line) => !line.partial), selectionCut: false };
+  return {
+    index,
+    lines,
+    startLine: first,
+    endLine: last,
+    totalLines: total,
+    complete: first === 1 && last === total && lines.every((line) => !line.partial),
+    selectionCut: false,
+  };
 }

@@ -28,7 +28,9 @@ export const DEFAULT_DESIGN_DOCS_FOLDER = 'docs/design';
 export function designDocsFolderSegments(setting: string): { segments: string[]; fellBack: boolean } {
   const raw = setting.trim().replace(/\\/g, '/');
   const absolute = raw.startsWith('/') || /^[a-zA-Z]:/.test(raw) || raw.startsWith('~');
-  const segments = normalizeRelativePath(raw).split('/').filter((segment) => segment !== '' && segment !== '.');
+  const segments = normalizeRelativePath(raw)
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.');
   if (raw === '' || absolute || segments.some((segment) => segment === '..')) {
     return { segments: DEFAULT_DESIGN_DOCS_FOLDER.split('/'), fellBack: raw !== '' };
   }
@@ -52,5 +54,9 @@ export function missingDesignSections(document: string): string[] {
 }
 
 export function missingSectionsWarning(missing: readonly string[], t: Translate = english): string {
-  return t('The design document is missing {0} section(s): {1}.', missing.length, missing.map((name) => name.replace(/^#+\s*/, '')).join(', '));
+  return t(
+    'The design document is missing {0} section(s): {1}.',
+    missing.length,
+    missing.map((name) => name.replace(/^#+\s*/, '')).join(', '),
+  );
 }

@@ -26,20 +26,34 @@ export function classifyError(facts: ErrorFacts): ModelErrorKind {
 }
 
 /** A message a person can act on; no stack traces, nothing of the prompt. Undefined for cancellation. */
-export function errorMessage(kind: ModelErrorKind, modelName: string, detail: string | undefined, t: Translate = english): string | undefined {
+export function errorMessage(
+  kind: ModelErrorKind,
+  modelName: string,
+  detail: string | undefined,
+  t: Translate = english,
+): string | undefined {
   switch (kind) {
     case 'cancelled':
       return undefined;
     case 'noPermissions':
-      return t('Architect may not use {0} yet: language model access needs your consent. Run the request again and choose Allow when VS Code asks.', modelName);
+      return t(
+        'Architect may not use {0} yet: language model access needs your consent. Run the request again and choose Allow when VS Code asks.',
+        modelName,
+      );
     case 'blocked':
       return t('{0} refused this request (blocked by the provider or a policy). Try again later, or choose another model.', modelName);
     case 'rateLimited':
       return t('{0} is rate-limited or out of quota right now. Try again in a few minutes, or choose another model.', modelName);
     case 'notFound':
-      return t('The model {0} was not found or does not support this request. Choose another model in the chat\'s model picker (or set architect.model).', modelName);
+      return t(
+        "The model {0} was not found or does not support this request. Choose another model in the chat's model picker (or set architect.model).",
+        modelName,
+      );
     case 'tooLarge':
-      return t('The request is too large for {0}. Attach less code (select the handler you care about), or choose a model with a larger context window.', modelName);
+      return t(
+        'The request is too large for {0}. Attach less code (select the handler you care about), or choose a model with a larger context window.',
+        modelName,
+      );
     case 'offline':
       return t('Could not reach {0}: check your network connection and try again.', modelName);
     default:
@@ -54,7 +68,9 @@ function firstLine(text: string): string {
 }
 
 export function noModelMessage(t: Translate = english): string {
-  return t('No language model is available. Install and sign in to GitHub Copilot (or another extension that provides chat models), then pick a model in the chat view or set architect.model.');
+  return t(
+    'No language model is available. Install and sign in to GitHub Copilot (or another extension that provides chat models), then pick a model in the chat view or set architect.model.',
+  );
 }
 
 export function emptyAnswerMessage(modelName: string, t: Translate = english): string {

@@ -9,14 +9,18 @@ export type Severity = (typeof SEVERITIES)[number];
 
 const findingSchema = lazy(() =>
   z.object({
-  line: z.number().check(z.int(), z.gte(1)),
-  endLine: z.optional(z.number().check(z.int(), z.gte(1))),
-  file: z.optional(z.string().check(z.maxLength(500))),
-  severity: z.string().check(z.trim(), z.toLowerCase(), z.refine((value) => (SEVERITIES as readonly string[]).includes(value))),
-  rule: z.optional(z.string().check(z.trim(), z.maxLength(40))),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
-  detail: z.optional(z.string().check(z.maxLength(4000))),
-  fix: z.optional(z.string().check(z.maxLength(4000))),
+    line: z.number().check(z.int(), z.gte(1)),
+    endLine: z.optional(z.number().check(z.int(), z.gte(1))),
+    file: z.optional(z.string().check(z.maxLength(500))),
+    severity: z.string().check(
+      z.trim(),
+      z.toLowerCase(),
+      z.refine((value) => (SEVERITIES as readonly string[]).includes(value)),
+    ),
+    rule: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+    detail: z.optional(z.string().check(z.maxLength(4000))),
+    fix: z.optional(z.string().check(z.maxLength(4000))),
   }),
 );
 
@@ -70,7 +74,9 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
     }
     const endLine = Math.max(value.endLine ?? value.line, value.line);
     if (value.line < piece.startLine || endLine > piece.endLine) {
-      dropped.push(t('#{0}: lines {1}–{2} are outside the attached lines {3}–{4}', number, value.line, endLine, piece.startLine, piece.endLine));
+      dropped.push(
+        t('#{0}: lines {1}–{2} are outside the attached lines {3}–{4}', number, value.line, endLine, piece.startLine, piece.endLine),
+      );
       return;
     }
     findings.push({

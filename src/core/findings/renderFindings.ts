@@ -15,7 +15,10 @@ export function renderFindings(parsed: ParsedFindings, t: Translate = english): 
     const multiFile = new Set(parsed.findings.map((finding) => finding.piece.key)).size > 1;
     const rows = [...parsed.findings]
       .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line)
-      .map((finding) => `| ${ICONS[finding.severity]} ${finding.severity} | ${where(finding, multiFile)} | ${cell(finding.rule ?? '')} | ${cell(finding.title)} |`);
+      .map(
+        (finding) =>
+          `| ${ICONS[finding.severity]} ${finding.severity} | ${where(finding, multiFile)} | ${cell(finding.rule ?? '')} | ${cell(finding.title)} |`,
+      );
     parts.push(
       t('**Findings** ({0}, also in the Problems panel)', parsed.findings.length),
       '',
@@ -29,7 +32,11 @@ export function renderFindings(parsed: ParsedFindings, t: Translate = english): 
   if (parsed.dropped.length > 0) {
     if (parts.length > 0) parts.push('');
     const reasons = parsed.dropped.slice(0, 5).map(cell).join('; ');
-    parts.push(parsed.dropped.length === 1 ? t('_1 finding was dropped: {0}._', reasons) : t('_{0} findings were dropped: {1}._', parsed.dropped.length, reasons));
+    parts.push(
+      parsed.dropped.length === 1
+        ? t('_1 finding was dropped: {0}._', reasons)
+        : t('_{0} findings were dropped: {1}._', parsed.dropped.length, reasons),
+    );
   }
   return parts.join('\n');
 }

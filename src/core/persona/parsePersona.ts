@@ -1,12 +1,7 @@
 import matter from 'gray-matter';
 import { english, type Translate } from '../i18n';
 import { utf8ByteLength } from '../text';
-import {
-  type Persona,
-  type PersonaParseResult,
-  type PersonaProblem,
-  type PersonaSource,
-} from './persona';
+import { type Persona, type PersonaParseResult, type PersonaProblem, type PersonaSource } from './persona';
 import { KNOWN_KEYS, MAX_BODY_BYTES, PERSONA_ID_PATTERN, personaFrontMatterSchema } from './personaSchema';
 
 const MAX_FRONT_MATTER_BYTES = 16 * 1024;
@@ -101,7 +96,11 @@ export function parsePersona(text: string, fileName: string, source: PersonaSour
 /** `api-reviewer.agent.md` → `api-reviewer`; anything not slug-safe is folded into one. */
 export function idFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/(\.agent)?\.md$/i, '');
-  const slug = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 64);
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 64);
   return slug === '' ? 'persona' : slug;
 }
 
@@ -114,7 +113,7 @@ function asList(value: string | string[] | undefined, splitCommas: boolean): str
 function yamlProblem(error: unknown, t: Translate): PersonaProblem {
   const mark = (error as { mark?: { line?: unknown } } | null)?.mark;
   const reason = (error as { reason?: unknown } | null)?.reason;
-  const text = typeof reason === 'string' ? reason : error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+  const text = typeof reason === 'string' ? reason : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   if (text === 'code front matter refused') {
     return { message: t('Front matter in code is not allowed: only YAML is read, and no code is ever run.'), line: 1 };
   }

@@ -35,7 +35,10 @@ export function sectionText(body: string, title: RegExp): string | undefined {
   const heading = all[start];
   if (!heading) return undefined;
   const next = all.slice(start + 1).find((other) => other.level <= heading.level);
-  const text = lines.slice(heading.line + 1, next ? next.line : lines.length).join('\n').trim();
+  const text = lines
+    .slice(heading.line + 1, next ? next.line : lines.length)
+    .join('\n')
+    .trim();
   return text === '' ? undefined : text;
 }
 

@@ -24,7 +24,12 @@ export interface RenderedPiece {
  * its 1-based number in the file, secrets replaced by `[REDACTED:kind]`, hidden characters made visible,
  * inside a fence that no backtick run in the code can close.
  */
-export function renderPiece(source: AttachedSource, window: CodeWindow, secrets: readonly SecretRange[], t: Translate = english): RenderedPiece {
+export function renderPiece(
+  source: AttachedSource,
+  window: CodeWindow,
+  secrets: readonly SecretRange[],
+  t: Translate = english,
+): RenderedPiece {
   const text = source.content.kind === 'text' ? source.content.text : '';
   const width = linePrefixWidth(window.totalLines) - 3;
   const hidden: HiddenCharacterReport[] = [];
@@ -67,7 +72,13 @@ export function renderPiece(source: AttachedSource, window: CodeWindow, secrets:
     t('Language: {0}', source.languageId),
     linesHeader(source, window, t),
     ...partialLines.map((cut) =>
-      t('Line {0} is long (minified?): only characters {1}–{2} of {3} are shown, between … marks.', cut.line, groupDigits(cut.from), groupDigits(cut.to), groupDigits(cut.length)),
+      t(
+        'Line {0} is long (minified?): only characters {1}–{2} of {3} are shown, between … marks.',
+        cut.line,
+        groupDigits(cut.from),
+        groupDigits(cut.to),
+        groupDigits(cut.length),
+      ),
     ),
   ];
   return {

@@ -124,6 +124,7 @@ export function mergeRanges(ranges: readonly SecretRange[]): SecretRange[] {
 export async function redactText(text: string): Promise<{ text: string; count: number }> {
   const found = await findSecrets(text);
   let result = text;
-  for (const secret of [...found].reverse()) result = `${result.slice(0, secret.start)}[REDACTED:${secret.kind}]${result.slice(secret.end)}`;
+  for (const secret of [...found].reverse())
+    result = `${result.slice(0, secret.start)}[REDACTED:${secret.kind}]${result.slice(secret.end)}`;
   return { text: result, count: found.length };
 }

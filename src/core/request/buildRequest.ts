@@ -122,12 +122,16 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
 
   const instructions = instructionsMessage(input.persona, taskFor(input.command, input.persona));
   // The user's own words and earlier turns go to the model too: a pasted token is redacted there as well.
-  const asked = input.question.trim() === '' ? { text: defaultQuestion(input.command), count: 0 } : await redactIf(input.redactSecrets, input.question);
+  const asked =
+    input.question.trim() === '' ? { text: defaultQuestion(input.command), count: 0 } : await redactIf(input.redactSecrets, input.question);
   const question = asked.text;
   let conversationRedactions = asked.count;
   const conversation: HistoryTurn[] = [];
   for (const turn of input.history) {
-    const [request, response] = await Promise.all([redactIf(input.redactSecrets, turn.request), redactIf(input.redactSecrets, turn.response)]);
+    const [request, response] = await Promise.all([
+      redactIf(input.redactSecrets, turn.request),
+      redactIf(input.redactSecrets, turn.response),
+    ]);
     conversationRedactions += request.count + response.count;
     conversation.push({ request: request.text, response: response.text });
   }
@@ -159,7 +163,7 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const droppedTurns = conversation.length - history.length;
   if (droppedTurns > 0) {
     trimmed.push(t('{0} earlier turns', droppedTurns));
-    notes.push(t('{0} earlier turns of this conversation were left out to fit the model\'s input limit.', droppedTurns));
+    notes.push(t("{0} earlier turns of this conversation were left out to fit the model's input limit.", droppedTurns));
   }
 
   let codeBudgetChars = Math.floor(available * charsPerToken);
@@ -185,34 +189,52 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
     );
     const pieceTexts = rendered.filter((_, index) => (windows[index]?.lines.length ?? 0) > 0).map((piece) => piece.text);
     messages = assemblePrompt(instructions, historyMessages, pieceTexts, question);
-    estimatedTokens = estimateMessagesTokens(messages.map((message) => message.text), charsPerToken);
+    estimatedTokens = estimateMessagesTokens(
+      messages.map((message) => message.text),
+      charsPerToken,
+    );
     if (estimatedTokens <= budgetTokens) break;
-    const codeTokens = estimateMessagesTokens(rendered.map((piece) => piece.text), charsPerToken);
+    const codeTokens = estimateMessagesTokens(
+      rendered.map((piece) => piece.text),
+      charsPerToken,
+    );
     const allowedCodeTokens = Math.max(0, budgetTokens - (estimatedTokens - codeTokens));
-    const planned = Math.min(codeBudgetChars, shares.reduce((sum, share) => sum + share, 0));
+    const planned = Math.min(
+      codeBudgetChars,
+      shares.reduce((sum, share) => sum + share, 0),
+    );
     codeBudgetChars = Math.floor(planned * (allowedCodeTokens / Math.max(codeTokens, 1)) * 0.95);
   }
 
-  const sent = usable.flatMap((source, index) => ((windows[index]?.lines.length ?? 0) > 0 ? [sentPiece(source, windows[index] as CodeWindow)] : []));
+  const sent = usable.flatMap((source, index) =>
+    (windows[index]?.lines.length ?? 0) > 0 ? [sentPiece(source, windows[index] as CodeWindow)] : [],
+  );
 
   usable.forEach((source, index) => {
     const window = windows[index] as CodeWindow;
     const piece = rendered[index] as RenderedPiece;
     if (window.lines.length === 0) {
       trimmed.push(t('{0} (all of it)', source.label));
-      notes.push(t('{0} was left out: not even its first line fits the model\'s input limit.', source.label));
+      notes.push(t("{0} was left out: not even its first line fits the model's input limit.", source.label));
     } else if (!window.complete) {
       const what = t('{0} lines {1}–{2} of {3}', source.label, window.startLine, window.endLine, groupDigits(window.totalLines));
       trimmed.push(what);
       notes.push(
         window.selectionCut
-          ? t('Sent {0}: the selection is larger than the model\'s input limit allows.', what)
-          : t('Sent {0}, to fit the model\'s input limit.', what),
+          ? t("Sent {0}: the selection is larger than the model's input limit allows.", what)
+          : t("Sent {0}, to fit the model's input limit.", what),
       );
     }
     for (const cut of piece.partialLines) {
       notes.push(
-        t('{0} line {1} is very long (minified?): sent characters {2}–{3} of {4}.', source.label, cut.line, groupDigits(cut.from), groupDigits(cut.to), groupDigits(cut.length)),
+        t(
+          '{0} line {1} is very long (minified?): sent characters {2}–{3} of {4}.',
+          source.label,
+          cut.line,
+          groupDigits(cut.from),
+          groupDigits(cut.to),
+          groupDigits(cut.length),
+        ),
       );
     }
     if (piece.hidden.length > 0) notes.push(hiddenCharactersNote(source.label, piece.hidden, t));
@@ -236,7 +258,12 @@ function renderedLength(text: string, index: LineIndex): number {
 function hiddenCharactersNote(label: string, hidden: readonly HiddenCharacterReport[], t: Translate): string {
   const shown = hidden.slice(0, 5).map((report) => t('line {0} ({1})', report.line, describeHiddenCharacter(report)));
   const more = hidden.length > 5 ? t(' and {0} more', hidden.length - 5) : '';
-  return t('⚠️ Suspicious invisible characters in {0}: {1}{2}. They can make code read differently from what it does; the model saw them as ⟦U+…⟧ markers.', label, shown.join(', '), more);
+  return t(
+    '⚠️ Suspicious invisible characters in {0}: {1}{2}. They can make code read differently from what it does; the model saw them as ⟦U+…⟧ markers.',
+    label,
+    shown.join(', '),
+    more,
+  );
 }
 
 async function redactIf(redact: boolean, text: string): Promise<{ text: string; count: number }> {
@@ -264,9 +291,13 @@ function nothingToAnswer(command: ChatCommand | undefined, t: Translate): string
   switch (command) {
     case 'review':
     case 'security':
-      return t('There is no code to look at. Select the code of an API handler (or open its file) and ask again, attach a file with #file, or describe the API in your message.');
+      return t(
+        'There is no code to look at. Select the code of an API handler (or open its file) and ask again, attach a file with #file, or describe the API in your message.',
+      );
     case 'schema':
-      return t('There is no data model to look at. Attach a SQL file, a migration or your ORM models (select them or use #file), or describe the data you need to store.');
+      return t(
+        'There is no data model to look at. Attach a SQL file, a migration or your ORM models (select them or use #file), or describe the data you need to store.',
+      );
     case 'design':
       return t('Tell me what to design, for example: /design REST API for managing projects. I can base it on attached code too.');
     case 'diagnose':

@@ -42,14 +42,18 @@ export async function readFileResult(source: AttachedSource, input: ReadFileInpu
   if (source.content.kind === 'binary' || (source.content.kind === 'text' && looksBinary(source.content.text))) {
     return { text: t('{0} is a binary file; it was not read.', source.label), redactions: 0 };
   }
-  if (source.content.kind === 'unreadable') return { text: t('{0} could not be read: {1}', source.label, source.content.reason), redactions: 0 };
+  if (source.content.kind === 'unreadable')
+    return { text: t('{0} could not be read: {1}', source.label, source.content.reason), redactions: 0 };
   const text = source.content.text;
   const totalLines = text.split('\n').length;
   const range = clampReadRange(input, totalLines);
   const window = rangeWindow(text, range.startLine, range.endLine, MAX_LINE_CHARS);
   const secrets = settings.redactSecrets ? await secretsNear(text, window) : [];
   const piece = renderPiece({ ...source, focus: undefined }, window, secrets, t);
-  const more = window.endLine < window.totalLines ? `\n${t('(lines {0}–{1} of {2}; ask for the next range to read on)', window.startLine, window.endLine, groupDigits(window.totalLines))}` : '';
+  const more =
+    window.endLine < window.totalLines
+      ? `\n${t('(lines {0}–{1} of {2}; ask for the next range to read on)', window.startLine, window.endLine, groupDigits(window.totalLines))}`
+      : '';
   return {
     text: piece.text + more,
     redactions: piece.redactions,
@@ -63,10 +67,19 @@ export interface ListedFile {
   readonly matchPath: string;
 }
 
-export function findFilesResult(files: readonly ListedFile[], pattern: string, limitReached: boolean, settings: ProtectionSettings): ToolOutput {
+export function findFilesResult(
+  files: readonly ListedFile[],
+  pattern: string,
+  limitReached: boolean,
+  settings: ProtectionSettings,
+): ToolOutput {
   const t = settings.t ?? english;
   if (files.length === 0) return { text: t('No files match {0}.', pattern), redactions: 0 };
-  const lines = files.map((file) => (excludingPattern(file.matchPath, settings.exclude) === undefined ? oneLine(file.path) : `${oneLine(file.path)} ${t('(excluded: cannot be read)')}`));
+  const lines = files.map((file) =>
+    excludingPattern(file.matchPath, settings.exclude) === undefined
+      ? oneLine(file.path)
+      : `${oneLine(file.path)} ${t('(excluded: cannot be read)')}`,
+  );
   const tail = limitReached ? `\n${t('(more files match; use a narrower pattern)')}` : '';
   return { text: `${t('{0} files match {1}:', files.length, pattern)}\n${lines.join('\n')}${tail}`, redactions: 0 };
 }
@@ -84,7 +97,9 @@ export function findSymbolResult(symbols: readonly FoundSymbol[], name: string, 
   const t = settings.t ?? english;
   const visible = symbols.filter((symbol) => excludingPattern(symbol.matchPath, settings.exclude) === undefined);
   if (visible.length === 0) return { text: t('No definition of {0} was found in the workspace.', name), redactions: 0 };
-  const lines = visible.map((symbol) => oneLine(`${symbol.name} (${symbol.kind}${symbol.container ? ` in ${symbol.container}` : ''}): ${symbol.path}:${symbol.line}`));
+  const lines = visible.map((symbol) =>
+    oneLine(`${symbol.name} (${symbol.kind}${symbol.container ? ` in ${symbol.container}` : ''}): ${symbol.path}:${symbol.line}`),
+  );
   return { text: `${t('Definitions of {0}:', name)}\n${lines.join('\n')}`, redactions: 0 };
 }
 
@@ -96,7 +111,11 @@ export interface FoundReference {
 }
 
 /** One line per reference, each line's text protected like attached code. */
-export async function findReferencesResult(references: readonly FoundReference[], symbol: string, settings: ProtectionSettings): Promise<ToolOutput> {
+export async function findReferencesResult(
+  references: readonly FoundReference[],
+  symbol: string,
+  settings: ProtectionSettings,
+): Promise<ToolOutput> {
   const t = settings.t ?? english;
   if (references.length === 0) return { text: t('No references to {0} were found.', symbol), redactions: 0 };
   let redactions = 0;

@@ -19,38 +19,40 @@ export const MAX_FIND_RESULTS = 100;
 
 const relativePath = () =>
   z.string().check(
-  z.trim(),
-  z.minLength(1),
-  z.maxLength(500),
-  z.refine((value) => !/^([a-zA-Z]:|[\\/]|~)/.test(value) && !value.split(/[\\/]/).includes('..'), { message: 'a workspace-relative path without ".."' }),
-);
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(500),
+    z.refine((value) => !/^([a-zA-Z]:|[\\/]|~)/.test(value) && !value.split(/[\\/]/).includes('..'), {
+      message: 'a workspace-relative path without ".."',
+    }),
+  );
 
 export const findFilesInput = lazy(() =>
   z.object({
-  pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
-  maxResults: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_FIND_RESULTS))),
+    pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+    maxResults: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_FIND_RESULTS))),
   }),
 );
 
 export const readFileInput = lazy(() =>
   z.object({
-  path: relativePath(),
-  startLine: z.optional(z.number().check(z.int(), z.gte(1))),
-  endLine: z.optional(z.number().check(z.int(), z.gte(1))),
+    path: relativePath(),
+    startLine: z.optional(z.number().check(z.int(), z.gte(1))),
+    endLine: z.optional(z.number().check(z.int(), z.gte(1))),
   }),
 );
 
 export const findSymbolInput = lazy(() =>
   z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   }),
 );
 
 export const findReferencesInput = lazy(() =>
   z.object({
-  path: relativePath(),
-  line: z.number().check(z.int(), z.gte(1)),
-  symbol: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    path: relativePath(),
+    line: z.number().check(z.int(), z.gte(1)),
+    symbol: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   }),
 );
 

@@ -45,7 +45,11 @@ export async function answerWithTools(input: AnswerLoopInput): Promise<AnswerLoo
   let lastText = '';
   for (let round = 0; ; round++) {
     const offer = input.tools.length > 0 && round < input.maxRounds && used < input.budgetTokens * 0.85;
-    const response = await input.model.sendRequest(messages, { justification: input.justification, ...(offer ? { tools: [...input.tools] } : {}) }, input.token);
+    const response = await input.model.sendRequest(
+      messages,
+      { justification: input.justification, ...(offer ? { tools: [...input.tools] } : {}) },
+      input.token,
+    );
     if (round === 0) input.onRequestSent();
     const calls: vscode.LanguageModelToolCallPart[] = [];
     let text = '';
@@ -69,7 +73,11 @@ export async function answerWithTools(input: AnswerLoopInput): Promise<AnswerLoo
     for (const [index, call] of calls.entries()) {
       if (input.token.isCancellationRequested) break;
       if (index >= MAX_CALLS_PER_ROUND) {
-        results.push(new vscode.LanguageModelToolResultPart(call.callId, [new vscode.LanguageModelTextPart(t('Not run: at most {0} tool calls per round.', MAX_CALLS_PER_ROUND))]));
+        results.push(
+          new vscode.LanguageModelToolResultPart(call.callId, [
+            new vscode.LanguageModelTextPart(t('Not run: at most {0} tool calls per round.', MAX_CALLS_PER_ROUND)),
+          ]),
+        );
         continue;
       }
       toolCalls++;
@@ -95,6 +103,6 @@ const MAX_CALLS_PER_ROUND = 8;
 function fitResult(text: string, roomTokens: number): string {
   const room = Math.floor(roomTokens * DEFAULT_CHARS_PER_TOKEN);
   if (text.length <= room) return text;
-  if (room < 200) return t('(result left out: the model\'s input limit is reached; answer with what you have)');
-  return `${text.slice(0, room - 120)}\n${t('(result cut here: the model\'s input limit; ask for a smaller range)')}`;
+  if (room < 200) return t("(result left out: the model's input limit is reached; answer with what you have)");
+  return `${text.slice(0, room - 120)}\n${t("(result cut here: the model's input limit; ask for a smaller range)")}`;
 }

@@ -41,7 +41,11 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
     provideFollowups(result) {
       const command = asChatCommand(typeof result.metadata?.['command'] === 'string' ? result.metadata['command'] : undefined);
       if (result.errorDetails || result.metadata?.['outcome'] !== 'ok') return [];
-      return followupsFor(command, t).map((item) => ({ prompt: item.prompt, label: item.label, ...(item.command ? { command: item.command } : {}) }));
+      return followupsFor(command, t).map((item) => ({
+        prompt: item.prompt,
+        label: item.label,
+        ...(item.command ? { command: item.command } : {}),
+      }));
     },
   };
   context.subscriptions.push(participant);
@@ -60,7 +64,11 @@ async function answer(
 ): Promise<vscode.ChatResult> {
   const command = asChatCommand(request.command);
   const model = request.model;
-  const record = new RequestRecord({ command: command ? `/${command}` : 'chat', model: modelId(model), maxInputTokens: model.maxInputTokens });
+  const record = new RequestRecord({
+    command: command ? `/${command}` : 'chat',
+    model: modelId(model),
+    maxInputTokens: model.maxInputTokens,
+  });
   stream.progress(t('Reading the attached code…'));
 
   // The attached code and the persona's freshness check are both file-system round trips: at once.
@@ -171,7 +179,11 @@ async function answer(
 
   if (producesFindings(command)) metadata['findings'] = reportFindings(end, [...plan.sent, ...toolSent], stream, deps.findings);
   if (command === 'design' && visible.trim() !== '') {
-    stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [{ description: request.prompt, text: visible.trim() + '\n' }] });
+    stream.button({
+      command: SAVE_DESIGN_DOC_COMMAND,
+      title: t('Save as design doc'),
+      arguments: [{ description: request.prompt, text: visible.trim() + '\n' }],
+    });
   }
   return finish({}, 'ok');
 }
@@ -180,12 +192,20 @@ async function answer(
  * The findings block as a table in the chat and as diagnostics (DESIGN.md step 7); returns how many
  * were placed. A block cut off by the end of the stream may be a truncated array: nothing of it applies.
  */
-function reportFindings(end: FilteredAnswerEnd, sent: readonly SentPiece[], stream: vscode.ChatResponseStream, findings: FindingsDiagnostics): number {
-  const parsed = end.findingsBlockClosed ? parseFindings(end.findingsBlock, sent, t) : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
+function reportFindings(
+  end: FilteredAnswerEnd,
+  sent: readonly SentPiece[],
+  stream: vscode.ChatResponseStream,
+  findings: FindingsDiagnostics,
+): number {
+  const parsed = end.findingsBlockClosed
+    ? parseFindings(end.findingsBlock, sent, t)
+    : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
   const placed = findings.apply(parsed, sent);
   const table = renderFindings(parsed, t);
   if (table !== '') stream.markdown(`\n\n${table}\n`);
-  if (end.findingsBlock === undefined) stream.markdown(`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`);
+  if (end.findingsBlock === undefined)
+    stream.markdown(`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`);
   return placed;
 }
 

@@ -2,7 +2,12 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { lazy } from '../../core/lazy';
 import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
-import { DEFAULT_DESIGN_DOCS_FOLDER, designDocsFolderSegments, missingDesignSections, missingSectionsWarning } from '../../core/design/designDoc';
+import {
+  DEFAULT_DESIGN_DOCS_FOLDER,
+  designDocsFolderSegments,
+  missingDesignSections,
+  missingSectionsWarning,
+} from '../../core/design/designDoc';
 import { classifyError, emptyAnswerMessage, errorMessage, noModelMessage } from '../../core/errors/classifyError';
 import { sourceFromEditor } from '../context/gatherContext';
 import { DocumentAppender } from '../design/documentAppender';
@@ -23,9 +28,9 @@ const MAX_DESCRIPTION = 500;
 
 const automationArgs = lazy(() =>
   z.object({
-  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DESCRIPTION)),
-  includeActiveEditor: z.optional(z.boolean()),
-  modelSelector: z.optional(z.object({ vendor: z.optional(z.string()), id: z.optional(z.string()), family: z.optional(z.string()) })),
+    description: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_DESCRIPTION)),
+    includeActiveEditor: z.optional(z.boolean()),
+    modelSelector: z.optional(z.object({ vendor: z.optional(z.string()), id: z.optional(z.string()), family: z.optional(z.string()) })),
   }),
 );
 type DesignDocRequest = z.infer<ReturnType<typeof automationArgs>> & { readonly automated: boolean };
@@ -51,7 +56,10 @@ export function registerDesignDocCommands(context: vscode.ExtensionContext, deps
       }
     };
   context.subscriptions.push(
-    vscode.commands.registerCommand(GENERATE_DESIGN_DOC_COMMAND, safely(t('Generate Design Doc'), (args) => generateDesignDoc(args, deps))),
+    vscode.commands.registerCommand(
+      GENERATE_DESIGN_DOC_COMMAND,
+      safely(t('Generate Design Doc'), (args) => generateDesignDoc(args, deps)),
+    ),
     vscode.commands.registerCommand(SAVE_DESIGN_DOC_COMMAND, safely(t('Save as design doc'), saveFromChat)),
   );
 }
@@ -76,7 +84,9 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
     return undefined;
   }
   if (choice.kind === 'unknown') {
-    void vscode.window.showErrorMessage(t('No language model matches {0}. Pick one of the installed chat models (or clear architect.model).', choice.wanted));
+    void vscode.window.showErrorMessage(
+      t('No language model matches {0}. Pick one of the installed chat models (or clear architect.model).', choice.wanted),
+    );
     return undefined;
   }
   const model = choice.model;
@@ -147,7 +157,8 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
         const kind = classifyError(facts);
         log(kind);
         const message = errorMessage(kind, modelLabel(model), facts.message, t);
-        if (message !== undefined) void vscode.window.showErrorMessage(`${message} ${t('Nothing was saved; the partial document stays in the editor.')}`);
+        if (message !== undefined)
+          void vscode.window.showErrorMessage(`${message} ${t('Nothing was saved; the partial document stays in the editor.')}`);
         return undefined;
       }
       await appender.drain();
@@ -167,7 +178,13 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
         return document.uri;
       }
       if (designDocsFolderSegments(settings.designDocsFolder).fellBack) {
-        void vscode.window.showWarningMessage(t('architect.designDocs.folder ("{0}") leaves the workspace folder; the design doc was saved under {1} instead.', settings.designDocsFolder, DEFAULT_DESIGN_DOCS_FOLDER));
+        void vscode.window.showWarningMessage(
+          t(
+            'architect.designDocs.folder ("{0}") leaves the workspace folder; the design doc was saved under {1} instead.',
+            settings.designDocsFolder,
+            DEFAULT_DESIGN_DOCS_FOLDER,
+          ),
+        );
       }
       const saved = await saveDesignDoc(folder.uri, settings.designDocsFolder, request.description, text);
       await showSavedInsteadOf(document, saved);
@@ -182,7 +199,9 @@ async function askWhatToDesign(rawArgs: unknown, hasEditor: boolean): Promise<De
   if (rawArgs !== undefined && rawArgs !== null) {
     const parsed = automationArgs().safeParse(rawArgs);
     if (!parsed.success) {
-      void vscode.window.showErrorMessage(t('Generate Design Doc was called with invalid arguments: it takes {description, includeActiveEditor?, modelSelector?}.'));
+      void vscode.window.showErrorMessage(
+        t('Generate Design Doc was called with invalid arguments: it takes {description, includeActiveEditor?, modelSelector?}.'),
+      );
       return undefined;
     }
     return { ...parsed.data, automated: true };
@@ -214,7 +233,10 @@ async function askWhatToDesign(rawArgs: unknown, hasEditor: boolean): Promise<De
 async function chooseFolder(automated: boolean): Promise<vscode.WorkspaceFolder | undefined | null> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1 || automated) return folders[0];
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: t('Which folder should the design doc go in?'), ignoreFocusOut: true });
+  const picked = await vscode.window.showWorkspaceFolderPick({
+    placeHolder: t('Which folder should the design doc go in?'),
+    ignoreFocusOut: true,
+  });
   return picked ?? null;
 }
 
@@ -225,7 +247,8 @@ async function chooseFolder(automated: boolean): Promise<vscode.WorkspaceFolder 
 async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.Uri): Promise<void> {
   if (!untitled.isClosed) {
     await vscode.window.showTextDocument(untitled, { preview: false });
-    if (vscode.window.activeTextEditor?.document === untitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (vscode.window.activeTextEditor?.document === untitled)
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
 }
@@ -241,7 +264,12 @@ async function saveFromChat(rawArgs: unknown): Promise<vscode.Uri | undefined> {
     await vscode.window.showTextDocument(document);
     return document.uri;
   }
-  const saved = await saveDesignDoc(folder.uri, readSettings(folder.uri).designDocsFolder, parsed.data.description || 'design', parsed.data.text);
+  const saved = await saveDesignDoc(
+    folder.uri,
+    readSettings(folder.uri).designDocsFolder,
+    parsed.data.description || 'design',
+    parsed.data.text,
+  );
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
   return saved;
 }

@@ -29,13 +29,17 @@ async function reviewThisApi(resource: vscode.Uri | undefined): Promise<unknown>
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resource), { preview: true });
   }
   if (!editor) {
-    void vscode.window.showInformationMessage(t('Open a file (or select the code of an API handler), then run Review this API. You can also right-click a file in the Explorer.'));
+    void vscode.window.showInformationMessage(
+      t('Open a file (or select the code of an API handler), then run Review this API. You can also right-click a file in the Explorer.'),
+    );
     return undefined;
   }
   const document = editor.document;
   const selection = editor.selection;
   if (document.getText().trim() === '') {
-    void vscode.window.showInformationMessage(t('{0} is empty: there is nothing to review yet.', vscode.workspace.asRelativePath(document.uri)));
+    void vscode.window.showInformationMessage(
+      t('{0} is empty: there is nothing to review yet.', vscode.workspace.asRelativePath(document.uri)),
+    );
     return undefined;
   }
   // The chat takes 1-based, inclusive positions here (a vscode.Range would arrive without its lines).

@@ -21,7 +21,11 @@ export function registerSelectPersona(context: vscode.ExtensionContext, personas
           description: `${persona.id} · ${persona.source.label}`,
           detail: persona.description,
         }));
-      const picked = await vscode.window.showQuickPick(items, { title: t('Architect: choose the persona'), matchOnDescription: true, matchOnDetail: true });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: t('Architect: choose the persona'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
       if (!picked) return undefined;
       const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       await vscode.workspace.getConfiguration('architect').update('persona', picked.persona.id, target);

@@ -27,7 +27,10 @@ export async function gatherChatContext(references: readonly vscode.ChatPromptRe
   // What the user attached on purpose outranks the editor's implicit context for the same file: the
   // implicit selection is recomputed with a delay and can be stale.
   const explicit = new Set(
-    references.filter((reference) => !isImplicit(reference)).map((reference) => uriOf(reference.value)?.toString()).filter((key) => key !== undefined),
+    references
+      .filter((reference) => !isImplicit(reference))
+      .map((reference) => uriOf(reference.value)?.toString())
+      .filter((key) => key !== undefined),
   );
   // References come sorted from the end of the prompt; restore the user's order.
   for (const reference of [...references].reverse()) {
@@ -38,7 +41,13 @@ export async function gatherChatContext(references: readonly vscode.ChatPromptRe
     else if (value instanceof vscode.Location) merge(wanted, { uri: value.uri, focus: focusOf(value.range, reference.id) });
     else if (typeof value === 'string' && value.trim() !== '') {
       const label = reference.modelDescription?.trim() || t('attached text {0}', strings.length + 1);
-      strings.push({ key: `string:${strings.length}`, label, matchPath: '', languageId: 'plaintext', content: { kind: 'text', text: value } });
+      strings.push({
+        key: `string:${strings.length}`,
+        label,
+        matchPath: '',
+        languageId: 'plaintext',
+        content: { kind: 'text', text: value },
+      });
     }
   }
   if (wanted.size === 0 && strings.length === 0) {
@@ -61,7 +70,9 @@ function uriOf(value: unknown): vscode.Uri | undefined {
 /** The editor's selection, or its whole file with the cursor as focus when nothing is selected. */
 export async function sourceFromEditor(editor: vscode.TextEditor): Promise<AttachedSource> {
   const selection = editor.selection;
-  const focus = selection.isEmpty ? focusOf(new vscode.Range(selection.active, selection.active), 'cursor') : focusOf(selection, 'selection');
+  const focus = selection.isEmpty
+    ? focusOf(new vscode.Range(selection.active, selection.active), 'cursor')
+    : focusOf(selection, 'selection');
   return readSource(editor.document.uri, focus);
 }
 
@@ -103,12 +114,15 @@ export async function readSource(uri: vscode.Uri, focus?: Focus): Promise<Attach
   const key = uri.toString();
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOfCell(uri) : undefined;
-  const label = notebook ? t('{0} cell {1}', vscode.workspace.asRelativePath(notebook.notebook.uri), notebook.index + 1) : vscode.workspace.asRelativePath(uri);
+  const label = notebook
+    ? t('{0} cell {1}', vscode.workspace.asRelativePath(notebook.notebook.uri), notebook.index + 1)
+    : vscode.workspace.asRelativePath(uri);
   const matchPath = vscode.workspace.asRelativePath(notebook?.notebook.uri ?? uri, false);
   const base = { key, uri: key, label, matchPath, ...(focus ? { focus } : {}) };
 
   if (open) return { ...base, languageId: open.languageId, content: { kind: 'text', text: open.getText() } };
-  if (uri.scheme === 'untitled') return { ...base, languageId: 'plaintext', content: { kind: 'unreadable', reason: t('the untitled document is no longer open') } };
+  if (uri.scheme === 'untitled')
+    return { ...base, languageId: 'plaintext', content: { kind: 'unreadable', reason: t('the untitled document is no longer open') } };
   return { ...base, languageId: languageForPath(uri.path), content: await readClosedFile(uri) };
 }
 
@@ -120,7 +134,8 @@ async function readClosedFile(uri: vscode.Uri): Promise<SourceContent> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if ((stat.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
-    if (stat.size > MAX_READ_BYTES) return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
+    if (stat.size > MAX_READ_BYTES)
+      return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
     const bytes = await vscode.workspace.fs.readFile(uri);
     const decoded = decodeFileBytes(bytes);
     if (decoded.kind !== 'undecodable') return decoded;

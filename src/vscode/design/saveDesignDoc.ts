@@ -44,7 +44,9 @@ async function refuseSymbolicLinks(folder: vscode.Uri, segments: readonly string
     const part = vscode.Uri.joinPath(folder, ...segments.slice(0, depth));
     try {
       if (((await vscode.workspace.fs.stat(part)).type & vscode.FileType.SymbolicLink) !== 0) {
-        throw new vscode.FileSystemError(`${segments.slice(0, depth).join('/')} is a symbolic link; design docs are not written through links`);
+        throw new vscode.FileSystemError(
+          `${segments.slice(0, depth).join('/')} is a symbolic link; design docs are not written through links`,
+        );
       }
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;

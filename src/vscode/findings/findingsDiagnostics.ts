@@ -35,7 +35,11 @@ export class FindingsDiagnostics implements vscode.Disposable {
         const last = finding.endLine - 1;
         const end = document && last < document.lineCount ? document.lineAt(last).range.end : new vscode.Position(last, 10_000);
         const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined].filter(Boolean).join('\n');
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(finding.line - 1, 0, end.line, end.character), message, SEVERITY[finding.severity]);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(finding.line - 1, 0, end.line, end.character),
+          message,
+          SEVERITY[finding.severity],
+        );
         diagnostic.source = 'Architect';
         if (finding.rule) diagnostic.code = finding.rule;
         return diagnostic;
@@ -57,6 +61,9 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
 export function registerFindings(context: vscode.ExtensionContext): FindingsDiagnostics {
   const findings = new FindingsDiagnostics();
-  context.subscriptions.push(findings, vscode.commands.registerCommand('architect.clearFindings', () => findings.clear()));
+  context.subscriptions.push(
+    findings,
+    vscode.commands.registerCommand('architect.clearFindings', () => findings.clear()),
+  );
   return findings;
 }

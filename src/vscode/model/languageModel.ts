@@ -4,7 +4,9 @@ import { type PromptMessage } from '../../core/prompt/assemble';
 
 export function toChatMessages(messages: readonly PromptMessage[]): vscode.LanguageModelChatMessage[] {
   return messages.map((message) =>
-    message.role === 'assistant' ? vscode.LanguageModelChatMessage.Assistant(message.text) : vscode.LanguageModelChatMessage.User(message.text),
+    message.role === 'assistant'
+      ? vscode.LanguageModelChatMessage.Assistant(message.text)
+      : vscode.LanguageModelChatMessage.User(message.text),
   );
 }
 
@@ -22,7 +24,11 @@ const COUNT_TIMEOUT_MS = 2000;
  * One exact token count, or undefined when the provider throws, hangs or the request is cancelled:
  * the estimate is used then and the request still goes (RELIABILITY R21).
  */
-export async function countTokensOnce(model: vscode.LanguageModelChat, text: string, token: vscode.CancellationToken): Promise<number | undefined> {
+export async function countTokensOnce(
+  model: vscode.LanguageModelChat,
+  text: string,
+  token: vscode.CancellationToken,
+): Promise<number | undefined> {
   const source = new vscode.CancellationTokenSource();
   const forward = token.onCancellationRequested(() => source.cancel());
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,7 +71,8 @@ export async function chooseModel(
   }
   for (const wanted of [setting, ...personaModels].map((item) => item.trim()).filter((item) => item !== '')) {
     const slash = wanted.indexOf('/');
-    const query: vscode.LanguageModelChatSelector = slash > 0 ? { vendor: wanted.slice(0, slash), id: wanted.slice(slash + 1) } : { family: wanted };
+    const query: vscode.LanguageModelChatSelector =
+      slash > 0 ? { vendor: wanted.slice(0, slash), id: wanted.slice(slash + 1) } : { family: wanted };
     const [model] = await vscode.lm.selectChatModels(query);
     if (model) return { kind: 'found', model };
     if (slash <= 0) {

@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
 import { parsePersona } from '../../core/persona/parsePersona';
-import { BUILTIN_PERSONA_ID, type Persona, type PersonaParseResult, type PersonaSource, type PersonaSourceKind } from '../../core/persona/persona';
-import { isAbsoluteFolder, isPersonaLocation, WORKSPACE_PERSONA_GLOB, WORKSPACE_PERSONA_LOCATIONS } from '../../core/persona/personaLocations';
+import {
+  BUILTIN_PERSONA_ID,
+  type Persona,
+  type PersonaParseResult,
+  type PersonaSource,
+  type PersonaSourceKind,
+} from '../../core/persona/persona';
+import {
+  isAbsoluteFolder,
+  isPersonaLocation,
+  WORKSPACE_PERSONA_GLOB,
+  WORKSPACE_PERSONA_LOCATIONS,
+} from '../../core/persona/personaLocations';
 import { buildCatalog, chooseActivePersona, type ActivePersona, type PersonaCatalog } from '../../core/persona/resolvePersonas';
 import { t } from '../l10n';
 import { readSettings } from '../settings';
@@ -40,7 +51,6 @@ export class PersonaStore implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
-
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
@@ -49,7 +59,9 @@ export class PersonaStore implements vscode.Disposable {
       this.diagnostics,
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate('workspace trust was granted')),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (['architect.personaFolders', 'architect.importAgentFiles', 'architect.persona'].some((key) => event.affectsConfiguration(key))) {
+        if (
+          ['architect.personaFolders', 'architect.importAgentFiles', 'architect.persona'].some((key) => event.affectsConfiguration(key))
+        ) {
           this.watch();
           this.invalidate('settings changed');
         }
@@ -102,7 +114,9 @@ export class PersonaStore implements vscode.Disposable {
     clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.log.debug(`personas: checking (${reason})`);
-      this.load().catch((error: unknown) => this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`));
+      this.load().catch((error: unknown) =>
+        this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }, RELOAD_DELAY_MS);
   }
 
@@ -113,18 +127,25 @@ export class PersonaStore implements vscode.Disposable {
     const fingerprint = files.map((file, index) => `${file.source.kind}:${file.source.uri}@${stamps[index] ?? '?'}`).join('\n');
     if (this.current?.fingerprint === fingerprint) return this.current.loaded;
 
-    const candidates = await Promise.all(files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index]) })));
+    const candidates = await Promise.all(
+      files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index]) })),
+    );
     // Files that are gone leave the cache with their diagnostics.
     const present = new Set(files.map((file) => file.source.uri));
     for (const key of this.parsed.keys()) if (!present.has(key)) this.parsed.delete(key);
     const catalog = buildCatalog(candidates, t);
-    const builtinCandidate = candidates.find((candidate) => candidate.source.kind === 'builtin' && candidate.result.ok && candidate.result.persona.id === BUILTIN_PERSONA_ID);
+    const builtinCandidate = candidates.find(
+      (candidate) => candidate.source.kind === 'builtin' && candidate.result.ok && candidate.result.persona.id === BUILTIN_PERSONA_ID,
+    );
     if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');
 
     for (const line of catalog.overrides) this.log.info(`personas: ${line}`);
     for (const { source, keys } of catalog.ignoredKeys) this.log.info(`personas: ${source.label}: ignored keys ${keys.join(', ')}`);
-    for (const { source, problems } of catalog.invalid) this.log.warn(`personas: ${source.label} is invalid: ${problems.map((p) => p.message).join(' ')}`);
-    this.log.info(`personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`);
+    for (const { source, problems } of catalog.invalid)
+      this.log.warn(`personas: ${source.label} is invalid: ${problems.map((p) => p.message).join(' ')}`);
+    this.log.info(
+      `personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`,
+    );
     this.publishDiagnostics(catalog);
     const loaded = { catalog, builtin: builtinCandidate.result.persona };
     this.current = { fingerprint, loaded };
@@ -137,7 +158,11 @@ export class PersonaStore implements vscode.Disposable {
       const lineLengths = this.parsed.get(source.uri)?.lineLengths ?? [];
       const diagnostics = problems.map((problem) => {
         const line = Math.max(0, (problem.line ?? 1) - 1);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, lineLengths[line] ?? 0), problem.message, vscode.DiagnosticSeverity.Error);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(line, 0, line, lineLengths[line] ?? 0),
+          problem.message,
+          vscode.DiagnosticSeverity.Error,
+        );
         diagnostic.source = 'Architect';
         diagnostic.code = 'persona';
         return diagnostic;
@@ -159,7 +184,11 @@ export class PersonaStore implements vscode.Disposable {
       return result;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, id: fileName.replace(/(\.agent)?\.md$/i, ''), problems: [{ message: t('The file could not be read: {0}', reason) }] };
+      return {
+        ok: false,
+        id: fileName.replace(/(\.agent)?\.md$/i, ''),
+        problems: [{ message: t('The file could not be read: {0}', reason) }],
+      };
     }
   }
 
@@ -175,7 +204,8 @@ export class PersonaStore implements vscode.Disposable {
     if (trusted) {
       for (const location of WORKSPACE_PERSONA_LOCATIONS) {
         if (location.agentImport && !settings.importAgentFiles) continue;
-        for (const folder of folders) listings.push(this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
+        for (const folder of folders)
+          listings.push(this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
       }
     }
     return (await Promise.all(listings)).flat();
@@ -191,7 +221,9 @@ export class PersonaStore implements vscode.Disposable {
 
   private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
     // Untrusted: only the user's own absolute folders, never workspace-relative ones.
-    const usable = trusted ? entries : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
+    const usable = trusted
+      ? entries
+      : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
     const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
     const first = vscode.workspace.workspaceFolders?.[0]?.uri;
     return usable.flatMap((entry) => {
@@ -228,9 +260,15 @@ export class PersonaStore implements vscode.Disposable {
     };
     const onSettingFolderChange = () => this.invalidate('a persona file changed');
     const watched: Array<[vscode.RelativePattern, (uri: vscode.Uri) => void]> = [
-      ...folders.map((folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB), onWorkspaceChange]),
+      ...folders.map((folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [
+        new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB),
+        onWorkspaceChange,
+      ]),
       ...this.personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted).map(
-        (folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [new vscode.RelativePattern(folder, '*.md'), onSettingFolderChange],
+        (folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [
+          new vscode.RelativePattern(folder, '*.md'),
+          onSettingFolderChange,
+        ],
       ),
     ];
     this.watchers = watched.flatMap(([pattern, onChange]) => {

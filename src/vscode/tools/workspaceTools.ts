@@ -38,7 +38,12 @@ const symbolKinds = lazy(() => Object.fromEntries(Object.entries(vscode.SymbolKi
 
 /** Tools are for reviews, diagnoses and free questions; designs and audits work from what is attached. */
 export function toolsApply(command: ChatCommand | undefined, settings: ArchitectSettings): boolean {
-  return settings.toolsEnabled && settings.toolsMaxRounds > 0 && vscode.workspace.isTrusted && (command === undefined || command === 'review' || command === 'diagnose');
+  return (
+    settings.toolsEnabled &&
+    settings.toolsMaxRounds > 0 &&
+    vscode.workspace.isTrusted &&
+    (command === undefined || command === 'review' || command === 'diagnose')
+  );
 }
 
 let definitions: vscode.LanguageModelChatTool[] | undefined;
@@ -62,7 +67,8 @@ export function toolDefinitions(): vscode.LanguageModelChatTool[] {
  * input ...", "not found", "failed: ..."), never exceptions that would end the answer.
  */
 export async function runTool(name: string, input: unknown, token: vscode.CancellationToken): Promise<ToolRun> {
-  if (!vscode.workspace.isTrusted) return refusal(t('Workspace tools are off until the workspace is trusted.'), t('Tools are off in Restricted Mode'));
+  if (!vscode.workspace.isTrusted)
+    return refusal(t('Workspace tools are off until the workspace is trusted.'), t('Tools are off in Restricted Mode'));
   try {
     return await runTrustedTool(name, input, { ...protectionFor([]), t }, token);
   } catch (error) {
@@ -78,15 +84,26 @@ function place(uri: vscode.Uri): { path: string; matchPath: string } {
   return { path: vscode.workspace.asRelativePath(uri), matchPath: vscode.workspace.asRelativePath(uri, false) };
 }
 
-async function runTrustedTool(name: string, input: unknown, protection: ProtectionSettings, token: vscode.CancellationToken): Promise<ToolRun> {
+async function runTrustedTool(
+  name: string,
+  input: unknown,
+  protection: ProtectionSettings,
+  token: vscode.CancellationToken,
+): Promise<ToolRun> {
   switch (name) {
     case TOOL_NAMES.findFiles: {
       const parsed = parseToolInput(findFilesInput, input);
       if (!parsed.ok) return refusal(parsed.error, t('Finding files'));
       const limit = parsed.value.maxResults ?? 50;
       const found = await vscode.workspace.findFiles(parsed.value.pattern, undefined, limit + 1, token);
-      const files = found.slice(0, limit).map(place).sort((a, b) => a.path.localeCompare(b.path));
-      return { output: findFilesResult(files, parsed.value.pattern, found.length > limit, protection), progress: t('Finding files matching {0}', parsed.value.pattern) };
+      const files = found
+        .slice(0, limit)
+        .map(place)
+        .sort((a, b) => a.path.localeCompare(b.path));
+      return {
+        output: findFilesResult(files, parsed.value.pattern, found.length > limit, protection),
+        progress: t('Finding files matching {0}', parsed.value.pattern),
+      };
     }
     case TOOL_NAMES.readFile: {
       const parsed = parseToolInput(readFileInput, input);
@@ -105,7 +122,11 @@ async function runTrustedTool(name: string, input: unknown, protection: Protecti
     case TOOL_NAMES.findSymbol: {
       const parsed = parseToolInput(findSymbolInput, input);
       if (!parsed.ok) return refusal(parsed.error, t('Finding a definition'));
-      const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', parsed.value.name)) ?? [];
+      const symbols =
+        (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>(
+          'vscode.executeWorkspaceSymbolProvider',
+          parsed.value.name,
+        )) ?? [];
       const wanted = parsed.value.name.toLowerCase();
       const found = symbols
         .filter((symbol) => symbol.name.toLowerCase() === wanted || symbol.name.toLowerCase().startsWith(wanted))
@@ -117,7 +138,10 @@ async function runTrustedTool(name: string, input: unknown, protection: Protecti
           line: symbol.location.range.start.line + 1,
           ...(symbol.containerName ? { container: symbol.containerName } : {}),
         }));
-      return { output: findSymbolResult(found, parsed.value.name, protection), progress: t('Finding the definition of {0}', parsed.value.name) };
+      return {
+        output: findSymbolResult(found, parsed.value.name, protection),
+        progress: t('Finding the definition of {0}', parsed.value.name),
+      };
     }
     case TOOL_NAMES.findReferences: {
       const parsed = parseToolInput(findReferencesInput, input);
@@ -132,7 +156,12 @@ async function runTrustedTool(name: string, input: unknown, protection: Protecti
       const document = await vscode.workspace.openTextDocument(uri);
       const column = line <= document.lineCount ? document.lineAt(line - 1).text.indexOf(symbol) : -1;
       if (column === -1) return refusal(t('{0} does not appear on line {1} of {2}.', symbol, line, path), progress);
-      const locations = (await vscode.commands.executeCommand<vscode.Location[] | undefined>('vscode.executeReferenceProvider', uri, new vscode.Position(line - 1, column))) ?? [];
+      const locations =
+        (await vscode.commands.executeCommand<vscode.Location[] | undefined>(
+          'vscode.executeReferenceProvider',
+          uri,
+          new vscode.Position(line - 1, column),
+        )) ?? [];
       const references = locations.slice(0, MAX_FIND_RESULTS).map((location) => {
         const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === location.uri.toString());
         const lineText = open && location.range.start.line < open.lineCount ? open.lineAt(location.range.start.line).text : undefined;
@@ -150,7 +179,9 @@ async function resolveWorkspacePath(path: string): Promise<vscode.Uri | undefine
   const folders = vscode.workspace.workspaceFolders ?? [];
   const segments = path.replace(/\\/g, '/').replace(/^\.\//, '').split('/').filter(Boolean);
   const candidates = folders.flatMap((folder) =>
-    folder.name === segments[0] && segments.length > 1 ? [vscode.Uri.joinPath(folder.uri, ...segments.slice(1)), vscode.Uri.joinPath(folder.uri, ...segments)] : [vscode.Uri.joinPath(folder.uri, ...segments)],
+    folder.name === segments[0] && segments.length > 1
+      ? [vscode.Uri.joinPath(folder.uri, ...segments.slice(1)), vscode.Uri.joinPath(folder.uri, ...segments)]
+      : [vscode.Uri.joinPath(folder.uri, ...segments)],
   );
   for (const candidate of candidates) {
     try {
@@ -178,7 +209,11 @@ export function registerWorkspaceTools(context: vscode.ExtensionContext): void {
         prepareInvocation(options) {
           const input = options.input as { path?: unknown; pattern?: unknown; name?: unknown; symbol?: unknown } | undefined;
           const subject = [input?.path, input?.pattern, input?.name, input?.symbol].find((value) => typeof value === 'string');
-          return { invocationMessage: subject ? t('Architect: {0} ({1})', name.replace('architect_', ''), String(subject)) : t('Architect: {0}', name) };
+          return {
+            invocationMessage: subject
+              ? t('Architect: {0} ({1})', name.replace('architect_', ''), String(subject))
+              : t('Architect: {0}', name),
+          };
         },
       }),
     );

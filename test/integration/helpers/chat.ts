@@ -6,13 +6,17 @@ export interface ChatOutcome {
   readonly metadata?: Record<string, unknown>;
 }
 
-type Attachment = vscode.Uri | { uri: vscode.Uri; range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number } };
+type Attachment =
+  vscode.Uri | { uri: vscode.Uri; range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number } };
 
 /**
  * Sends a query through the real Chat view, in ask mode with the fake model selected, in a new chat
  * session unless `continueSession` is set, and returns the participant's ChatResult.
  */
-export async function ask(query: string, options: { attach?: Attachment[]; continueSession?: boolean; model?: { vendor: string; id: string } | null } = {}): Promise<ChatOutcome> {
+export async function ask(
+  query: string,
+  options: { attach?: Attachment[]; continueSession?: boolean; model?: { vendor: string; id: string } | null } = {},
+): Promise<ChatOutcome> {
   if (!options.continueSession) await vscode.commands.executeCommand('workbench.action.chat.newChat');
   const result = await vscode.commands.executeCommand<ChatOutcome | undefined>('workbench.action.chat.open', {
     query,

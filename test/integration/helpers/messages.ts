@@ -9,10 +9,12 @@ export function captureMessages(): { readonly shown: Array<{ level: 'error' | 'w
   const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
   const originals = { error: window['showErrorMessage'], warning: window['showWarningMessage'], info: window['showInformationMessage'] };
   // Never leave a notification waiting for a click: resolve as if it was dismissed.
-  const wrap = (level: 'error' | 'warning' | 'info') => (...args: unknown[]) => {
-    shown.push({ level, text: String(args[0]) });
-    return Promise.resolve(undefined);
-  };
+  const wrap =
+    (level: 'error' | 'warning' | 'info') =>
+    (...args: unknown[]) => {
+      shown.push({ level, text: String(args[0]) });
+      return Promise.resolve(undefined);
+    };
   window['showErrorMessage'] = wrap('error');
   window['showWarningMessage'] = wrap('warning');
   window['showInformationMessage'] = wrap('info');

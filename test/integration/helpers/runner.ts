@@ -14,7 +14,8 @@ export async function runnerRequest(request: Record<string, unknown>, timeoutMs 
   const done = path.join(work, 'tmp', `runner-request-${process.pid}-${++counter}.done`);
   console.log(`@@architect-runner ${JSON.stringify({ ...request, done })}`);
   await eventually(() => fs.existsSync(done) || fs.existsSync(`${done}.failed`), timeoutMs, `the runner to ${String(request['action'])}`);
-  if (fs.existsSync(`${done}.failed`)) throw new Error(`the runner could not ${String(request['action'])}: ${fs.readFileSync(`${done}.failed`, 'utf8')}`);
+  if (fs.existsSync(`${done}.failed`))
+    throw new Error(`the runner could not ${String(request['action'])}: ${fs.readFileSync(`${done}.failed`, 'utf8')}`);
 }
 
 export function clickButton(name: string): Promise<void> {

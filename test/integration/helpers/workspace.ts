@@ -44,7 +44,11 @@ export async function closeAllEditors(): Promise<void> {
 }
 
 /** Sets a setting for the test and returns a function that puts the old value back. */
-export async function withSetting(section: string, value: unknown, target = vscode.ConfigurationTarget.Workspace): Promise<() => Promise<void>> {
+export async function withSetting(
+  section: string,
+  value: unknown,
+  target = vscode.ConfigurationTarget.Workspace,
+): Promise<() => Promise<void>> {
   const [head, ...rest] = section.split('.');
   const config = vscode.workspace.getConfiguration(head);
   const key = rest.join('.');

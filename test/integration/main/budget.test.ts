@@ -5,7 +5,10 @@ import { allText, lastRequest } from '../helpers/fake';
 import { writeFile } from '../helpers/workspace';
 
 function bigFile(lineCount: number): string {
-  return Array.from({ length: lineCount }, (_, index) => `export function handler${index + 1}(req: Request) { return json({ id: ${index + 1}, ok: true }); }`).join('\n');
+  return Array.from(
+    { length: lineCount },
+    (_, index) => `export function handler${index + 1}(req: Request) { return json({ id: ${index + 1}, ok: true }); }`,
+  ).join('\n');
 }
 
 suite('token budget in the real VS Code', () => {
@@ -16,7 +19,9 @@ suite('token budget in the real VS Code', () => {
     const text = bigFile(7000);
     assert.ok(text.length > 500_000, `${text.length}`);
     const uri = await writeFile('src/big.ts', text);
-    const result = await ask('@architect /review', { attach: [{ uri, range: { startLineNumber: 3000, startColumn: 1, endLineNumber: 3002, endColumn: 1 } }] });
+    const result = await ask('@architect /review', {
+      attach: [{ uri, range: { startLineNumber: 3000, startColumn: 1, endLineNumber: 3002, endColumn: 1 } }],
+    });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     const sent = allText(lastRequest(lm.fake));
     // The fake counts a token per four characters.
@@ -33,7 +38,10 @@ suite('token budget in the real VS Code', () => {
     const uri = await writeFile('src/big.ts', bigFile(7000));
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
-    assert.ok(allText(lastRequest(lm.fake)).length <= 32_768, `sent ${allText(lastRequest(lm.fake)).length} characters, the fake counts one token each`);
+    assert.ok(
+      allText(lastRequest(lm.fake)).length <= 32_768,
+      `sent ${allText(lastRequest(lm.fake)).length} characters, the fake counts one token each`,
+    );
     assert.strictEqual(lm.fake.state.countTokensCalls, 1);
   });
 
@@ -60,7 +68,9 @@ suite('token budget in the real VS Code', () => {
     const text = bigFile(70_000);
     assert.ok(text.length > 5 * 1024 * 1024, `${text.length}`);
     const uri = await writeFile('src/huge.ts', text);
-    const result = await ask('@architect /review', { attach: [{ uri, range: { startLineNumber: 40_000, startColumn: 1, endLineNumber: 40_001, endColumn: 1 } }] });
+    const result = await ask('@architect /review', {
+      attach: [{ uri, range: { startLineNumber: 40_000, startColumn: 1, endLineNumber: 40_001, endColumn: 1 } }],
+    });
     assert.strictEqual(result.errorDetails, undefined);
     const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.length < 1_200_000, `sent ${sent.length} characters`);
@@ -74,7 +84,11 @@ suite('token budget in the real VS Code', () => {
     assert.strictEqual(result.errorDetails, undefined);
     const sent = allText(lastRequest(lm.fake));
     assert.match(sent, /Line 1 is long \(minified\?\): only characters 1–[\d,]+ of 2,100,000 are shown/);
-    assert.ok((result.metadata?.['notes'] as string[]).some((note) => /^dist\/app\.min\.js line 1 is very long \(minified\?\): sent characters 1–[\d,]+ of 2,100,000\.$/.test(note)));
+    assert.ok(
+      (result.metadata?.['notes'] as string[]).some((note) =>
+        /^dist\/app\.min\.js line 1 is very long \(minified\?\): sent characters 1–[\d,]+ of 2,100,000\.$/.test(note),
+      ),
+    );
     assert.ok(sent.length < 40_000);
   });
 

@@ -15,7 +15,8 @@ suite('Review this API (architect.reviewThisApi)', () => {
 
   test('with a selection: the model receives the selected lines with their numbers and the /review task', async () => {
     await openWithSelection(fileUri('src/users.ts'), 3, 7);
-    const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown; metadata?: Record<string, unknown> } | undefined;
+    const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as
+      { errorDetails?: unknown; metadata?: Record<string, unknown> } | undefined;
     assert.strictEqual(result?.errorDetails, undefined, JSON.stringify(result?.errorDetails));
     assert.strictEqual(result?.metadata?.['command'], 'review');
     const request = lastRequest(lm.fake);
@@ -36,7 +37,10 @@ suite('Review this API (architect.reviewThisApi)', () => {
 
   test('from the Explorer on a closed file: that file is opened and its text is reviewed', async () => {
     const uri = fileUri('src/db.ts');
-    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString()), 'db.ts is already shown');
+    assert.ok(
+      !vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString()),
+      'db.ts is already shown',
+    );
     await vscode.commands.executeCommand('architect.reviewThisApi', uri);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     const sent = allText(lastRequest(lm.fake));
@@ -45,7 +49,10 @@ suite('Review this API (architect.reviewThisApi)', () => {
   });
 
   test('on an untitled, unsaved buffer', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'export async function deleteAll() { await db.query("DELETE FROM users"); } // UNTITLED-REVIEW\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: 'export async function deleteAll() { await db.query("DELETE FROM users"); } // UNTITLED-REVIEW\n',
+    });
     await vscode.window.showTextDocument(document);
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown } | undefined;
     assert.strictEqual(result?.errorDetails, undefined);
@@ -57,10 +64,17 @@ suite('Review this API (architect.reviewThisApi)', () => {
     await vscode.commands.executeCommand('architect.clearFindings');
     const uri = fileUri('src/users.ts');
     await openWithSelection(uri, 3, 7);
-    lm.fake.behave({ reply: ['SQL injection.\n```architect-findings\n[{"line":5,"severity":"critical","rule":"SEC-2","title":"SQL built by concatenation","file":"src/users.ts"}]\n```\n'] });
+    lm.fake.behave({
+      reply: [
+        'SQL injection.\n```architect-findings\n[{"line":5,"severity":"critical","rule":"SEC-2","title":"SQL built by concatenation","file":"src/users.ts"}]\n```\n',
+      ],
+    });
     await vscode.commands.executeCommand('architect.reviewThisApi');
     const diagnostics = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Architect');
-    assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.code, d.message]), [[4, 'SEC-2', 'SQL built by concatenation']]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.range.start.line, d.code, d.message]),
+      [[4, 'SEC-2', 'SQL built by concatenation']],
+    );
   });
 
   test('with no editor and no file it says what to do, and sends nothing', async () => {

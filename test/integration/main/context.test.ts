@@ -16,25 +16,35 @@ suite('attached context and its protection', () => {
   const lm = useFakeModel();
 
   test('R10: secrets never reach the model; placeholders and the count do', async () => {
-    const uri = await writeFile('src/config.ts', `export const github = "${GITHUB_TOKEN}";\nexport const aws = "${AWS_KEY}";\nexport const db = "${DB_URL}";\nexport const stripe = "${STRIPE}";\n`);
+    const uri = await writeFile(
+      'src/config.ts',
+      `export const github = "${GITHUB_TOKEN}";\nexport const aws = "${AWS_KEY}";\nexport const db = "${DB_URL}";\nexport const stripe = "${STRIPE}";\n`,
+    );
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.errorDetails, undefined);
     const sent = allText(lastRequest(lm.fake));
     for (const secret of [GITHUB_TOKEN, AWS_KEY, 's3cr3tpass', STRIPE]) assert.ok(!sent.includes(secret), `${secret} reached the model`);
-    for (const kind of ['github-token', 'aws-access-key-id', 'database-url', 'stripe-key']) assert.ok(sent.includes(`[REDACTED:${kind}]`), kind);
+    for (const kind of ['github-token', 'aws-access-key-id', 'database-url', 'stripe-key'])
+      assert.ok(sent.includes(`[REDACTED:${kind}]`), kind);
     assert.strictEqual(result.metadata?.['redactions'], 4);
   });
 
   test('R11: an excluded .env never reaches the model, and the answer says so', async () => {
     const env = fileUri('.env');
-    const result = await ask('@architect what do you think of this config? It is the one we deploy with.', { attach: [env, fileUri('src/db.ts')] });
+    const result = await ask('@architect what do you think of this config? It is the one we deploy with.', {
+      attach: [env, fileUri('src/db.ts')],
+    });
     assert.strictEqual(result.errorDetails, undefined);
     const sent = allText(lastRequest(lm.fake));
     assert.ok(!sent.includes('fixture-password-do-not-send'), '.env content reached the model');
     assert.ok(!sent.includes('Attached file: .env'));
     assert.ok(sent.includes('Attached file: src/db.ts'));
     assert.strictEqual(result.metadata?.['skipped'], 1);
-    assert.ok((result.metadata?.['notes'] as string[]).includes('.env was not sent: it matches the exclusion pattern ".env" (setting architect.exclude).'));
+    assert.ok(
+      (result.metadata?.['notes'] as string[]).includes(
+        '.env was not sent: it matches the exclusion pattern ".env" (setting architect.exclude).',
+      ),
+    );
   });
 
   test('R11: architect.exclude is honoured for any glob the user sets', async () => {
@@ -55,7 +65,10 @@ suite('attached context and its protection', () => {
   });
 
   test('R25: a binary file is refused with a clear message, and no model call is wasted', async () => {
-    const uri = await writeFile('assets/logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const uri = await writeFile(
+      'assets/logo.png',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    );
     const before = lm.fake.received.length;
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.errorDetails, undefined);
@@ -65,7 +78,10 @@ suite('attached context and its protection', () => {
 
   test('R26: a non-UTF-8 file is decoded the way the editor decodes it', async () => {
     lm.restoreLater(await withSetting('files.encoding', 'iso88591'));
-    const uri = await writeFile('src/legacy.ts', new Uint8Array([...new TextEncoder().encode('export const greeting = "caf'), 0xe9, ...new TextEncoder().encode('";\n')]));
+    const uri = await writeFile(
+      'src/legacy.ts',
+      new Uint8Array([...new TextEncoder().encode('export const greeting = "caf'), 0xe9, ...new TextEncoder().encode('";\n')]),
+    );
     await ask('@architect explain this file in one sentence please', { attach: [uri] });
     assert.ok(allText(lastRequest(lm.fake)).includes('export const greeting = "café";'), allText(lastRequest(lm.fake)).slice(-300));
   });
@@ -81,7 +97,10 @@ suite('attached context and its protection', () => {
   });
 
   test('R27: an untitled buffer is used as it is, unsaved text included', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'export function draft() { return "UNSAVED-DRAFT-TEXT"; }\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: 'export function draft() { return "UNSAVED-DRAFT-TEXT"; }\n',
+    });
     await vscode.window.showTextDocument(document);
     await ask('@architect /review is this draft ok?');
     assert.ok(allText(lastRequest(lm.fake)).includes('UNSAVED-DRAFT-TEXT'));
@@ -112,19 +131,27 @@ suite('attached context and its protection', () => {
     assert.strictEqual(lm.fake.received.length, before);
   });
 
-  test('R29: a notebook cell gives that cell\'s text, not the notebook JSON', async () => {
+  test("R29: a notebook cell gives that cell's text, not the notebook JSON", async () => {
     const notebook = await vscode.workspace.openNotebookDocument(
       'fake-notebook',
       new vscode.NotebookData([
         new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'print("first cell")', 'python'),
-        new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'def handler(request):\n    return db.execute("SELECT * FROM t WHERE id=" + request.id)  # CELL-TWO', 'python'),
+        new vscode.NotebookCellData(
+          vscode.NotebookCellKind.Code,
+          'def handler(request):\n    return db.execute("SELECT * FROM t WHERE id=" + request.id)  # CELL-TWO',
+          'python',
+        ),
       ]),
     );
     // The chat cannot attach a cell by URI; the cell being edited is the context, as for a user.
     await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(1, 2)] });
     await vscode.commands.executeCommand('notebook.cell.edit');
     const cell = notebook.cellAt(1).document;
-    await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === cell.uri.toString(), 10_000, 'the cell editor to be active');
+    await eventually(
+      () => vscode.window.activeTextEditor?.document.uri.toString() === cell.uri.toString(),
+      10_000,
+      'the cell editor to be active',
+    );
     await ask('@architect /review');
     const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('CELL-TWO'), sent.slice(-500));
@@ -140,7 +167,10 @@ suite('attached context and its protection', () => {
   });
 
   test('R03: invisible and bidirectional characters are made visible to the model', async () => {
-    const uri = await writeFile('src/trojan.ts', 'const isAdmin = false;\nif (isAdmin) { /* \u202E } \u2066if (true)\u2069 { */\n  grant();\n}\n');
+    const uri = await writeFile(
+      'src/trojan.ts',
+      'const isAdmin = false;\nif (isAdmin) { /* \u202E } \u2066if (true)\u2069 { */\n  grant();\n}\n',
+    );
     await ask('@architect /review', { attach: [uri] });
     const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('⟦U+202E⟧') && !sent.includes('\u202E'));

@@ -19,7 +19,9 @@ const DOC = [
 
 async function docsInFolder(): Promise<string[]> {
   try {
-    return (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(workspaceFolder().uri, 'docs', 'design'))).map(([name]) => name).sort();
+    return (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(workspaceFolder().uri, 'docs', 'design')))
+      .map(([name]) => name)
+      .sort();
   } catch {
     return [];
   }
@@ -94,7 +96,10 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
       // What arrived stays; how much arrives before the error depends on the transport, not on us.
       const partial = editor?.document.getText() ?? '';
       assert.ok(partial.startsWith(DOC[0] ?? '') && DOC.join('').startsWith(partial), JSON.stringify(partial));
-      assert.match(messages.shown.find((message) => message.level === 'error')?.text ?? '', /upstream connection reset.*Nothing was saved; the partial document stays in the editor\./);
+      assert.match(
+        messages.shown.find((message) => message.level === 'error')?.text ?? '',
+        /upstream connection reset.*Nothing was saved; the partial document stays in the editor\./,
+      );
     } finally {
       messages.restore();
     }
@@ -124,7 +129,10 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
   test('an unknown model returns undefined with a message', async () => {
     const messages = captureMessages();
     try {
-      const uri = await vscode.commands.executeCommand('architect.generateDesignDoc', { description: 'Anything', modelSelector: { vendor: 'nobody', id: 'nothing' } });
+      const uri = await vscode.commands.executeCommand('architect.generateDesignDoc', {
+        description: 'Anything',
+        modelSelector: { vendor: 'nobody', id: 'nothing' },
+      });
       assert.strictEqual(uri, undefined);
       assert.match(messages.shown[0]?.text ?? '', /^No language model matches/);
     } finally {
@@ -139,7 +147,10 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
       const uri = await generate({ description: 'Thin API' });
       assert.ok(uri && (await exists(uri)));
       const warning = messages.shown.find((message) => message.level === 'warning');
-      assert.strictEqual(warning?.text, 'The design document is missing 6 section(s): Resource Model, Authorization, Data Model, Security Considerations, Performance Considerations, Open Questions.');
+      assert.strictEqual(
+        warning?.text,
+        'The design document is missing 6 section(s): Resource Model, Authorization, Data Model, Security Considerations, Performance Considerations, Open Questions.',
+      );
     } finally {
       messages.restore();
     }
@@ -153,7 +164,10 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
   });
 
   test('the "Save as design doc" button of a /design answer uses the same save path', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.saveDesignDoc', { description: 'Chat designed API', text: DOC.join('') });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.saveDesignDoc', {
+      description: 'Chat designed API',
+      text: DOC.join(''),
+    });
     assert.strictEqual(uri?.path.replace(/^.*\//, ''), 'chat-designed-api.md');
     assert.strictEqual(await readText(uri), DOC.join(''));
   });

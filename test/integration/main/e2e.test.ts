@@ -13,7 +13,13 @@ suite('@architect end to end (real chat UI, fake model)', () => {
     assert.ok(extension, 'architect-tools.architect-chat is not loaded');
     await extension.activate();
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['architect.reviewThisApi', 'architect.generateDesignDoc', 'architect.selectPersona', 'architect.clearFindings', 'architect.showLog']) {
+    for (const command of [
+      'architect.reviewThisApi',
+      'architect.generateDesignDoc',
+      'architect.selectPersona',
+      'architect.clearFindings',
+      'architect.showLog',
+    ]) {
       assert.ok(commands.includes(command), `${command} is not registered`);
     }
   });
@@ -34,7 +40,9 @@ suite('@architect end to end (real chat UI, fake model)', () => {
   test('the selected lines reach the model after the persona, with their line numbers', async () => {
     const uri = fileUri('src/users.ts');
     await openWithSelection(uri, 9, 13);
-    const result = await ask('@architect /review is this handler safe?', { attach: [{ uri, range: { startLineNumber: 9, startColumn: 1, endLineNumber: 13, endColumn: 2 } }] });
+    const result = await ask('@architect /review is this handler safe?', {
+      attach: [{ uri, range: { startLineNumber: 9, startColumn: 1, endLineNumber: 13, endColumn: 2 } }],
+    });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     const request = lastRequest(lm.fake);
     const [persona, ...rest] = request.messages;

@@ -34,11 +34,23 @@ suite('language model faults (R13–R22)', () => {
   });
 
   const cases: Array<[string, Parameters<FakeLm['behave']>[0], RegExp]> = [
-    ['R14: NoPermissions explains consent and suggests retrying', { error: { code: 'NoPermissions', message: 'no consent' } }, /needs your consent\. Run the request again and choose Allow/],
+    [
+      'R14: NoPermissions explains consent and suggests retrying',
+      { error: { code: 'NoPermissions', message: 'no consent' } },
+      /needs your consent\. Run the request again and choose Allow/,
+    ],
     ['R15: Blocked says to try later, without retrying', { error: { code: 'Blocked', message: 'blocked by policy' } }, /Try again later/],
-    ['R15: a rate limit or quota says to try later', { error: { message: 'Rate limit exceeded: too many requests (429)' } }, /rate-limited or out of quota right now\. Try again in a few minutes/],
+    [
+      'R15: a rate limit or quota says to try later',
+      { error: { message: 'Rate limit exceeded: too many requests (429)' } },
+      /rate-limited or out of quota right now\. Try again in a few minutes/,
+    ],
     ['R16: NotFound suggests choosing another model', { error: { code: 'NotFound', message: 'gone' } }, /Choose another model/],
-    ['R16: "model not supported" suggests choosing another model', { error: { message: 'The requested model is not supported' } }, /Choose another model/],
+    [
+      'R16: "model not supported" suggests choosing another model',
+      { error: { message: 'The requested model is not supported' } },
+      /Choose another model/,
+    ],
     ['R18: an empty answer says so instead of a blank reply', { reply: [] }, /sent no answer\. Try again/],
   ];
   for (const [title, behaviour, expected] of cases) {
@@ -56,7 +68,10 @@ suite('language model faults (R13–R22)', () => {
   test('R19: a stream that fails half-way keeps what arrived, then the error; no findings applied', async () => {
     const uri = await writeFile('src/half.ts', 'export const a = 1;\nexport const b = 2;\n');
     await vscode.commands.executeCommand('architect.clearFindings');
-    lm.fake.behave({ reply: ['First part. ', 'Second part. ', '```architect-findings\n[{"line":1,"severity":"high","title":"x"}]\n```\n'], error: { message: 'connection reset', afterChunks: 2 } });
+    lm.fake.behave({
+      reply: ['First part. ', 'Second part. ', '```architect-findings\n[{"line":1,"severity":"high","title":"x"}]\n```\n'],
+      error: { message: 'connection reset', afterChunks: 2 },
+    });
     const result = await ask('@architect /review', { attach: [uri] });
     assert.match(result.errorDetails?.message ?? '', /failed: connection reset/);
     assert.strictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Architect').length, 0);
@@ -99,7 +114,14 @@ suite('language model faults (R13–R22)', () => {
       reply: (request) => {
         const isLeft = request.messages.some((message) => message.text.startsWith('Attached file: src/left.ts'));
         const name = isLeft ? 'LEFT' : 'RIGHT';
-        return [`${name} one. `, `${name} two. `, `${name} three.\n`, '```architect-findings\n', JSON.stringify([{ line: isLeft ? 2 : 3, severity: 'low', title: `${name} finding` }]), '\n```\n'];
+        return [
+          `${name} one. `,
+          `${name} two. `,
+          `${name} three.\n`,
+          '```architect-findings\n',
+          JSON.stringify([{ line: isLeft ? 2 : 3, severity: 'low', title: `${name} finding` }]),
+          '\n```\n',
+        ];
       },
     });
     const first = ask('@architect /review', { attach: [left] });
@@ -110,8 +132,14 @@ suite('language model faults (R13–R22)', () => {
     assert.strictEqual(b.errorDetails, undefined);
     assert.strictEqual(lm.fake.received.length, 2);
     const diagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Architect');
-    assert.deepStrictEqual(diagnostics(left).map((d) => [d.range.start.line, d.message]), [[1, 'LEFT finding']]);
-    assert.deepStrictEqual(diagnostics(right).map((d) => [d.range.start.line, d.message]), [[2, 'RIGHT finding']]);
+    assert.deepStrictEqual(
+      diagnostics(left).map((d) => [d.range.start.line, d.message]),
+      [[1, 'LEFT finding']],
+    );
+    assert.deepStrictEqual(
+      diagnostics(right).map((d) => [d.range.start.line, d.message]),
+      [[2, 'RIGHT finding']],
+    );
     const firstSent = allText(lm.fake.received[0] ?? lastRequest(lm.fake));
     assert.ok(firstSent.includes('src/left.ts') && !firstSent.includes('src/right.ts'));
     assert.ok(allText(lastRequest(lm.fake)).includes('src/right.ts'));
@@ -128,19 +156,37 @@ suite('language model faults (R13–R22)', () => {
         if (last === 'Concurrent design API') return ['# API Design: Concurrent\n', '\n## Endpoints\n', 'DESIGN-BODY\n'];
         const isLeft = request.messages.some((message) => message.text.startsWith('Attached file: src/left2.ts'));
         const name = isLeft ? 'LEFT' : 'RIGHT';
-        return [`${name} a. `, `${name} b.\n`, '```architect-findings\n', JSON.stringify([{ line: isLeft ? 1 : 2, file: isLeft ? 'src/left2.ts' : 'src/right2.ts', severity: 'high', title: `${name} only` }]), '\n```\n'];
+        return [
+          `${name} a. `,
+          `${name} b.\n`,
+          '```architect-findings\n',
+          JSON.stringify([
+            { line: isLeft ? 1 : 2, file: isLeft ? 'src/left2.ts' : 'src/right2.ts', severity: 'high', title: `${name} only` },
+          ]),
+          '\n```\n',
+        ];
       },
     });
     const first = ask('@architect /review', { attach: [left] });
     await eventually(() => lm.fake.received.length >= 1, 15_000);
-    const design = vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', { description: 'Concurrent design API', modelSelector: { vendor: 'fakevendor', id: 'fake-1' } });
+    const design = vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', {
+      description: 'Concurrent design API',
+      modelSelector: { vendor: 'fakevendor', id: 'fake-1' },
+    });
     const second = ask('@architect /review', { attach: [right] });
     const [a, b, uri] = await Promise.all([first, second, design]);
     assert.strictEqual(a.errorDetails, undefined);
     assert.strictEqual(b.errorDetails, undefined);
     assert.ok(uri, 'the design doc was not saved');
-    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), '# API Design: Concurrent\n\n## Endpoints\nDESIGN-BODY\n');
-    const titles = (target: vscode.Uri) => vscode.languages.getDiagnostics(target).filter((d) => d.source === 'Architect').map((d) => d.message);
+    assert.strictEqual(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+      '# API Design: Concurrent\n\n## Endpoints\nDESIGN-BODY\n',
+    );
+    const titles = (target: vscode.Uri) =>
+      vscode.languages
+        .getDiagnostics(target)
+        .filter((d) => d.source === 'Architect')
+        .map((d) => d.message);
     assert.deepStrictEqual(titles(left), ['LEFT only']);
     assert.deepStrictEqual(titles(right), ['RIGHT only']);
   });

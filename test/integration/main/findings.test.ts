@@ -55,8 +55,14 @@ suite('findings become diagnostics', () => {
     await ask('@architect /review', { attach: [second] });
     lm.fake.behave({ reply: findingsReply([{ line: 8, severity: 'medium', title: 'Re-review' }]) });
     await ask('@architect /review', { attach: [first] });
-    assert.deepStrictEqual(architectDiagnostics(first).map((d) => d.message), ['Re-review']);
-    assert.deepStrictEqual(architectDiagnostics(second).map((d) => d.message), ['Second file problem']);
+    assert.deepStrictEqual(
+      architectDiagnostics(first).map((d) => d.message),
+      ['Re-review'],
+    );
+    assert.deepStrictEqual(
+      architectDiagnostics(second).map((d) => d.message),
+      ['Second file problem'],
+    );
   });
 
   test('R32: a missing or malformed findings block never fails the answer and leaves the Problems panel alone', async () => {
@@ -69,7 +75,10 @@ suite('findings become diagnostics', () => {
     lm.fake.behave({ reply: ['Broken:\n```architect-findings\n{ not json at all\n```\n'] });
     const malformed = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(malformed.errorDetails, undefined);
-    assert.deepStrictEqual(architectDiagnostics(uri).map((d) => d.message), ['Kept']);
+    assert.deepStrictEqual(
+      architectDiagnostics(uri).map((d) => d.message),
+      ['Kept'],
+    );
   });
 
   test('architect.clearFindings clears every finding', async () => {

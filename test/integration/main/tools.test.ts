@@ -15,14 +15,17 @@ function toolResults(fake: FakeLm, requestIndex: number): string[] {
 suite('read-only workspace tools and the tool loop', () => {
   const lm = useFakeModel();
 
-  test('the model is offered the four tools for /review, and a tool\'s result reaches it in the next round', async () => {
+  test("the model is offered the four tools for /review, and a tool's result reaches it in the next round", async () => {
     lm.fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts', startLine: 1, endLine: 3 } }]] });
     const result = await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     assert.deepStrictEqual([...(lm.fake.received[0]?.tools ?? [])].sort(), TOOLS);
     assert.strictEqual(lm.fake.received.length, 2);
     const [output] = toolResults(lm.fake, 1);
-    assert.match(output ?? '', /^Attached file: src\/db\.ts\nLanguage: typescript\nLines: 1–3 of 7\n```typescript\n1 \| export const db = \{/);
+    assert.match(
+      output ?? '',
+      /^Attached file: src\/db\.ts\nLanguage: typescript\nLines: 1–3 of 7\n```typescript\n1 \| export const db = \{/,
+    );
     assert.strictEqual(result.metadata?.['toolRounds'], 1);
     assert.strictEqual(result.metadata?.['toolCalls'], 1);
     // The persona still comes first, the question last, in the first request.
@@ -33,8 +36,14 @@ suite('read-only workspace tools and the tool loop', () => {
     await writeFile('src/secrets.ts', `export const token = "${TOKEN}";\n`);
     lm.fake.behave({
       toolRounds: [
-        [{ name: 'architect_readFile', input: { path: '.env' } }, { name: 'architect_readFile', input: { path: 'src/secrets.ts' } }],
-        [{ name: 'architect_findReferences', input: { path: 'src/secrets.ts', line: 1, symbol: 'token' } }, { name: 'architect_readFile', input: { path: '../../etc/passwd' } }],
+        [
+          { name: 'architect_readFile', input: { path: '.env' } },
+          { name: 'architect_readFile', input: { path: 'src/secrets.ts' } },
+        ],
+        [
+          { name: 'architect_findReferences', input: { path: 'src/secrets.ts', line: 1, symbol: 'token' } },
+          { name: 'architect_readFile', input: { path: '../../etc/passwd' } },
+        ],
       ],
     });
     const result = await ask('@architect what configuration does this service need? check the files', { attach: [fileUri('src/db.ts')] });
@@ -49,7 +58,11 @@ suite('read-only workspace tools and the tool loop', () => {
 
   test('the round cap holds against a model that calls tools forever', async () => {
     lm.restoreLater(await withSetting('architect.tools.maxRounds', 3));
-    lm.fake.behave({ toolForever: true, toolRounds: [[{ name: 'architect_findFiles', input: { pattern: '**/*.ts' } }]], reply: ['Final answer after tools.'] });
+    lm.fake.behave({
+      toolForever: true,
+      toolRounds: [[{ name: 'architect_findFiles', input: { pattern: '**/*.ts' } }]],
+      reply: ['Final answer after tools.'],
+    });
     const result = await ask('@architect where are the handlers?');
     assert.strictEqual(result.errorDetails, undefined);
     assert.strictEqual(lm.fake.state.toolRoundsServed, 3);
@@ -84,12 +97,18 @@ suite('read-only workspace tools and the tool loop', () => {
   test('/design and /security work from what is attached: no tools', async () => {
     await ask('@architect /design a REST API for projects');
     await ask('@architect /security', { attach: [fileUri('src/users.ts')] });
-    assert.deepStrictEqual(lm.fake.received.map((request) => request.tools.length), [0, 0]);
+    assert.deepStrictEqual(
+      lm.fake.received.map((request) => request.tools.length),
+      [0, 0],
+    );
   });
 
   test('a model without tool calling gets the plain flow without an error', async () => {
     lm.fake.behave({ toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]], reply: ['Plain answer.'] });
-    const result = await ask('@architect /review', { attach: [fileUri('src/users.ts')], model: { vendor: 'fakevendor', id: 'fake-notools' } });
+    const result = await ask('@architect /review', {
+      attach: [fileUri('src/users.ts')],
+      model: { vendor: 'fakevendor', id: 'fake-notools' },
+    });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     assert.strictEqual(result.metadata?.['model'], 'fakevendor/fake-notools');
     assert.deepStrictEqual(lm.fake.received.at(-1)?.tools, []);
@@ -99,29 +118,39 @@ suite('read-only workspace tools and the tool loop', () => {
     await vscode.commands.executeCommand('architect.clearFindings');
     lm.fake.behave({
       toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts', startLine: 1, endLine: 6 } }]],
-      reply: ['Logging SQL leaks data.\n```architect-findings\n[{"line":3,"file":"src/db.ts","severity":"medium","title":"Logs every query"}]\n```\n'],
+      reply: [
+        'Logging SQL leaks data.\n```architect-findings\n[{"line":3,"file":"src/db.ts","severity":"medium","title":"Logs every query"}]\n```\n',
+      ],
     });
     await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
     const diagnostics = vscode.languages.getDiagnostics(fileUri('src/db.ts')).filter((d) => d.source === 'Architect');
-    assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line, d.message]), [[2, 'Logs every query']]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.range.start.line, d.message]),
+      [[2, 'Logs every query']],
+    );
   });
 
   test('a tool that fails becomes a result the model reads; the answer goes on', async () => {
     await writeFile('assets/logo.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
-    lm.fake.behave({ toolRounds: [[{ name: 'architect_findReferences', input: { path: 'assets/logo.png', line: 1, symbol: 'PNG' } }]], reply: ['Answer after a failed tool.'] });
+    lm.fake.behave({
+      toolRounds: [[{ name: 'architect_findReferences', input: { path: 'assets/logo.png', line: 1, symbol: 'PNG' } }]],
+      reply: ['Answer after a failed tool.'],
+    });
     const result = await ask('@architect what uses the logo?');
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     assert.match(toolResults(lm.fake, 1)[0] ?? '', /failed|does not appear|binary/);
   });
 
   test('find references never opens an excluded file: no yes/no probing of .env', async () => {
-    lm.fake.behave({ toolRounds: [[{ name: 'architect_findReferences', input: { path: '.env', line: 1, symbol: 'DB_PASSWORD=fixture' } }]] });
+    lm.fake.behave({
+      toolRounds: [[{ name: 'architect_findReferences', input: { path: '.env', line: 1, symbol: 'DB_PASSWORD=fixture' } }]],
+    });
     await ask('@architect is the password set?');
     const [output] = toolResults(lm.fake, 1);
     assert.match(output ?? '', /^\.env is excluded from what Architect sends to models/);
   });
 
-  test('text of a tool round and the next round\'s findings fence stay apart, so findings still apply', async () => {
+  test("text of a tool round and the next round's findings fence stay apart, so findings still apply", async () => {
     await vscode.commands.executeCommand('architect.clearFindings');
     lm.fake.behave({
       toolRounds: [[{ name: 'architect_readFile', input: { path: 'src/db.ts' } }]],
@@ -130,6 +159,9 @@ suite('read-only workspace tools and the tool loop', () => {
     });
     await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
     const diagnostics = vscode.languages.getDiagnostics(fileUri('src/users.ts')).filter((d) => d.source === 'Architect');
-    assert.deepStrictEqual(diagnostics.map((d) => d.message), ['After a tool round']);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.message),
+      ['After a tool round'],
+    );
   });
 });

@@ -9,12 +9,17 @@ import { fileUri, openWithSelection, readText, withSetting, workspaceFolder, wri
 suite('multi-root workspace (R31)', () => {
   const lm = useFakeModel();
   suiteSetup(() => {
-    assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((folder) => folder.name), ['alpha', 'beta']);
+    assert.deepStrictEqual(
+      vscode.workspace.workspaceFolders?.map((folder) => folder.name),
+      ['alpha', 'beta'],
+    );
   });
 
   test('attached files are labelled with their folder, and exclusions match within each folder', async () => {
     await writeFile('.env', 'BETA_SECRET=do-not-send\n', 1);
-    const result = await ask('@architect compare these two services, briefly please', { attach: [fileUri('src/users.ts', 0), fileUri('src/payments.ts', 1), fileUri('.env', 1)] });
+    const result = await ask('@architect compare these two services, briefly please', {
+      attach: [fileUri('src/users.ts', 0), fileUri('src/payments.ts', 1), fileUri('.env', 1)],
+    });
     assert.strictEqual(result.errorDetails, undefined);
     const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.includes('Attached file: alpha/src/users.ts'));
@@ -23,15 +28,23 @@ suite('multi-root workspace (R31)', () => {
   });
 
   test('R31: the same persona id in two folders: the first folder wins, and the log says so', async () => {
-    const persona = (folder: string) => `---\nname: Team ${folder}\ndescription: The ${folder} team's reviewer\n---\nTEAM-${folder.toUpperCase()} rules.\n`;
+    const persona = (folder: string) =>
+      `---\nname: Team ${folder}\ndescription: The ${folder} team's reviewer\n---\nTEAM-${folder.toUpperCase()} rules.\n`;
     await writeFile('.github/architect/team.md', persona('alpha'), 0);
     await writeFile('.github/architect/team.md', persona('beta'), 1);
     lm.restoreLater(await withSetting('architect.persona', 'team'));
-    await eventually(async () => {
-      await ask('@architect hello');
-      return lastRequest(lm.fake).messages[0]?.text.startsWith('TEAM-ALPHA rules.');
-    }, 15_000, 'the first folder\'s persona');
-    assert.match(architectLogText(), /Persona "team" from alpha\/\.github\/architect\/team\.md overrides the one from beta\/\.github\/architect\/team\.md\./);
+    await eventually(
+      async () => {
+        await ask('@architect hello');
+        return lastRequest(lm.fake).messages[0]?.text.startsWith('TEAM-ALPHA rules.');
+      },
+      15_000,
+      "the first folder's persona",
+    );
+    assert.match(
+      architectLogText(),
+      /Persona "team" from alpha\/\.github\/architect\/team\.md overrides the one from beta\/\.github\/architect\/team\.md\./,
+    );
   });
 
   test('R31: Generate Design Doc asks which folder, and saves there', async () => {
@@ -62,7 +75,10 @@ suite('multi-root workspace (R31)', () => {
 
   test('with the automation argument, the design doc goes to the first folder without asking', async () => {
     lm.fake.behave({ reply: ['# API Design: Auto\n'] });
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', { description: 'Auto API', modelSelector: FAKE_MODEL });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', {
+      description: 'Auto API',
+      modelSelector: FAKE_MODEL,
+    });
     assert.strictEqual(uri?.toString(), vscode.Uri.joinPath(workspaceFolder(0).uri, 'docs', 'design', 'auto-api.md').toString());
   });
 

@@ -18,7 +18,10 @@ suite('no folder open', () => {
 
   test('Generate Design Doc leaves the document untitled and returns its untitled Uri', async () => {
     lm.fake.behave({ reply: ['# API Design: Nowhere\n\n', '## Endpoints\n'] });
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', { description: 'Nowhere API', modelSelector: FAKE_MODEL });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('architect.generateDesignDoc', {
+      description: 'Nowhere API',
+      modelSelector: FAKE_MODEL,
+    });
     assert.strictEqual(uri?.scheme, 'untitled');
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
     assert.strictEqual(document?.getText(), '# API Design: Nowhere\n\n## Endpoints\n');
@@ -26,7 +29,10 @@ suite('no folder open', () => {
 
   test('Review this API on an untitled buffer', async () => {
     await ask('@architect hello');
-    const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'def handler(request):\n    return query("SELECT * FROM t WHERE id=" + request.id)  # NO-FOLDER-REVIEW\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: 'def handler(request):\n    return query("SELECT * FROM t WHERE id=" + request.id)  # NO-FOLDER-REVIEW\n',
+    });
     await vscode.window.showTextDocument(document);
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown } | undefined;
     assert.strictEqual(result?.errorDetails, undefined);

@@ -30,10 +30,15 @@ suite('the packaged .vsix, installed', () => {
 
   test('/review of a file with a secret: redacted, findings applied (the minified bundle works end to end)', async () => {
     const uri = await writeFile('src/vsix.ts', 'export const token = "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";\nexport const b = 2;\n');
-    fake.behave({ reply: ['Hard-coded token.\n```architect-findings\n[{"line":1,"severity":"critical","title":"Hard-coded token"}]\n```\n'] });
+    fake.behave({
+      reply: ['Hard-coded token.\n```architect-findings\n[{"line":1,"severity":"critical","title":"Hard-coded token"}]\n```\n'],
+    });
     const result = await ask('@architect /review', { attach: [uri] });
     assert.strictEqual(result.errorDetails, undefined);
     assert.ok(!allText(lastRequest(fake)).includes('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'));
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(fileUri('src/vsix.ts')).map((d) => d.message), ['Hard-coded token']);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(fileUri('src/vsix.ts')).map((d) => d.message),
+      ['Hard-coded token'],
+    );
   });
 });
