@@ -280,7 +280,12 @@ export async function runSuite(options) {
         ? `folder=${encodeURIComponent(options.workspace.folder)}`
         : 'ew=true';
     say('opening the workbench');
-    await page.goto(`http://${host}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // The workbench is large and the machine may be busy with another suite: playwright's 30 s default
+    // failed the load on a loaded 2-core machine. The suite's own timeout still bounds the run.
+    await page.goto(`http://${host}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`, {
+      timeout: 180_000,
+      waitUntil: 'domcontentloaded',
+    });
   } catch (error) {
     void end(4, `driver error: ${error instanceof Error ? error.message : String(error)}`);
   }
