@@ -36,86 +36,107 @@ export function linePrefixWidth(totalLines: number): number {
  * than their share (minified code) are cut by characters around the focus column.
  */
 export function windowText(text: string, focus: Focus | undefined, budgetChars: number, lineIndex?: LineIndex): CodeWindow {
-  const index = lineIndex ?? new LineIndex(text);
-  const total = index.lineCount;
-  const prefix = linePrefixWidth(total) + 1;
-  const budget = Math.max(0, Math.min(budgetChars, MAX_PIECE_CHARS));
-  const result = (lines: WindowLine[], selectionCut: boolean): CodeWindow => {
-    const sorted = lines.sort((a, b) => a.line - b.line);
-    const complete = sorted.length === total && sorted.every((line) => !line.partial);
-    // An empty window has no lines at all (endLine 0): no finding can be placed in it.
-    return {
-      index,
-      lines: sorted,
-      startLine: sorted[0]?.line ?? 1,
-      endLine: sorted[sorted.length - 1]?.line ?? 0,
-      totalLines: total,
-      complete,
-      selectionCut,
-    };
-  };
+  const window = new WindowBuilder(lineIndex ?? new LineIndex(text), Math.max(0, Math.min(budgetChars, MAX_PIECE_CHARS)));
+  if (text.length + window.total * window.prefix <= window.remaining) return window.everything();
+  const first = clamp(focus?.startLine ?? 1, 1, window.total);
+  const last = clamp(Math.max(focus?.endLine ?? first, first), first, window.total);
+  const keptLast = window.keepFocus(first, last, focus?.startColumn ?? 0);
+  const selectionCut = focus?.kind === 'selection' && keptLast < last;
+  if (!selectionCut) window.growAround(first - 1, Math.max(keptLast, first) + 1);
+  return window.result(selectionCut);
+}
 
-  if (text.length + total * prefix <= budget) {
-    const lines: WindowLine[] = [];
-    for (let line = 1; line <= total; line++) lines.push({ line, start: index.start(line), end: index.end(line), partial: false });
-    return result(lines, false);
+/** The lines kept so far and the budget left: one window being chosen. */
+class WindowBuilder {
+  readonly total: number;
+  /** Characters of a rendered line beyond its text. */
+  readonly prefix: number;
+  private readonly perLineCap: number;
+  private readonly kept: WindowLine[] = [];
+
+  constructor(
+    private readonly index: LineIndex,
+    public remaining: number,
+  ) {
+    this.total = index.lineCount;
+    this.prefix = linePrefixWidth(this.total) + 1;
+    this.perLineCap = Math.max(200, Math.floor(remaining / 8));
   }
 
-  const first = clamp(focus?.startLine ?? 1, 1, total);
-  const last = clamp(Math.max(focus?.endLine ?? first, first), first, total);
-  const perLineCap = Math.max(200, Math.floor(budget / 8));
-  let remaining = budget;
-  const kept: WindowLine[] = [];
+  everything(): CodeWindow {
+    for (let line = 1; line <= this.total; line++) {
+      this.kept.push({ line, start: this.index.start(line), end: this.index.end(line), partial: false });
+    }
+    return this.result(false);
+  }
+
+  /** Keeps the focus lines from the first on while they fit (the first one at least); returns the last kept. */
+  keepFocus(first: number, last: number, startColumn: number): number {
+    let keptLast = first - 1;
+    for (let line = first; line <= last; line++) {
+      if (!this.keep(line, this.remaining, line === first ? startColumn : 0)) break;
+      keptLast = line;
+    }
+    if (keptLast < first) this.keep(first, this.remaining, startColumn, true);
+    return keptLast;
+  }
+
+  /** Adds lines below and above the focus, alternating, until the budget or the file runs out. */
+  growAround(startAbove: number, startBelow: number): void {
+    let above = startAbove;
+    let below = startBelow;
+    let aboveOpen = above >= 1;
+    let belowOpen = below <= this.total;
+    while ((aboveOpen || belowOpen) && this.remaining > this.prefix) {
+      if (belowOpen) {
+        if (this.keep(below, this.perLineCap, 0)) below++;
+        else belowOpen = false;
+        belowOpen &&= below <= this.total;
+      }
+      if (aboveOpen) {
+        if (this.keep(above, this.perLineCap, 0)) above--;
+        else aboveOpen = false;
+        aboveOpen &&= above >= 1;
+      }
+    }
+  }
 
   /**
    * Keeps a line when the budget allows and reports whether it did. Only a line longer than its share
    * (`cap`) is cut by characters, or the first line when nothing else fits (`force`); an ordinary line
    * that does not fit ends the window on that side.
    */
-  const keep = (line: number, cap: number, column: number, force = false): boolean => {
-    const room = Math.min(cap, remaining - prefix);
-    const start = index.start(line);
-    const length = index.length(line);
+  private keep(line: number, cap: number, column: number, force = false): boolean {
+    const room = Math.min(cap, this.remaining - this.prefix);
+    const start = this.index.start(line);
+    const length = this.index.length(line);
     if (room < Math.min(20, length + 1)) return false;
     if (length > room && length <= cap && !force) return false;
     if (length <= room) {
-      kept.push({ line, start, end: start + length, partial: false });
-      remaining -= length + prefix;
+      this.kept.push({ line, start, end: start + length, partial: false });
+      this.remaining -= length + this.prefix;
       return true;
     }
     const from = Math.max(0, Math.min(column - Math.floor(room / 3), length - room));
-    kept.push({ line, start: start + from, end: start + from + room, partial: true });
-    remaining -= room + prefix;
+    this.kept.push({ line, start: start + from, end: start + from + room, partial: true });
+    this.remaining -= room + this.prefix;
     return true;
-  };
-
-  let selectionCut = false;
-  let keptLast = first - 1;
-  for (let line = first; line <= last; line++) {
-    const column = line === first ? (focus?.startColumn ?? 0) : 0;
-    if (!keep(line, remaining, column)) break;
-    keptLast = line;
   }
-  if (keptLast < first) keep(first, remaining, focus?.startColumn ?? 0, true);
-  if (focus?.kind === 'selection' && keptLast < last) selectionCut = true;
 
-  let above = first - 1;
-  let below = Math.max(keptLast, first) + 1;
-  let aboveOpen = above >= 1 && !selectionCut;
-  let belowOpen = below <= total && !selectionCut;
-  while ((aboveOpen || belowOpen) && remaining > prefix) {
-    if (belowOpen) {
-      if (keep(below, perLineCap, 0)) below++;
-      else belowOpen = false;
-      belowOpen &&= below <= total;
-    }
-    if (aboveOpen) {
-      if (keep(above, perLineCap, 0)) above--;
-      else aboveOpen = false;
-      aboveOpen &&= above >= 1;
-    }
+  result(selectionCut: boolean): CodeWindow {
+    const sorted = this.kept.sort((a, b) => a.line - b.line);
+    const complete = sorted.length === this.total && sorted.every((line) => !line.partial);
+    // An empty window has no lines at all (endLine 0): no finding can be placed in it.
+    return {
+      index: this.index,
+      lines: sorted,
+      startLine: sorted[0]?.line ?? 1,
+      endLine: sorted[sorted.length - 1]?.line ?? 0,
+      totalLines: this.total,
+      complete,
+      selectionCut,
+    };
   }
-  return result(kept, selectionCut);
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -25,25 +25,8 @@ export function parsePersona(text: string, fileName: string, source: PersonaSour
   const id = idFromFileName(fileName);
   const fail = (problems: PersonaProblem[], ownId = id): PersonaParseResult => ({ ok: false, id: ownId, problems });
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-
-  const firstLineEnd = normalized.indexOf('\n');
-  const firstLine = firstLineEnd === -1 ? normalized : normalized.slice(0, firstLineEnd);
-  if (!/^---(?!-)/.test(firstLine)) {
-    return fail([{ message: t('No front matter: a persona file starts with a --- block that sets name and description.'), line: 1 }]);
-  }
-  const language = firstLine.slice(3).trim();
-  if (language !== '' && !/^ya?ml$/i.test(language)) {
-    return fail([{ message: t('Front matter in "{0}" is not allowed: only YAML is read, and no code is ever run.', language), line: 1 }]);
-  }
-  const closing = normalized.indexOf('\n---', firstLine.length);
-  if (closing === -1) {
-    return fail([{ message: t('The front matter is not closed: add a line with --- after it.'), line: 1 }]);
-  }
-  const frontMatterText = normalized.slice(firstLine.length, closing);
-  if (utf8ByteLength(frontMatterText) > MAX_FRONT_MATTER_BYTES) {
-    return fail([{ message: t('The front matter is larger than {0} KiB.', MAX_FRONT_MATTER_BYTES / 1024), line: 1 }]);
-  }
-
+  const split = splitFrontMatter(normalized, t);
+  if ('problem' in split) return fail([split.problem]);
   let data: unknown;
   let body: string;
   try {
@@ -54,31 +37,17 @@ export function parsePersona(text: string, fileName: string, source: PersonaSour
   } catch (error) {
     return fail([yamlProblem(error, t)]);
   }
-
   if (!isPlainObject(data)) {
     return fail([{ message: t('The front matter must be a list of "key: value" lines (name, description, ...).'), line: 2 }]);
   }
-  const frontMatterLines = frontMatterText.split('\n');
-  const lineOf = (key: string): number => keyLine(frontMatterLines, key);
-
-  const problems: PersonaProblem[] = [];
-  const parsed = personaFrontMatterSchema().safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      problems.push({ message: describeIssue(key, issue.code, data[key], t), line: key in data ? lineOf(key) : 1 });
-    }
-  }
+  const frontMatterLines = split.frontMatterText.split('\n');
   const ownId = typeof data['id'] === 'string' && PERSONA_ID_PATTERN.test(data['id']) ? data['id'] : id;
-
-  const bodyLine = frontMatterLines.length + 2;
-  if (body.trim() === '') {
-    problems.push({ message: t('The persona has no instructions: write them below the front matter.'), line: bodyLine });
-  } else if (utf8ByteLength(body) > MAX_BODY_BYTES) {
-    problems.push({ message: t('The persona body is larger than {0} KiB; shorten it.', MAX_BODY_BYTES / 1024), line: bodyLine });
-  }
+  const parsed = personaFrontMatterSchema().safeParse(data);
+  const problems = [
+    ...(parsed.success ? [] : schemaProblems(parsed.error.issues, data, frontMatterLines, t)),
+    ...bodyProblems(body, frontMatterLines.length + 2, t),
+  ];
   if (problems.length > 0 || !parsed.success) return fail(problems, ownId);
-
   const frontMatter = parsed.data;
   const persona: Persona = {
     id: frontMatter.id ?? id,
@@ -91,6 +60,48 @@ export function parsePersona(text: string, fileName: string, source: PersonaSour
   };
   const known: readonly string[] = KNOWN_KEYS;
   return { ok: true, persona, ignoredKeys: Object.keys(data).filter((key) => !known.includes(key)) };
+}
+
+/** The front matter's text, checked before any parser sees it: YAML only, closed, not too large. */
+function splitFrontMatter(normalized: string, t: Translate): { frontMatterText: string } | { problem: PersonaProblem } {
+  const firstLineEnd = normalized.indexOf('\n');
+  const firstLine = firstLineEnd === -1 ? normalized : normalized.slice(0, firstLineEnd);
+  if (!/^---(?!-)/.test(firstLine)) {
+    return { problem: { message: t('No front matter: a persona file starts with a --- block that sets name and description.'), line: 1 } };
+  }
+  const language = firstLine.slice(3).trim();
+  if (language !== '' && !/^ya?ml$/i.test(language)) {
+    return {
+      problem: { message: t('Front matter in "{0}" is not allowed: only YAML is read, and no code is ever run.', language), line: 1 },
+    };
+  }
+  const closing = normalized.indexOf('\n---', firstLine.length);
+  if (closing === -1) return { problem: { message: t('The front matter is not closed: add a line with --- after it.'), line: 1 } };
+  const frontMatterText = normalized.slice(firstLine.length, closing);
+  if (utf8ByteLength(frontMatterText) > MAX_FRONT_MATTER_BYTES) {
+    return { problem: { message: t('The front matter is larger than {0} KiB.', MAX_FRONT_MATTER_BYTES / 1024), line: 1 } };
+  }
+  return { frontMatterText };
+}
+
+function schemaProblems(
+  issues: ReadonlyArray<{ readonly path: readonly PropertyKey[]; readonly code: string }>,
+  data: Record<string, unknown>,
+  frontMatterLines: readonly string[],
+  t: Translate,
+): PersonaProblem[] {
+  return issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    return { message: describeIssue(key, issue.code, data[key], t), line: key in data ? keyLine(frontMatterLines, key) : 1 };
+  });
+}
+
+function bodyProblems(body: string, bodyLine: number, t: Translate): PersonaProblem[] {
+  if (body.trim() === '') return [{ message: t('The persona has no instructions: write them below the front matter.'), line: bodyLine }];
+  if (utf8ByteLength(body) > MAX_BODY_BYTES) {
+    return [{ message: t('The persona body is larger than {0} KiB; shorten it.', MAX_BODY_BYTES / 1024), line: bodyLine }];
+  }
+  return [];
 }
 
 /** `api-reviewer.agent.md` → `api-reviewer`; anything not slug-safe is folded into one. */
