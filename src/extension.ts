@@ -15,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const findings = registerFindings(context);
   registerParticipant(context, { log, personas, findings });
   registerReviewThisApi(context, log);
-  registerDesignDocCommands(context, { log, personas });
+  registerDesignDocCommands(context, { log, personas, findings });
   registerSelectPersona(context, personas);
   registerWorkspaceTools(context);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasSettingType, MAX_ROUNDS_RANGE, SETTING_TYPES, type SettingKey } from '../core/settings/settingsSchema';
 
 export interface ArchitectSettings {
   readonly persona: string;
@@ -12,38 +13,29 @@ export interface ArchitectSettings {
   readonly toolsMaxRounds: number;
 }
 
-const DEFAULT_EXCLUDE = ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'];
-
 /**
- * The `architect.*` settings as plain data, checked for type: settings.json is edited by hand and a
- * wrong type falls back to the default instead of failing a request. In an untrusted workspace VS Code
- * already ignores workspace values of the restricted settings (see package.json).
+ * The `architect.*` settings as plain data. Defaults come from the manifest alone: settings.json is
+ * edited by hand, and a value of the wrong type falls back to the manifest's default instead of
+ * failing a request. In an untrusted workspace VS Code already ignores workspace values of the
+ * restricted settings (see package.json).
  */
 export function readSettings(scope?: vscode.Uri): ArchitectSettings {
   const config = vscode.workspace.getConfiguration('architect', scope ?? null);
-  const text = (key: string, fallback: string) => {
+  const read = <T>(key: SettingKey): T => {
     const value = config.get<unknown>(key);
-    return typeof value === 'string' ? value : fallback;
+    return (hasSettingType(value, SETTING_TYPES[key]) ? value : config.inspect(key)?.defaultValue) as T;
   };
-  const flag = (key: string, fallback: boolean) => {
-    const value = config.get<unknown>(key);
-    return typeof value === 'boolean' ? value : fallback;
-  };
-  const list = (key: string, fallback: readonly string[]) => {
-    const value = config.get<unknown>(key);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : fallback;
-  };
-  const rounds = config.get<unknown>('tools.maxRounds');
+  const rounds = read<number>('tools.maxRounds');
   return {
-    persona: text('persona', 'backend-architect'),
-    personaFolders: list('personaFolders', []),
-    importAgentFiles: flag('importAgentFiles', true),
-    designDocsFolder: text('designDocs.folder', 'docs/design'),
-    model: text('model', ''),
-    redactSecrets: flag('redactSecrets', true),
-    exclude: list('exclude', DEFAULT_EXCLUDE),
-    toolsEnabled: flag('tools.enabled', true),
-    toolsMaxRounds: typeof rounds === 'number' && Number.isInteger(rounds) ? Math.min(Math.max(rounds, 0), 20) : 5,
+    persona: read('persona'),
+    personaFolders: read<unknown[]>('personaFolders').filter((item): item is string => typeof item === 'string'),
+    importAgentFiles: read('importAgentFiles'),
+    designDocsFolder: read('designDocs.folder'),
+    model: read('model'),
+    redactSecrets: read('redactSecrets'),
+    exclude: read<unknown[]>('exclude').filter((item): item is string => typeof item === 'string'),
+    toolsEnabled: read('tools.enabled'),
+    toolsMaxRounds: Math.min(Math.max(rounds, MAX_ROUNDS_RANGE.minimum), MAX_ROUNDS_RANGE.maximum),
   };
 }
 

@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildRequest, type RequestInput } from '../../src/core/request/buildRequest';
-import { estimateMessagesTokens, inputBudget } from '../../src/core/budget/tokens';
+import { buildRequest } from '../../src/core/request/buildRequest';
+import { type RequestInput } from '../../src/core/request/plan';
+import { estimateMessagesTokens, inputBudget } from '../../src/core/budget/budgetPolicy';
 import { fileSource, numberedLines, shippedPersona } from './helpers';
 
 const persona = shippedPersona();
@@ -46,7 +47,7 @@ describe('request building', () => {
   test('earlier turns come after the instructions and before the attached code', async () => {
     const plan = await buildRequest({
       ...base,
-      command: undefined,
+      command: 'ask',
       question: 'And now?',
       sources: [fileSource('a.ts', 'const a = 1;')],
       history: [{ request: 'first question', response: 'first answer' }],
@@ -114,7 +115,7 @@ describe('request building', () => {
     }));
     const plan = await buildRequest({
       ...base,
-      command: undefined,
+      command: 'ask',
       question: 'go on',
       maxInputTokens: 8000,
       history,
@@ -168,12 +169,12 @@ describe('request building', () => {
       assert.match(plan.answerWithoutModel ?? '', /There is no code to look at\. Select the code of an API handler/);
       assert.equal(plan.messages.length, 0);
     }
-    const free = await buildRequest({ ...base, command: undefined, question: '   ' });
+    const free = await buildRequest({ ...base, command: 'ask', question: '   ' });
     assert.match(free.answerWithoutModel ?? '', /^Ask me about your API/);
   });
 
   test('a question alone is enough for free conversation and for /design', async () => {
-    assert.equal((await buildRequest({ ...base, command: undefined, question: 'hello' })).answerWithoutModel, undefined);
+    assert.equal((await buildRequest({ ...base, command: 'ask', question: 'hello' })).answerWithoutModel, undefined);
     assert.equal((await buildRequest({ ...base, command: 'design', question: 'REST API for projects' })).answerWithoutModel, undefined);
     assert.ok((await buildRequest({ ...base, command: 'review', question: 'review this' })).answerWithoutModel);
     assert.equal(
@@ -221,7 +222,7 @@ describe('what the user typed is protected too', () => {
     const token = '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';
     const plan = await buildRequest({
       ...base,
-      command: undefined,
+      command: 'ask',
       question: `why does ${token} fail?`,
       history: [{ request: `earlier: redis://admin:hunter22@cache.internal:6379`, response: 'ok' }],
     });

@@ -54,7 +54,7 @@ describe('model errors', () => {
 
 describe('token calibration', () => {
   test('a count no tokenizer could give is not believed: at most six characters per token', async () => {
-    const { calibratedCharsPerToken } = await import('../../src/core/budget/tokens');
+    const { calibratedCharsPerToken } = await import('../../src/core/budget/budgetPolicy');
     assert.equal(calibratedCharsPerToken(1_000_000, 1, 3.5), 6);
     assert.equal(calibratedCharsPerToken(1000, 1000, 3.5), 0.95);
     assert.equal(calibratedCharsPerToken(1000, 0, 3.5), 3.5);

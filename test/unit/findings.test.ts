@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseFindings } from '../../src/core/findings/parseFindings';
 import { renderFindings } from '../../src/core/findings/renderFindings';
-import { type SentPiece } from '../../src/core/request/buildRequest';
+import { type SentPiece } from '../../src/core/request/plan';
 
 const api: SentPiece = {
   key: 'k1',

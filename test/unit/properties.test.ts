@@ -2,12 +2,13 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AnswerStreamFilter } from '../../src/core/answer/answerStreamFilter';
-import { estimateMessagesTokens } from '../../src/core/budget/tokens';
+import { estimateMessagesTokens } from '../../src/core/budget/budgetPolicy';
 import { parseFindings } from '../../src/core/findings/parseFindings';
 import { parsePersona } from '../../src/core/persona/parsePersona';
 import { fenced } from '../../src/core/prompt/fence';
 import { findSecrets } from '../../src/core/redact/findSecrets';
-import { buildRequest, type SentPiece } from '../../src/core/request/buildRequest';
+import { buildRequest } from '../../src/core/request/buildRequest';
+import { type SentPiece } from '../../src/core/request/plan';
 import { fileSource, shippedPersona } from './helpers';
 
 /** One seed for every property, printed so a failure can be replayed: FC_SEED=<seed> npm run test:unit. */

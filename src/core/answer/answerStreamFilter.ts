@@ -14,7 +14,7 @@ export interface FilteredAnswerEnd {
 
 /**
  * Sits between the model and the chat. Text is forwarded as it arrives, except:
- * - the `architect-findings` block, which is held back (DESIGN.md step 7) and returned at the end;
+ * - the `architect-findings` block, which is held back and returned at the end (docs/ARCHITECTURE.md, findings);
  * - untrusted markdown outside code, which is made inert line by line (RELIABILITY R08).
  * A line's start is forwarded before the line is complete when nothing in it can still change meaning;
  * lines that may open or close a fence wait for their end.

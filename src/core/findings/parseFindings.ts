@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { english, type Translate } from '../i18n';
-import { type SentPiece } from '../request/buildRequest';
+import { type SentPiece } from '../request/plan';
 import { baseName, normalizeRelativePath } from '../text';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;

@@ -1,4 +1,4 @@
-/** Where a persona came from; later kinds win for the same id (DESIGN.md, Personas). */
+/** Where a persona came from; later kinds win for the same id (README, "Personas"). */
 export type PersonaSourceKind = 'builtin' | 'setting' | 'workspace' | 'agent';
 
 export interface PersonaSource {

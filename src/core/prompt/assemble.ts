@@ -8,7 +8,7 @@ export interface PromptMessage {
 
 /**
  * The first message: persona, task, and the rule that attached content is data. It is never cut. The
- * stable API has no system role, so it goes as a User message (DESIGN.md, step 5).
+ * stable API has no system role, so it goes as a User message (docs/ARCHITECTURE.md, "The prompt").
  */
 export function instructionsMessage(persona: Persona, task: string): PromptMessage {
   return { role: 'user', text: `${persona.body}\n\n---\n\n${task}\n\n${ATTACHED_CONTENT_RULES}` };

@@ -7,7 +7,7 @@ import { english, groupDigits, type Translate } from '../i18n';
 import { oneLine, renderPiece } from '../prompt/renderPiece';
 import { redactText } from '../redact/findSecrets';
 import { secretsNear } from '../redact/secretsNear';
-import { sentPiece, type SentPiece } from '../request/buildRequest';
+import { sentPiece, type SentPiece } from '../request/plan';
 import { clampReadRange, type ReadFileInput } from './toolSchemas';
 
 /**

@@ -1,24 +1,26 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { lazy } from '../../core/lazy';
-import { AnswerStreamFilter } from '../../core/answer/answerStreamFilter';
+import { COMMANDS } from '../../core/commands/commandTable';
 import {
   DEFAULT_DESIGN_DOCS_FOLDER,
   designDocsFolderSegments,
   missingDesignSections,
   missingSectionsWarning,
 } from '../../core/design/designDoc';
-import { classifyError, emptyAnswerMessage, errorMessage, noModelMessage } from '../../core/errors/classifyError';
+import { noModelMessage } from '../../core/errors/classifyError';
+import { lazy } from '../../core/lazy';
+import { type ActivePersona } from '../../core/persona/resolvePersonas';
 import { sourceFromEditor } from '../context/gatherContext';
-import { DocumentAppender } from '../design/documentAppender';
+import { UriTable } from '../context/uriTable';
+import { DocumentSink } from '../design/documentSink';
 import { saveDesignDoc } from '../design/saveDesignDoc';
+import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { t } from '../l10n';
-import { answerWithTools } from '../chat/answerWithTools';
-import { chooseModel, errorFacts, modelId, modelLabel } from '../model/languageModel';
-import { prepareRequest } from '../model/prepareRequest';
-import { RequestRecord } from '../model/requestRecord';
+import { chooseModel, modelLabel } from '../model/languageModel';
 import { type PersonaStore } from '../personas/personaStore';
-import { protectionFor, readSettings } from '../settings';
+import { runPipeline } from '../pipeline/requestPipeline';
+import { readSettings } from '../settings';
+import { registerSafeCommand } from './safeCommand';
 
 export const GENERATE_DESIGN_DOC_COMMAND = 'architect.generateDesignDoc';
 /** Behind the "Save as design doc" button under a `/design` answer; not in the palette. */
@@ -40,28 +42,12 @@ const saveArgs = lazy(() => z.object({ description: z.string(), text: z.string()
 export interface DesignDocDeps {
   readonly log: vscode.LogOutputChannel;
   readonly personas: PersonaStore;
+  readonly findings: FindingsDiagnostics;
 }
 
 export function registerDesignDocCommands(context: vscode.ExtensionContext, deps: DesignDocDeps): void {
-  const safely =
-    <T>(name: string, run: (args: unknown) => Promise<T | undefined>) =>
-    async (args?: unknown): Promise<T | undefined> => {
-      try {
-        return await run(args);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        deps.log.error(`${name}: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
-        void vscode.window.showErrorMessage(t('{0} failed: {1}', name, reason));
-        return undefined;
-      }
-    };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      GENERATE_DESIGN_DOC_COMMAND,
-      safely(t('Generate Design Doc'), (args) => generateDesignDoc(args, deps)),
-    ),
-    vscode.commands.registerCommand(SAVE_DESIGN_DOC_COMMAND, safely(t('Save as design doc'), saveFromChat)),
-  );
+  registerSafeCommand(context, deps.log, GENERATE_DESIGN_DOC_COMMAND, t('Generate Design Doc'), (args) => generateDesignDoc(args, deps));
+  registerSafeCommand(context, deps.log, SAVE_DESIGN_DOC_COMMAND, t('Save as design doc'), saveFromChat);
 }
 
 /**
@@ -75,124 +61,95 @@ async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise
   if (!request) return undefined;
   const folder = await chooseFolder(request.automated);
   if (folder === null) return undefined;
-
-  const settings = readSettings(folder?.uri);
   const active = await deps.personas.active(folder?.uri);
-  const choice = await chooseModel(request.modelSelector, settings.model, active.persona.models);
-  if (choice.kind === 'none') {
-    void vscode.window.showErrorMessage(noModelMessage(t));
-    return undefined;
-  }
-  if (choice.kind === 'unknown') {
-    void vscode.window.showErrorMessage(
-      t('No language model matches {0}. Pick one of the installed chat models (or clear architect.model).', choice.wanted),
-    );
-    return undefined;
-  }
-  const model = choice.model;
-  const sources = request.includeActiveEditor && editor ? [await sourceFromEditor(editor)] : [];
-
+  const model = await modelFor(request, readSettings(folder?.uri).model, active.persona.models);
+  if (!model) return undefined;
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Architect: writing the design doc'), cancellable: true },
-    async (progress, token) => {
-      const record = new RequestRecord({ command: 'design-doc', model: modelId(model), maxInputTokens: model.maxInputTokens });
-      const prepared = await prepareRequest(
-        {
-          command: 'design',
-          question: request.description,
-          persona: active.persona,
-          sources,
-          history: [],
-          ...protectionFor(sources.flatMap((source) => (source.uri === undefined ? [] : [vscode.Uri.parse(source.uri)]))),
-        },
-        model,
-        token,
-      );
-      const plan = prepared.plan;
-      if (plan.tooLarge !== undefined) {
-        void vscode.window.showErrorMessage(plan.tooLarge);
-        return undefined;
-      }
-      // What was left out, cut or redacted is said to the user, as the chat says it at the top of an answer.
-      const notes = [active.warning, ...plan.notes].filter((note): note is string => note !== undefined);
-      if (notes.length > 0) void vscode.window.showWarningMessage(`Architect: ${notes.join(' ')}`);
-
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-      await vscode.window.showTextDocument(document, { preview: false });
-      const appender = new DocumentAppender(document);
-      const filter = new AnswerStreamFilter();
-      record.contextBuilt();
-      const log = (outcome: string) => deps.log.info(record.line(prepared, active.persona.id, outcome));
-      let text = '';
-      const show = (out: string) => {
-        appender.append(out);
-        text += out;
-      };
-
-      progress.report({ message: t('asking {0}…', modelLabel(model)) });
-      try {
-        // The same streaming path as the chat, without tools: a design starts from the description.
-        await answerWithTools({
-          model,
-          messages: plan.messages,
-          tools: [],
-          maxRounds: 0,
-          budgetTokens: plan.budgetTokens,
-          estimatedTokens: plan.estimatedTokens,
-          justification: t('Architect writes a design document with this model.'),
-          token,
-          onRequestSent: () => record.requestSent(),
-          onText: (chunk) => {
-            record.chunk();
-            if (record.chunks === 1) progress.report({ message: t('writing…') });
-            show(filter.push(chunk));
-          },
-          onToolRun: () => undefined,
-        });
-        show(filter.end().rest);
-      } catch (error) {
-        show(filter.end().rest);
-        await appender.drain();
-        const facts = errorFacts(error, token);
-        const kind = classifyError(facts);
-        log(kind);
-        const message = errorMessage(kind, modelLabel(model), facts.message, t);
-        if (message !== undefined)
-          void vscode.window.showErrorMessage(`${message} ${t('Nothing was saved; the partial document stays in the editor.')}`);
-        return undefined;
-      }
-      await appender.drain();
-      if (token.isCancellationRequested) {
-        log('cancelled');
-        return undefined;
-      }
-      if (text.trim() === '') {
-        log('empty');
-        void vscode.window.showErrorMessage(emptyAnswerMessage(modelLabel(model), t));
-        return undefined;
-      }
-      const missing = missingDesignSections(text);
-      if (missing.length > 0) void vscode.window.showWarningMessage(missingSectionsWarning(missing, t));
-      if (!folder) {
-        log('ok-untitled');
-        return document.uri;
-      }
-      if (designDocsFolderSegments(settings.designDocsFolder).fellBack) {
-        void vscode.window.showWarningMessage(
-          t(
-            'architect.designDocs.folder ("{0}") leaves the workspace folder; the design doc was saved under {1} instead.',
-            settings.designDocsFolder,
-            DEFAULT_DESIGN_DOCS_FOLDER,
-          ),
-        );
-      }
-      const saved = await saveDesignDoc(folder.uri, settings.designDocsFolder, request.description, text);
-      await showSavedInsteadOf(document, saved);
-      log('ok');
-      deps.log.info(`design doc: saved ${vscode.workspace.asRelativePath(saved)}`);
-      return saved;
-    },
+    (progress, token) => writeDesignDoc({ request, folder, active, model, editor, progress, token }, deps),
   );
+}
+
+interface DesignDocRun {
+  readonly request: DesignDocRequest;
+  readonly folder: vscode.WorkspaceFolder | undefined;
+  readonly active: ActivePersona;
+  readonly model: vscode.LanguageModelChat;
+  readonly editor: vscode.TextEditor | undefined;
+  readonly progress: vscode.Progress<{ message?: string }>;
+  readonly token: vscode.CancellationToken;
+}
+
+/** The shared pipeline with the active editor (if asked for) as context and an editor as sink; then the save. */
+async function writeDesignDoc(run: DesignDocRun, deps: DesignDocDeps): Promise<vscode.Uri | undefined> {
+  const sink = new DocumentSink(run.progress, modelLabel(run.model));
+  const result = await runPipeline(
+    {
+      spec: COMMANDS.designDoc,
+      question: run.request.description,
+      history: [],
+      model: run.model,
+      token: run.token,
+      justification: t('Architect writes a design document with this model.'),
+      gather: async () => {
+        const uris = new UriTable();
+        const sources = run.request.includeActiveEditor && run.editor ? [await sourceFromEditor(run.editor, uris)] : [];
+        return { sources, uris, scope: run.folder?.uri };
+      },
+      persona: async () => run.active,
+    },
+    sink,
+    deps,
+  );
+  if (result.metadata.outcome === 'cancelled') return undefined;
+  if (result.error !== undefined) {
+    const partial = sink.document ? ` ${t('Nothing was saved; the partial document stays in the editor.')}` : '';
+    void vscode.window.showErrorMessage(result.error + partial);
+    return undefined;
+  }
+  if (result.metadata.outcome !== 'ok' || !sink.document) return undefined;
+  return saveWritten(run, sink.document, result.answer, deps.log);
+}
+
+async function saveWritten(
+  run: DesignDocRun,
+  document: vscode.TextDocument,
+  text: string,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri> {
+  const missing = missingDesignSections(text);
+  if (missing.length > 0) void vscode.window.showWarningMessage(missingSectionsWarning(missing, t));
+  if (!run.folder) return document.uri;
+  const docsFolder = readSettings(run.folder.uri).designDocsFolder;
+  if (designDocsFolderSegments(docsFolder).fellBack) {
+    void vscode.window.showWarningMessage(
+      t(
+        'architect.designDocs.folder ("{0}") leaves the workspace folder; the design doc was saved under {1} instead.',
+        docsFolder,
+        DEFAULT_DESIGN_DOCS_FOLDER,
+      ),
+    );
+  }
+  const saved = await saveDesignDoc(run.folder.uri, docsFolder, run.request.description, text);
+  await showSavedInsteadOf(document, saved);
+  log.info(`design doc: saved ${vscode.workspace.asRelativePath(saved)}`);
+  return saved;
+}
+
+/** The caller's selector, else architect.model, else the persona's preference, else the first; or an error shown. */
+async function modelFor(
+  request: DesignDocRequest,
+  setting: string,
+  personaModels: readonly string[],
+): Promise<vscode.LanguageModelChat | undefined> {
+  const choice = await chooseModel(request.modelSelector, setting, personaModels);
+  if (choice.kind === 'found') return choice.model;
+  void vscode.window.showErrorMessage(
+    choice.kind === 'none'
+      ? noModelMessage(t)
+      : t('No language model matches {0}. Pick one of the installed chat models (or clear architect.model).', choice.wanted),
+  );
+  return undefined;
 }
 
 async function askWhatToDesign(rawArgs: unknown, hasEditor: boolean): Promise<DesignDocRequest | undefined> {
@@ -254,7 +211,7 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
 }
 
 /** The button under a `/design` answer: the same save path as the command. */
-async function saveFromChat(rawArgs: unknown): Promise<vscode.Uri | undefined> {
+async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | undefined> {
   const parsed = saveArgs().safeParse(rawArgs);
   if (!parsed.success) return undefined;
   const folder = await chooseFolder(false);

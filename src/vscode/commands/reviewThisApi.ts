@@ -1,20 +1,12 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { registerSafeCommand } from './safeCommand';
 
 export const REVIEW_THIS_API_COMMAND = 'architect.reviewThisApi';
 
 export function registerReviewThisApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(REVIEW_THIS_API_COMMAND, async (resource?: unknown) => {
-      try {
-        return await reviewThisApi(resource instanceof vscode.Uri ? resource : undefined);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        log.error(`Review this API: ${reason}`);
-        void vscode.window.showErrorMessage(t('Review this API failed: {0}', reason));
-        return undefined;
-      }
-    }),
+  registerSafeCommand(context, log, REVIEW_THIS_API_COMMAND, t('Review this API'), (resource?: unknown) =>
+    reviewThisApi(resource instanceof vscode.Uri ? resource : undefined),
   );
 }
 

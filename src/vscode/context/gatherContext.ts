@@ -4,6 +4,7 @@ import { decodeFileBytes } from '../../core/context/decode';
 import { languageForPath } from '../../core/context/languages';
 import { groupDigits } from '../../core/i18n';
 import { t } from '../l10n';
+import { type UriTable } from './uriTable';
 
 /** Files beyond this are not even read: the window sent of them would be a sliver anyway. */
 const MAX_READ_BYTES = 50 * 1024 * 1024;
@@ -21,7 +22,7 @@ const FOCUS_RANK: Record<Focus['kind'] | 'none', number> = { none: 0, cursor: 1,
  * editor's selection (or its whole file) is used, since the chat may not have computed its implicit
  * context yet.
  */
-export async function gatherChatContext(references: readonly vscode.ChatPromptReference[]): Promise<AttachedSource[]> {
+export async function gatherChatContext(references: readonly vscode.ChatPromptReference[], uris: UriTable): Promise<AttachedSource[]> {
   const wanted = new Map<string, Wanted>();
   const strings: AttachedSource[] = [];
   // What the user attached on purpose outranks the editor's implicit context for the same file: the
@@ -52,9 +53,10 @@ export async function gatherChatContext(references: readonly vscode.ChatPromptRe
   }
   if (wanted.size === 0 && strings.length === 0) {
     const editor = vscode.window.activeTextEditor;
-    if (editor) return [await sourceFromEditor(editor)];
+    if (editor) return [await sourceFromEditor(editor, uris)];
   }
-  return [...(await Promise.all([...wanted.values()].map((item) => readSource(item.uri, item.focus)))), ...strings];
+  const read = [...wanted.values()].map((item) => readSource(item.uri, item.focus, uris));
+  return [...(await Promise.all(read)), ...strings];
 }
 
 function isImplicit(reference: vscode.ChatPromptReference): boolean {
@@ -68,12 +70,12 @@ function uriOf(value: unknown): vscode.Uri | undefined {
 }
 
 /** The editor's selection, or its whole file with the cursor as focus when nothing is selected. */
-export async function sourceFromEditor(editor: vscode.TextEditor): Promise<AttachedSource> {
+export async function sourceFromEditor(editor: vscode.TextEditor, uris: UriTable): Promise<AttachedSource> {
   const selection = editor.selection;
   const focus = selection.isEmpty
     ? focusOf(new vscode.Range(selection.active, selection.active), 'cursor')
     : focusOf(selection, 'selection');
-  return readSource(editor.document.uri, focus);
+  return readSource(editor.document.uri, focus, uris);
 }
 
 function merge(wanted: Map<string, Wanted>, next: Wanted): void {
@@ -110,8 +112,8 @@ function focusOf(range: vscode.Range, referenceId: string): Focus {
  * editor's decoding included), otherwise the bytes through `vscode.workspace.fs`, which also serves
  * remote and virtual workspaces (RELIABILITY R26, R27, R30). Notebook cells give the cell's text (R29).
  */
-export async function readSource(uri: vscode.Uri, focus?: Focus): Promise<AttachedSource> {
-  const key = uri.toString();
+export async function readSource(uri: vscode.Uri, focus?: Focus, uris?: UriTable): Promise<AttachedSource> {
+  const key = uris?.remember(uri) ?? uri.toString();
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOfCell(uri) : undefined;
   const label = notebook

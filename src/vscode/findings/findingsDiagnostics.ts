@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type ParsedFindings, type Severity } from '../../core/findings/parseFindings';
-import { type SentPiece } from '../../core/request/buildRequest';
+import { type SentPiece } from '../../core/request/plan';
+import { type UriTable } from '../context/uriTable';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   critical: vscode.DiagnosticSeverity.Error,
@@ -21,15 +22,15 @@ export class FindingsDiagnostics implements vscode.Disposable {
    * Replaces the findings of every attached file (with none, when the review found nothing there); a
    * file the model only read through a tool gets findings when it has some, and is otherwise left alone.
    */
-  apply(parsed: ParsedFindings, sent: readonly SentPiece[]): number {
+  apply(parsed: ParsedFindings, sent: readonly SentPiece[], resources: UriTable): number {
     if (!parsed.blockFound) return 0;
     let count = 0;
     const uris = new Map<string, boolean>();
     for (const piece of sent) if (piece.uri !== undefined) uris.set(piece.uri, (uris.get(piece.uri) ?? false) || !piece.viaTool);
     for (const [uriText, attached] of uris) {
       const findings = parsed.findings.filter((finding) => finding.piece.uri === uriText);
-      if (!attached && findings.length === 0) continue;
-      const uri = vscode.Uri.parse(uriText);
+      const uri = resources.get(uriText);
+      if (!uri || (!attached && findings.length === 0)) continue;
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uriText);
       const diagnostics = findings.map((finding) => {
         const last = finding.endLine - 1;

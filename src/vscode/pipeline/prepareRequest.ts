@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
-import { calibratedCharsPerToken, DEFAULT_CHARS_PER_TOKEN, estimateTokens, worthCounting } from '../../core/budget/tokens';
-import { buildRequest, type RequestInput, type RequestPlan } from '../../core/request/buildRequest';
+import { recalibration, worthCounting } from '../../core/budget/budgetPolicy';
+import { buildRequest } from '../../core/request/buildRequest';
+import { type RequestInput, type RequestPlan } from '../../core/request/plan';
 import { t } from '../l10n';
-import { countTokensOnce } from './languageModel';
+import { countTokensOnce } from '../model/languageModel';
 
 export interface PreparedRequest {
   readonly plan: RequestPlan;
@@ -13,9 +14,9 @@ export interface PreparedRequest {
 }
 
 /**
- * Builds the request within the model's input limit. The estimate decides alone unless it comes close
- * to the limit; then one exact count calibrates it, and the plan is rebuilt once if the count shows the
- * estimate was too bold (or, when code was cut, too timid).
+ * The budget phase: the core builds the plan on an estimate; when the estimate comes close to the
+ * limit, this edge takes the one exact count the policy allows, and the core decides whether to build
+ * again with what the count taught (see src/core/budget/budgetPolicy.ts, rule 3).
  */
 export async function prepareRequest(
   input: Omit<RequestInput, 'maxInputTokens' | 't' | 'charsPerToken'>,
@@ -27,12 +28,10 @@ export async function prepareRequest(
   if (plan.answerWithoutModel !== undefined || plan.tooLarge !== undefined || !worthCounting(plan.estimatedTokens, plan.budgetTokens)) {
     return { plan, countCalls: 0 };
   }
-  const text = plan.messages.map((message) => message.text).join('\n');
-  const counted = await countTokensOnce(model, text, token);
+  const promptText = plan.messages.map((message) => message.text).join('\n');
+  const counted = await countTokensOnce(model, promptText, token);
   if (counted === undefined) return { plan, countCalls: 1 };
-  const tooBold = counted > plan.budgetTokens;
-  const tooTimid = plan.trimmed.length > 0 && counted < estimateTokens(text, DEFAULT_CHARS_PER_TOKEN) * 0.8;
-  if (!tooBold && !tooTimid) return { plan, countedTokens: counted, countCalls: 1 };
-  const charsPerToken = calibratedCharsPerToken(text.length, counted, DEFAULT_CHARS_PER_TOKEN);
+  const charsPerToken = recalibration({ promptText, budgetTokens: plan.budgetTokens, trimmedAnything: plan.trimmed.length > 0 }, counted);
+  if (charsPerToken === undefined) return { plan, countedTokens: counted, countCalls: 1 };
   return { plan: await buildRequest({ ...base, charsPerToken }), countedTokens: counted, countCalls: 1 };
 }

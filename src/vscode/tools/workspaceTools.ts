@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { type ChatCommand } from '../../core/commands';
 import { excludingPattern } from '../../core/context/exclude';
 import {
   excludedMessage,
@@ -24,7 +23,7 @@ import {
 import { lazy } from '../../core/lazy';
 import { readSource } from '../context/gatherContext';
 import { t } from '../l10n';
-import { protectionFor, type ArchitectSettings } from '../settings';
+import { protectionFor } from '../settings';
 
 export interface ToolRun {
   readonly output: ToolOutput;
@@ -35,16 +34,6 @@ export interface ToolRun {
 
 const ALL_TOOLS: readonly ToolName[] = Object.values(TOOL_NAMES);
 const symbolKinds = lazy(() => Object.fromEntries(Object.entries(vscode.SymbolKind).map(([name, value]) => [value, name.toLowerCase()])));
-
-/** Tools are for reviews, diagnoses and free questions; designs and audits work from what is attached. */
-export function toolsApply(command: ChatCommand | undefined, settings: ArchitectSettings): boolean {
-  return (
-    settings.toolsEnabled &&
-    settings.toolsMaxRounds > 0 &&
-    vscode.workspace.isTrusted &&
-    (command === undefined || command === 'review' || command === 'diagnose')
-  );
-}
 
 let definitions: vscode.LanguageModelChatTool[] | undefined;
 

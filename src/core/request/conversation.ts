@@ -1,0 +1,33 @@
+import { redactText } from '../redact/findSecrets';
+import { type HistoryTurn } from './plan';
+
+export interface Conversation {
+  readonly question: string;
+  readonly history: readonly HistoryTurn[];
+  readonly redactions: number;
+}
+
+/**
+ * The user's own words and earlier turns go to the model too: a token pasted into the chat is
+ * redacted there as well. An empty question becomes the command's default question.
+ */
+export async function protectConversation(
+  question: string,
+  defaultQuestion: string,
+  history: readonly HistoryTurn[],
+  redact: boolean,
+): Promise<Conversation> {
+  const redactIf = async (text: string) => (redact ? redactText(text) : { text, count: 0 });
+  const asked = question.trim() === '' ? { text: defaultQuestion, count: 0 } : await redactIf(question);
+  const turns = await Promise.all(
+    history.map(async (turn) => {
+      const [request, response] = await Promise.all([redactIf(turn.request), redactIf(turn.response)]);
+      return { turn: { request: request.text, response: response.text }, count: request.count + response.count };
+    }),
+  );
+  return {
+    question: asked.text,
+    history: turns.map((item) => item.turn),
+    redactions: asked.count + turns.reduce((sum, item) => sum + item.count, 0),
+  };
+}

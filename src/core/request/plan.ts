@@ -1,0 +1,75 @@
+import { type CommandId } from '../commands/commandTable';
+import { type AttachedSource } from '../context/attachment';
+import { type CodeWindow } from '../context/window';
+import { type Translate } from '../i18n';
+import { type Persona } from '../persona/persona';
+import { type PromptMessage } from '../prompt/assemble';
+
+/** The request and its protection settings as plain data: all the core needs to build the prompt. */
+export interface RequestInput {
+  readonly command: CommandId;
+  readonly question: string;
+  readonly persona: Persona;
+  readonly sources: readonly AttachedSource[];
+  /** Earlier turns with this participant, oldest first. */
+  readonly history: readonly HistoryTurn[];
+  readonly exclude: readonly string[];
+  readonly redactSecrets: boolean;
+  readonly maxInputTokens: number;
+  readonly charsPerToken?: number;
+  readonly t?: Translate;
+}
+
+export interface HistoryTurn {
+  readonly request: string;
+  readonly response: string;
+}
+
+/** What was sent of one attached source: for references, and to place findings on the right lines. */
+export interface SentPiece {
+  readonly key: string;
+  readonly uri?: string;
+  readonly label: string;
+  readonly matchPath: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly totalLines: number;
+  readonly complete: boolean;
+  /** Read by the model through a tool rather than attached by the user. */
+  readonly viaTool?: boolean;
+}
+
+export type SkipReason = 'excluded' | 'binary' | 'unreadable' | 'empty';
+
+export interface RequestPlan {
+  readonly messages: readonly PromptMessage[];
+  /** One-line notes for the top of the answer: what was left out, cut, redacted or looks suspicious. */
+  readonly notes: readonly string[];
+  readonly sent: readonly SentPiece[];
+  /** Sources that were not sent, with the reason, for references and the log. */
+  readonly skipped: ReadonlyArray<{ readonly label: string; readonly reason: SkipReason }>;
+  /** Set when there is nothing worth a model call: answer with this instead (RELIABILITY R28). */
+  readonly answerWithoutModel?: string;
+  /** Set when even the persona and task do not fit the model: an error a person can act on. */
+  readonly tooLarge?: string;
+  readonly estimatedTokens: number;
+  readonly budgetTokens: number;
+  readonly redactions: number;
+  /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns". */
+  readonly trimmed: readonly string[];
+}
+
+/** What the model saw of a source: its identity and the window of lines sent. */
+export function sentPiece(source: AttachedSource, window: CodeWindow, viaTool = false): SentPiece {
+  return {
+    key: source.key,
+    ...(source.uri === undefined ? {} : { uri: source.uri }),
+    label: source.label,
+    matchPath: source.matchPath,
+    startLine: window.startLine,
+    endLine: window.endLine,
+    totalLines: window.totalLines,
+    complete: window.complete,
+    ...(viaTool ? { viaTool } : {}),
+  };
+}

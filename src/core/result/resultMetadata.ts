@@ -1,0 +1,77 @@
+import { type CommandSpec } from '../commands/commandTable';
+import { type ModelErrorKind } from '../errors/classifyError';
+
+/** How a request ended; the model's own failures are named by their error kind. */
+export type Outcome = 'ok' | 'answered-without-model' | 'too-large' | 'empty' | ModelErrorKind;
+
+/**
+ * `ChatResult.metadata` of every `@architect` answer: built once when the answer ends, read back (by
+ * the follow-up provider, by tests) through `isResultMetadata`.
+ */
+export interface ResultMetadata {
+  /** The slash command, or null for a free question. */
+  readonly command: string | null;
+  readonly persona: string;
+  readonly personaWarning?: string;
+  readonly model: string;
+  /** Findings placed as diagnostics. */
+  readonly findings: number;
+  readonly redactions: number;
+  readonly skipped: number;
+  readonly trimmed: readonly string[];
+  readonly estimatedTokens: number;
+  readonly countTokensCalls: number;
+  /** The one-line notes shown at the top of the answer. */
+  readonly notes: readonly string[];
+  readonly toolRounds?: number;
+  readonly toolCalls?: number;
+  readonly outcome: Outcome;
+}
+
+export interface MetadataFacts {
+  readonly spec: CommandSpec;
+  readonly persona: string;
+  readonly personaWarning?: string;
+  readonly model: string;
+  readonly findings: number;
+  readonly redactions: number;
+  readonly skipped: number;
+  readonly trimmed: readonly string[];
+  readonly estimatedTokens: number;
+  readonly countTokensCalls: number;
+  readonly notes: readonly string[];
+  readonly tools?: { readonly rounds: number; readonly calls: number };
+  readonly outcome: Outcome;
+}
+
+export function resultMetadata(facts: MetadataFacts): ResultMetadata {
+  return {
+    command: facts.spec.slash,
+    persona: facts.persona,
+    ...(facts.personaWarning === undefined ? {} : { personaWarning: facts.personaWarning }),
+    model: facts.model,
+    findings: facts.findings,
+    redactions: facts.redactions,
+    skipped: facts.skipped,
+    trimmed: facts.trimmed,
+    estimatedTokens: facts.estimatedTokens,
+    countTokensCalls: facts.countTokensCalls,
+    notes: facts.notes,
+    ...(facts.tools === undefined ? {} : { toolRounds: facts.tools.rounds, toolCalls: facts.tools.calls }),
+    outcome: facts.outcome,
+  };
+}
+
+export function isResultMetadata(value: unknown): value is ResultMetadata {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    (candidate['command'] === null || typeof candidate['command'] === 'string') &&
+    typeof candidate['persona'] === 'string' &&
+    typeof candidate['model'] === 'string' &&
+    typeof candidate['findings'] === 'number' &&
+    typeof candidate['outcome'] === 'string' &&
+    Array.isArray(candidate['notes']) &&
+    Array.isArray(candidate['trimmed'])
+  );
+}

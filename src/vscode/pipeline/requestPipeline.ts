@@ -1,0 +1,189 @@
+import type * as vscode from 'vscode';
+import { AnswerStreamFilter, type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
+import { TokenLedger } from '../../core/budget/budgetPolicy';
+import { type CommandSpec } from '../../core/commands/commandTable';
+import { type AttachedSource } from '../../core/context/attachment';
+import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
+import { type ActivePersona } from '../../core/persona/resolvePersonas';
+import { type HistoryTurn, type SentPiece } from '../../core/request/plan';
+import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
+import { type UriTable } from '../context/uriTable';
+import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { t } from '../l10n';
+import { errorFacts, modelId, modelLabel } from '../model/languageModel';
+import { protectionFor, readSettings } from '../settings';
+import { type AnswerSink } from './answerSink';
+import { answerWithTools, type AnswerLoopResult } from './answerWithTools';
+import { reportFindings } from './reportFindings';
+import { prepareRequest, type PreparedRequest } from './prepareRequest';
+import { RequestRecord } from './requestRecord';
+import { toolsFor } from './toolsFor';
+
+/** What the gather phase found: the code to discuss, and the resource whose settings apply. */
+export interface GatheredContext {
+  readonly sources: readonly AttachedSource[];
+  readonly uris: UriTable;
+  readonly scope: vscode.Uri | undefined;
+}
+
+/** One request from any entry point: they differ only in how they gather context and where the answer goes. */
+export interface PipelineRequest {
+  readonly spec: CommandSpec;
+  readonly question: string;
+  readonly history: readonly HistoryTurn[];
+  readonly model: vscode.LanguageModelChat;
+  readonly token: vscode.CancellationToken;
+  readonly justification: string;
+  readonly gather: () => Promise<GatheredContext>;
+  /** Runs beside the gather phase: both are file-system round trips. */
+  readonly persona: () => Promise<ActivePersona>;
+}
+
+export interface PipelineDeps {
+  readonly log: vscode.LogOutputChannel;
+  readonly findings: FindingsDiagnostics;
+}
+
+export interface PipelineResult {
+  readonly metadata: ResultMetadata;
+  /** A message a person can act on, when the request failed. */
+  readonly error?: string;
+  /** The answer as shown, without the findings block. */
+  readonly answer: string;
+}
+
+/** The state one request builds up on its way through the phases; local to it (two can run at once). */
+interface Run {
+  readonly request: PipelineRequest;
+  readonly sink: AnswerSink;
+  readonly deps: PipelineDeps;
+  readonly record: RequestRecord;
+  readonly context: GatheredContext;
+  readonly active: ActivePersona;
+  readonly prepared: PreparedRequest;
+  answer: string;
+  findings: number;
+  loop?: AnswerLoopResult;
+}
+
+/** gather → protect → budget → send → filter the stream → findings → record. */
+export async function runPipeline(request: PipelineRequest, sink: AnswerSink, deps: PipelineDeps): Promise<PipelineResult> {
+  const record = new RequestRecord({
+    command: request.spec.logName,
+    model: modelId(request.model),
+    maxInputTokens: request.model.maxInputTokens,
+  });
+  sink.progress(t('Reading the attached code…'));
+  const [context, active] = await Promise.all([request.gather(), request.persona()]);
+  const input = {
+    command: request.spec.id,
+    question: request.question,
+    persona: active.persona,
+    sources: context.sources,
+    history: request.history,
+  };
+  const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
+  record.contextBuilt();
+  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0 };
+  const plan = prepared.plan;
+  sink.notes([...(active.warning ? [`⚠️ ${active.warning}`] : []), ...plan.notes]);
+  for (const piece of plan.sent) referenceOf(run, piece);
+  if (plan.answerWithoutModel !== undefined) {
+    sink.text(plan.answerWithoutModel);
+    return finish(run, 'answered-without-model');
+  }
+  if (plan.tooLarge !== undefined) return finish(run, 'too-large', plan.tooLarge);
+  if (request.token.isCancellationRequested) return finish(run, 'cancelled');
+  await sink.beforeSend();
+  return sendAndFilter(run);
+}
+
+async function sendAndFilter(run: Run): Promise<PipelineResult> {
+  const { request, sink, record, prepared } = run;
+  const filter = new AnswerStreamFilter();
+  const show = (out: string) => {
+    if (out === '') return;
+    sink.text(out);
+    run.answer += out;
+  };
+  try {
+    run.loop = await answerWithTools({
+      model: request.model,
+      messages: prepared.plan.messages,
+      ...toolsFor(request.spec, readSettings(run.context.scope), request.model),
+      ledger: new TokenLedger(prepared.plan.budgetTokens, prepared.plan.estimatedTokens),
+      justification: request.justification,
+      token: request.token,
+      onRequestSent: () => record.requestSent(),
+      onText: (chunk) => {
+        record.chunk();
+        show(filter.push(chunk));
+      },
+      onToolRun: (run_) => {
+        if (run_.reference) run.context.uris.remember('uri' in run_.reference ? run_.reference.uri : run_.reference);
+        sink.toolRun(run_);
+      },
+    });
+  } catch (error) {
+    // What arrived stays; the error follows it (RELIABILITY R19).
+    show(filter.end().rest);
+    return failure(run, error);
+  }
+  const end = filter.end();
+  show(end.rest);
+  return afterAnswer(run, end);
+}
+
+function failure(run: Run, error: unknown): Promise<PipelineResult> {
+  const facts = errorFacts(error, run.request.token);
+  const kind = classifyError(facts);
+  const message = errorMessage(kind, modelLabel(run.request.model), facts.message, t);
+  if (message === undefined) return finish(run, 'cancelled');
+  run.deps.log.warn(`request #${run.record.id}: ${kind}: ${facts.code ?? facts.name ?? ''} ${(facts.message ?? '').split('\n')[0]}`);
+  return finish(run, kind, message);
+}
+
+async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineResult> {
+  // A provider that stops on cancellation ends the stream normally: never treat that as an answer.
+  if (run.request.token.isCancellationRequested) return finish(run, 'cancelled');
+  if (run.answer.trim() === '' && end.findingsBlock === undefined) {
+    return finish(run, 'empty', emptyAnswerMessage(modelLabel(run.request.model), t));
+  }
+  if (run.request.spec.findings) {
+    const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
+    const report = reportFindings(end, sent, run.context.uris, run.deps.findings);
+    run.findings = report.placed;
+    if (report.markdown !== '') run.sink.findings(report.markdown);
+  }
+  return finish(run, 'ok');
+}
+
+/** The record phase: one log line, the metadata built once. */
+async function finish(run: Run, outcome: Outcome, error?: string): Promise<PipelineResult> {
+  await run.sink.flush();
+  const { request, prepared, active } = run;
+  const plan = prepared.plan;
+  const findings = request.spec.findings ? run.findings : undefined;
+  run.deps.log.info(run.record.line(prepared, active.persona.id, outcome, findings));
+  const metadata = resultMetadata({
+    spec: request.spec,
+    persona: active.persona.id,
+    ...(active.warning ? { personaWarning: active.warning } : {}),
+    model: modelId(request.model),
+    findings: run.findings,
+    redactions: plan.redactions + (run.loop?.redactions ?? 0),
+    skipped: plan.skipped.length,
+    trimmed: plan.trimmed,
+    estimatedTokens: plan.estimatedTokens,
+    countTokensCalls: prepared.countCalls,
+    notes: plan.notes,
+    ...(run.loop ? { tools: { rounds: run.loop.toolRounds, calls: run.loop.toolCalls } } : {}),
+    outcome,
+  });
+  return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };
+}
+
+function referenceOf(run: Run, piece: SentPiece): void {
+  const uri = run.context.uris.get(piece.uri);
+  if (uri) run.sink.reference(piece, uri);
+}
