@@ -12,11 +12,11 @@ import { registerWorkspaceTools } from './vscode/tools/workspaceTools';
 export function activate(context: vscode.ExtensionContext): void {
   const log = registerLog(context);
   const personas = registerPersonaStore(context, log);
-  const findings = registerFindings(context);
+  const findings = registerFindings(context, log);
   registerParticipant(context, { log, personas, findings });
   registerReviewThisApi(context, log);
   registerDesignDocCommands(context, { log, personas, findings });
-  registerSelectPersona(context, personas);
+  registerSelectPersona(context, personas, log);
   registerWorkspaceTools(context);
 }
 

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerSafeCommand } from './commands/safeCommand';
+import { t } from './l10n';
 
 /**
  * The `Architect` log channel. Info lines carry timings, counts and file names; never prompt text or
@@ -6,9 +8,7 @@ import * as vscode from 'vscode';
  */
 export function registerLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
   const log = vscode.window.createOutputChannel('Architect', { log: true });
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('architect.showLog', () => log.show()),
-  );
+  context.subscriptions.push(log);
+  registerSafeCommand(context, log, 'architect.showLog', t('Show Log'), () => log.show());
   return log;
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { type ParsedFindings, type Severity } from '../../core/findings/parseFindings';
 import { type SentPiece } from '../../core/request/plan';
+import { registerSafeCommand } from '../commands/safeCommand';
 import { type UriTable } from '../context/uriTable';
+import { t } from '../l10n';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   critical: vscode.DiagnosticSeverity.Error,
@@ -60,11 +62,9 @@ export class FindingsDiagnostics implements vscode.Disposable {
   }
 }
 
-export function registerFindings(context: vscode.ExtensionContext): FindingsDiagnostics {
+export function registerFindings(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): FindingsDiagnostics {
   const findings = new FindingsDiagnostics();
-  context.subscriptions.push(
-    findings,
-    vscode.commands.registerCommand('architect.clearFindings', () => findings.clear()),
-  );
+  context.subscriptions.push(findings);
+  registerSafeCommand(context, log, 'architect.clearFindings', t('Clear Findings'), () => findings.clear());
   return findings;
 }
