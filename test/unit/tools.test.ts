@@ -100,3 +100,22 @@ describe('tool outputs are protected like attachments', () => {
     assert.match(output.text, /beta\/keys\/prod\.pem:1 \(excluded: not shown\)/);
   });
 });
+
+describe('R39 reference lines', () => {
+  test('R39 a long reference line is redacted before it is cut: no piece of the secret is sent', async () => {
+    // Built here so that no secret-shaped string sits in the repository.
+    const secret = ['Qw7rT2yU', 'i9oP3aSd', 'F5gH1jKl', 'Z8xC4vBn', 'M6qW0eRt'].join('');
+    assert.equal(secret.length, 40);
+    // 190 characters before the key name, and shorter prefixes that put the cut inside the value.
+    for (const prefixLength of [190, 160, 150, 140]) {
+      const prefix = `const config = { region: "eu-west-1", ${'z'.repeat(200)}`.slice(0, prefixLength);
+      const lineText = `${prefix}aws_secret_access_key = "${secret}" };`;
+      const output = await findReferencesResult([{ path: 'src/aws.ts', matchPath: 'src/aws.ts', line: 7, lineText }], 'config', protection);
+      for (let at = 0; at + 4 <= secret.length; at++) {
+        assert.ok(!output.text.includes(secret.slice(at, at + 4)), `prefix ${prefixLength}: "${secret.slice(at, at + 4)}" was sent`);
+      }
+      assert.equal(output.redactions, 1, `prefix ${prefixLength}`);
+      assert.ok(output.text.includes(prefix.slice(0, 100)), 'the start of the line is still shown');
+    }
+  });
+});

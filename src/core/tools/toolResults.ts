@@ -30,6 +30,8 @@ export interface ToolOutput {
 
 const MAX_LINE_CHARS = 2000;
 const MAX_LISTED_LINE_CHARS = 200;
+/** How much of a listed line is scanned for secrets: far more than is shown, so a cut never splits one. */
+const MAX_SCANNED_LINE_CHARS = 4096;
 
 export function excludedMessage(label: string, pattern: string, t: Translate = english): string {
   return t('{0} is excluded from what Architect sends to models (architect.exclude: "{1}"); it was not read.', label, pattern);
@@ -124,13 +126,14 @@ export async function findReferencesResult(
       const where = `${oneLine(reference.path)}:${reference.line}`;
       if (excludingPattern(reference.matchPath, settings.exclude) !== undefined) return `${where} ${t('(excluded: not shown)')}`;
       if (reference.lineText === undefined) return where;
-      let text = reference.lineText.trim().slice(0, MAX_LISTED_LINE_CHARS);
+      // Redact the line before cutting it: a cut through a secret leaves a piece no rule recognises.
+      let text = reference.lineText.trim().slice(0, MAX_SCANNED_LINE_CHARS);
       if (settings.redactSecrets) {
         const redacted = await redactText(text);
         redactions += redacted.count;
         text = redacted.text;
       }
-      return `${where}: ${revealHiddenCharacters(text).text}`;
+      return `${where}: ${revealHiddenCharacters(text.slice(0, MAX_LISTED_LINE_CHARS)).text}`;
     }),
   );
   return { text: `${t('References to {0}:', symbol)}\n${lines.join('\n')}`, redactions };
