@@ -33,8 +33,32 @@ function matchersFor(patterns: readonly string[]): readonly Matcher[] {
   return cached.matchers;
 }
 
-/** The first pattern that excludes a workspace-relative path, to tell the user why; undefined if none. */
+/**
+ * The name Windows opens for a path: it ignores trailing dots and spaces of each segment, and a
+ * `name:stream` or `name::$DATA` suffix opens the file `name` itself, so `server.pem.` and
+ * `server.pem::$DATA` are `server.pem`.
+ */
+export function windowsOpenedPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => withoutTrailingDotsAndSpaces(segment.split(':', 1)[0] ?? ''))
+    .join('/');
+}
+
+function withoutTrailingDotsAndSpaces(segment: string): string {
+  let end = segment.length;
+  while (end > 0 && (segment[end - 1] === '.' || segment[end - 1] === ' ')) end--;
+  return segment.slice(0, end);
+}
+
+/**
+ * The first pattern that excludes a workspace-relative path, to tell the user why; undefined if none.
+ * Both the path as written and the name Windows would open are tried: on other systems a colon or a
+ * trailing dot is part of a file name, so the path as written must be excluded on its own too.
+ */
 export function excludingPattern(relativePath: string, patterns: readonly string[]): string | undefined {
   const path = normalizeRelativePath(relativePath);
-  return matchersFor(patterns).find((matcher) => matcher.matches(path))?.pattern;
+  const opened = windowsOpenedPath(path);
+  const candidates = opened === path ? [path] : [path, opened];
+  return matchersFor(patterns).find((matcher) => candidates.some((candidate) => matcher.matches(candidate)))?.pattern;
 }

@@ -1,6 +1,9 @@
 import { english, type Translate } from '../i18n';
 import { normalizeRelativePath } from '../text';
 
+/** Windows opens a device, not a file, for these names whatever the extension: `con.md` is the console. */
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 /** "REST API for managing projects" → "rest-api-for-managing-projects"; never empty, never a path. */
 export function slugify(description: string): string {
   const slug = description
@@ -11,7 +14,8 @@ export function slugify(description: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
-  return slug === '' ? 'design' : slug;
+  if (slug === '') return 'design';
+  return WINDOWS_DEVICE_NAME.test(slug) ? `${slug}-doc` : slug;
 }
 
 /** `slug.md`, then `slug-2.md`, `slug-3.md`, ...: the name of the n-th attempt to find a free file. */
