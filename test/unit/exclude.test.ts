@@ -1,9 +1,77 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { excludingPattern } from '../../src/core/context/exclude';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_EXCLUDE, excludingPattern } from '../../src/core/context/exclude';
 import { designDocFileName, slugify } from '../../src/core/design/designDoc';
+import { repoRoot } from './helpers';
 
 const isExcluded = (path: string, patterns: readonly string[]) => excludingPattern(path, patterns) !== undefined;
+
+interface Manifest {
+  contributes: {
+    configuration: Array<{ properties: Record<string, { default?: unknown }> }> | { properties: Record<string, { default?: unknown }> };
+  };
+}
+
+function manifestExcludeDefault(): unknown {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+  const sections = [manifest.contributes.configuration].flat();
+  return sections.find((section) => 'architect.exclude' in section.properties)?.properties['architect.exclude']?.default;
+}
+
+describe('R38 default exclusions', () => {
+  test('R38 credential files are excluded by default, in any folder', () => {
+    const defaults = manifestExcludeDefault() as string[];
+    for (const file of [
+      'prod.env',
+      'deploy/staging.env',
+      '.envrc',
+      'app/.envrc',
+      '.npmrc',
+      'packages/web/.npmrc',
+      '.netrc',
+      'home/_netrc',
+      '.pgpass',
+      'home/user/.pgpass',
+      '.git-credentials',
+      '.aws/credentials',
+      'home/user/.aws/credentials',
+      '.kube/config',
+      'ops/.kube/config',
+      '.docker/config.json',
+      'ci/.docker/config.json',
+      'terraform.tfstate',
+      'infra/prod/terraform.tfstate',
+      'infra/terraform.tfstate.backup',
+      'certs/client.pfx',
+      'android/release.jks',
+      'keys/server.ppk',
+      'id_ed25519',
+      '.ssh/id_ed25519',
+      'home/user/.ssh/id_ecdsa',
+      '.env',
+      'certs/server.pem',
+      'home/.ssh/id_rsa',
+    ]) {
+      assert.ok(isExcluded(file, defaults), file);
+    }
+    for (const file of [
+      'src/env.ts',
+      'src/environment.ts',
+      'docs/aws-credentials.md',
+      'src/kube/config.ts',
+      'docker/config.json',
+      'src/netrc.ts',
+    ]) {
+      assert.ok(!isExcluded(file, defaults), file);
+    }
+  });
+
+  test('R38 the manifest default of architect.exclude is the list the core knows', () => {
+    assert.deepEqual(manifestExcludeDefault(), [...DEFAULT_EXCLUDE]);
+  });
+});
 
 describe('R41 Windows names', () => {
   test('R41 an alternate data stream or trailing dots and spaces name the excluded file itself', () => {

@@ -1,6 +1,38 @@
 import picomatch from 'picomatch';
 import { baseName, normalizeRelativePath } from '../text';
 
+/**
+ * What `architect.exclude` holds until the user changes it: environment files, credential stores of
+ * common tools (npm, netrc, PostgreSQL, git, AWS, Kubernetes, Docker), Terraform state, and key files.
+ * The extension manifest declares the same list as the setting's default; a unit test keeps the two equal.
+ */
+export const DEFAULT_EXCLUDE: readonly string[] = [
+  '.env',
+  '.env.*',
+  '*.env',
+  '.envrc',
+  '.npmrc',
+  '.netrc',
+  '_netrc',
+  '.pgpass',
+  '.git-credentials',
+  '**/.aws/credentials',
+  '**/.kube/config',
+  '**/.docker/config.json',
+  '**/*.pem',
+  '**/*.key',
+  '**/*.p12',
+  '**/*.pfx',
+  '**/*.jks',
+  '**/*.ppk',
+  '**/*.tfstate',
+  '**/*.tfstate.backup',
+  '**/id_rsa*',
+  '**/id_dsa*',
+  '**/id_ecdsa*',
+  '**/id_ed25519*',
+];
+
 const OPTIONS = { dot: true, nocase: true } as const;
 
 interface Matcher {
