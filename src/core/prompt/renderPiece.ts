@@ -99,7 +99,7 @@ function linesHeader(source: AttachedSource, window: CodeWindow, t: Translate): 
 /** File names are attacker-controlled too: no line breaks or control characters in a header. */
 export function oneLine(label: string): string {
   // eslint-disable-next-line no-control-regex
-  return label.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').slice(0, 300);
+  return label.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, 300);
 }
 
 export function describeHiddenCharacter(report: HiddenCharacterReport): string {
