@@ -1,6 +1,7 @@
 import type { lintSource as LintSource } from '@secretlint/core';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import { stripeRule, urlCredentialsRule } from './extraRules';
+import { privateKeyBlocks } from './keyBlocks';
 
 /** A secret in a text: [start, end) offsets and a kind for its placeholder, e.g. "github-token". */
 export interface SecretRange {
@@ -91,6 +92,7 @@ export async function findSecrets(text: string): Promise<SecretRange[]> {
       }
     }
   }
+  found.push(...privateKeyBlocks(text));
   return mergeRanges(found);
 }
 
