@@ -10,11 +10,14 @@ import type { SecretRange } from './findSecrets';
  * such as `Proc-Type:` or `Version:`, and what wraps a key in code or config (comment markers `//`, `#`,
  * ` * `, quotes, `\n` escapes, `+` concatenation). A BEGIN without an END covers the key text after it.
  * Either way the block needs a Base64 run of 40 characters, so a parser that only names the markers,
- * or a placeholder such as `...`, is left alone.
+ * or a placeholder such as `...`, is left alone. The private lines of a PuTTY key are a block too.
  */
 const BEGIN_MARKER = /-{4,5} ?BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)? ?-{4,5}/g;
 const END_MARKER = /-{4,5} ?END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)? ?-{4,5}/g;
 const MIN_BASE64_RUN = 40;
+/** PuTTY's .ppk keeps the private half as `Private-Lines: n`, n Base64 lines and a MAC. */
+const PUTTY_PRIVATE_LINES =
+  /^[ \t]*Private-Lines:[ \t]*\d{1,5}[ \t]*\r?\n(?:[ \t]*[A-Za-z0-9+/=]{1,200}[ \t]*\r?\n){0,2000}(?:[ \t]*Private-(?:MAC|Hash):[ \t]*[0-9a-fA-F]{1,200})?/gm;
 
 const KEY_TEXT = new Uint8Array(128);
 for (const character of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\\"\'`,;:#*.-_!%| \t\r\n')
@@ -67,7 +70,13 @@ function trimKeyTail(text: string, start: number, end: number): number {
   return at;
 }
 
+/** PEM blocks and the private lines of PuTTY keys, sorted by where they start. */
 export function privateKeyBlocks(text: string): SecretRange[] {
+  const putty = markers(text, PUTTY_PRIVATE_LINES).map((block) => ({ ...block, kind: 'private-key' }));
+  return [...pemBlocks(text), ...putty].sort((a, b) => a.start - b.start);
+}
+
+function pemBlocks(text: string): SecretRange[] {
   const begins = markers(text, BEGIN_MARKER);
   if (begins.length === 0) return [];
   const ends = markers(text, END_MARKER);
