@@ -19,6 +19,18 @@ describe('decoding and exclusion', () => {
     assert.deepEqual(decodeFileBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])), { kind: 'text', text: 'a' });
   });
 
+  test("R26: the user's encoding settings decide unless a byte order mark does", () => {
+    const ascii = new Uint8Array([0x63, 0x61, 0x66]);
+    assert.deepEqual(decodeFileBytes(ascii, { encoding: 'utf8', autoGuess: false }), { kind: 'text', text: 'caf' });
+    // Another encoding, or guessing, is the editor's to apply: left to vscode.workspace.decode.
+    assert.deepEqual(decodeFileBytes(ascii, { encoding: 'windows1252', autoGuess: false }), { kind: 'undecodable' });
+    assert.deepEqual(decodeFileBytes(ascii, { encoding: 'utf8', autoGuess: true }), { kind: 'undecodable' });
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, 0xc3, 0xa9]);
+    assert.deepEqual(decodeFileBytes(bom, { encoding: 'windows1252', autoGuess: true }), { kind: 'text', text: 'é' });
+    // NUL bytes are refused whatever the settings: they never go to the editor's decoder.
+    assert.deepEqual(decodeFileBytes(new Uint8Array([0x61, 0x00, 0x62]), { encoding: 'windows1252', autoGuess: true }), { kind: 'binary' });
+  });
+
   test('the default exclusions match what they should and nothing else', () => {
     const defaults = ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'];
     for (const path of [

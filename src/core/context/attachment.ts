@@ -14,8 +14,12 @@ export interface Focus extends LineRange {
   readonly startColumn?: number;
 }
 
+/** `refused`: the file may not reach a model (excluded, outside the workspace, a link leading out). */
 export type SourceContent =
-  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary' } | { readonly kind: 'unreadable'; readonly reason: string };
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'binary' }
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  | { readonly kind: 'refused'; readonly reason: string };
 
 export interface AttachedSource {
   /** Identity for de-duplication: the URI string, or a synthetic key for plain strings. */

@@ -39,7 +39,8 @@ export interface SentPiece {
   readonly viaTool?: boolean;
 }
 
-export type SkipReason = 'excluded' | 'binary' | 'unreadable' | 'empty';
+/** `refused`: the gate kept the file from the model (a link out of the workspace or to an excluded file). */
+export type SkipReason = 'excluded' | 'refused' | 'binary' | 'unreadable' | 'empty';
 
 export interface RequestPlan {
   readonly messages: readonly PromptMessage[];

@@ -13,7 +13,7 @@ export interface Screened {
 }
 
 /**
- * The protect phase for attached sources: excluded files, binary content, unreadable and empty sources
+ * The protect phase for attached sources: excluded files, files the gate refused, binary content, unreadable and empty sources
  * are set aside with a note a person can act on; only text worth sending goes on.
  */
 export function screenSources(sources: readonly AttachedSource[], exclude: readonly string[], t: Translate): Screened {
@@ -40,6 +40,7 @@ function screenOne(source: AttachedSource, exclude: readonly string[], t: Transl
       note: t('{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).', source.label, pattern),
     };
   }
+  if (content.kind === 'refused') return { reason: 'refused', note: t('{0} was not sent: {1}.', source.label, content.reason) };
   if (content.kind === 'binary' || (content.kind === 'text' && looksBinary(content.text))) {
     return { reason: 'binary', note: t('{0} was not sent: it is a binary file, not source code.', source.label) };
   }

@@ -7,6 +7,7 @@ import { english, groupDigits, type Translate } from '../i18n';
 import { oneLine, renderPiece } from '../prompt/renderPiece';
 import { redactText } from '../redact/findSecrets';
 import { secretsNear } from '../redact/secretsNear';
+import { accessRefusalReason, type RefusedAccess } from '../protect/modelAccess';
 import { sentPiece, type SentPiece } from '../request/plan';
 import { clampReadRange, type ReadFileInput } from './toolSchemas';
 
@@ -37,10 +38,17 @@ export function excludedMessage(label: string, pattern: string, t: Translate = e
   return t('{0} is excluded from what Architect sends to models (architect.exclude: "{1}"); it was not read.', label, pattern);
 }
 
+/** What the model reads when the gate refused a file it named. */
+export function refusedFileMessage(label: string, verdict: RefusedAccess, t: Translate = english): string {
+  if (verdict.why === 'excluded' && !verdict.throughLink) return excludedMessage(label, verdict.pattern, t);
+  return t('{0} was not read: {1}.', label, accessRefusalReason(verdict, t));
+}
+
 export async function readFileResult(source: AttachedSource, input: ReadFileInput, settings: ProtectionSettings): Promise<ToolOutput> {
   const t = settings.t ?? english;
   const pattern = excludingPattern(source.matchPath, settings.exclude);
   if (pattern !== undefined) return { text: excludedMessage(source.label, pattern, t), redactions: 0 };
+  if (source.content.kind === 'refused') return { text: t('{0} was not read: {1}.', source.label, source.content.reason), redactions: 0 };
   if (source.content.kind === 'binary' || (source.content.kind === 'text' && looksBinary(source.content.text))) {
     return { text: t('{0} is a binary file; it was not read.', source.label), redactions: 0 };
   }

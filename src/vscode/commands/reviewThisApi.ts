@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { mayReachModel } from '../protect/mayReachModel';
 import { registerSafeCommand } from './safeCommand';
 
 export const REVIEW_THIS_API_COMMAND = 'architect.reviewThisApi';
@@ -18,6 +19,14 @@ export function registerReviewThisApi(context: vscode.ExtensionContext, log: vsc
 async function reviewThisApi(resource: vscode.Uri | undefined): Promise<unknown> {
   let editor = vscode.window.activeTextEditor;
   if (resource && editor?.document.uri.toString() !== resource.toString()) {
+    // Asked before the file is opened: a link to .env is not even loaded into an editor.
+    const access = await mayReachModel(resource, 'user');
+    if (access.kind === 'refused') {
+      void vscode.window.showWarningMessage(
+        t('Architect does not review {0}: {1}.', vscode.workspace.asRelativePath(resource), access.reason),
+      );
+      return undefined;
+    }
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resource), { preview: true });
   }
   if (!editor) {

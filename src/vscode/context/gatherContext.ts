@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { type AttachedSource, type Focus, type SourceContent } from '../../core/context/attachment';
-import { decodeFileBytes } from '../../core/context/decode';
 import { languageForPath } from '../../core/context/languages';
 import { groupDigits } from '../../core/i18n';
 import { t } from '../l10n';
+import { mayReachModel, type AccessOrigin, type FileFacts, type ModelAccess } from '../protect/mayReachModel';
+import { decodeFile } from './decodeFile';
 import { type UriTable } from './uriTable';
 
 /** Files beyond this are not even read: the window sent of them would be a sliver anyway. */
@@ -55,7 +56,7 @@ export async function gatherChatContext(references: readonly vscode.ChatPromptRe
     const editor = vscode.window.activeTextEditor;
     if (editor) return [await sourceFromEditor(editor, uris)];
   }
-  const read = [...wanted.values()].map((item) => readSource(item.uri, item.focus, uris));
+  const read = [...wanted.values()].map((item) => readSource(item.uri, { ...(item.focus ? { focus: item.focus } : {}), uris }));
   return [...(await Promise.all(read)), ...strings];
 }
 
@@ -75,7 +76,7 @@ export async function sourceFromEditor(editor: vscode.TextEditor, uris: UriTable
   const focus = selection.isEmpty
     ? focusOf(new vscode.Range(selection.active, selection.active), 'cursor')
     : focusOf(selection, 'selection');
-  return readSource(editor.document.uri, focus, uris);
+  return readSource(editor.document.uri, { focus, uris });
 }
 
 function merge(wanted: Map<string, Wanted>, next: Wanted): void {
@@ -107,43 +108,52 @@ function focusOf(range: vscode.Range, referenceId: string): Focus {
   return { kind, startLine, endLine, startColumn: range.start.character };
 }
 
+export interface ReadOptions {
+  readonly focus?: Focus;
+  /** Who named the file: the model may only read inside the workspace. A person by default. */
+  readonly origin?: AccessOrigin;
+  /** The gate's answer when the caller already asked it (the tools do, to find the file). */
+  readonly access?: ModelAccess;
+  /** The request's resources, so that nothing is parsed back from a string. */
+  readonly uris?: UriTable;
+}
+
 /**
- * Reads one resource as plain data: the open document's text when there is one (unsaved edits and the
- * editor's decoding included), otherwise the bytes through `vscode.workspace.fs`, which also serves
- * remote and virtual workspaces (RELIABILITY R26, R27, R30). Notebook cells give the cell's text (R29).
+ * Reads one resource as plain data, once the gate has let it through: the open document's text when
+ * there is one (unsaved edits and the editor's decoding included), otherwise the bytes through
+ * `vscode.workspace.fs`, which also serves remote and virtual workspaces (RELIABILITY R26, R27, R30).
+ * Notebook cells give the cell's text (R29); the gate judges the notebook's file.
  */
-export async function readSource(uri: vscode.Uri, focus?: Focus, uris?: UriTable): Promise<AttachedSource> {
-  const key = uris?.remember(uri) ?? uri.toString();
+export async function readSource(uri: vscode.Uri, options: ReadOptions = {}): Promise<AttachedSource> {
+  const key = options.uris?.remember(uri) ?? uri.toString();
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOfCell(uri) : undefined;
   const label = notebook
     ? t('{0} cell {1}', vscode.workspace.asRelativePath(notebook.notebook.uri), notebook.index + 1)
     : vscode.workspace.asRelativePath(uri);
   const matchPath = vscode.workspace.asRelativePath(notebook?.notebook.uri ?? uri, false);
-  const base = { key, uri: key, label, matchPath, ...(focus ? { focus } : {}) };
+  const base = { key, uri: key, label, matchPath, ...(options.focus ? { focus: options.focus } : {}) };
+  const languageId = open?.languageId ?? (uri.scheme === 'untitled' ? 'plaintext' : languageForPath(uri.path));
 
-  if (open) return { ...base, languageId: open.languageId, content: { kind: 'text', text: open.getText() } };
-  if (uri.scheme === 'untitled')
-    return { ...base, languageId: 'plaintext', content: { kind: 'unreadable', reason: t('the untitled document is no longer open') } };
-  return { ...base, languageId: languageForPath(uri.path), content: await readClosedFile(uri) };
+  if (uri.scheme === 'untitled' && !open)
+    return { ...base, languageId, content: { kind: 'unreadable', reason: t('the untitled document is no longer open') } };
+  const access = options.access ?? (await mayReachModel(notebook?.notebook.uri ?? uri, options.origin ?? 'user'));
+  if (access.kind !== 'allowed') return { ...base, languageId, content: { kind: access.kind, reason: access.reason } };
+  if (open) return { ...base, languageId, content: { kind: 'text', text: open.getText() } };
+  return { ...base, languageId, content: await readClosedFile(uri, access.file) };
 }
 
 /**
- * A stat before the read, so that a multi-gigabyte attachment is refused before it is loaded into the
- * extension host's memory; it costs one round trip, which runs beside the persona check.
+ * The gate's stat comes before the read, so that a multi-gigabyte attachment is refused before it is
+ * loaded into the extension host's memory.
  */
-async function readClosedFile(uri: vscode.Uri): Promise<SourceContent> {
+async function readClosedFile(uri: vscode.Uri, file: FileFacts | undefined): Promise<SourceContent> {
+  if (!file) return { kind: 'unreadable', reason: t('no file system serves it') };
+  if ((file.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
+  if (file.size > MAX_READ_BYTES)
+    return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
   try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if ((stat.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
-    if (stat.size > MAX_READ_BYTES)
-      return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    const decoded = decodeFileBytes(bytes);
-    if (decoded.kind !== 'undecodable') return decoded;
-    // Not UTF-8: let the editor decode it with the user's encoding settings.
-    const document = await vscode.workspace.openTextDocument(uri);
-    return { kind: 'text', text: document.getText() };
+    return await decodeFile(await vscode.workspace.fs.readFile(uri), uri);
   } catch (error) {
     return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
   }

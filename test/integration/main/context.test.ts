@@ -86,6 +86,14 @@ suite('attached context and its protection', () => {
     assert.ok(allText(lastRequest(lm.fake)).includes('export const greeting = "café";'), allText(lastRequest(lm.fake)).slice(-300));
   });
 
+  test("R26: the user's encoding setting applies even to bytes that would pass as UTF-8", async () => {
+    lm.restoreLater(await withSetting('files.encoding', 'iso88591'));
+    // "é" in UTF-8 is two bytes; in ISO 8859-1, as the user asked, they are "Ã©", as the editor shows them.
+    const uri = await writeFile('src/latin.ts', new TextEncoder().encode('export const word = "café";\n'));
+    await ask('@architect explain this file in one sentence please', { attach: [uri] });
+    assert.ok(allText(lastRequest(lm.fake)).includes('export const word = "cafÃ©";'), allText(lastRequest(lm.fake)).slice(-300));
+  });
+
   test('R26: a UTF-16 file with a BOM is read as text', async () => {
     const text = 'export const sixteen = 16;\n';
     const bytes = new Uint8Array(2 + text.length * 2);
