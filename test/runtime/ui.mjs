@@ -56,7 +56,7 @@ export async function runUiSuite(options) {
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => lines.push(`[pageerror] ${error.message}`));
-    await page.goto(served.url, { timeout: 240_000 });
+    await page.goto(served.url, { timeout: 240_000, waitUntil: 'domcontentloaded' });
     // One page for all tests, in order: a later test continues where the previous left the workbench.
     for (const test of tests) {
       try {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
 import { askInAgentMode } from '../helpers/chat';
 import { lastRequest } from '../helpers/fake';
@@ -18,6 +19,14 @@ const AGENT_MODE_REQUESTS: ReadonlyArray<{ readonly command: string; readonly qu
 
 suite('@architect in Agent mode (the chat default)', () => {
   const lm = useFakeModel();
+
+  test('every slash command the participant contributes has an Agent-mode request below', () => {
+    const manifest = vscode.extensions.getExtension('architect-tools.architect-chat')?.packageJSON as
+      { contributes: { chatParticipants: Array<{ commands: Array<{ name: string }> }> } } | undefined;
+    const contributed = (manifest?.contributes.chatParticipants[0]?.commands ?? []).map((command) => command.name).sort();
+    assert.ok(contributed.length > 0, 'no slash commands found in the manifest');
+    assert.deepStrictEqual(AGENT_MODE_REQUESTS.map((request) => request.command).sort(), contributed);
+  });
 
   for (const { command, question, attach } of AGENT_MODE_REQUESTS) {
     test(`/${command} in Agent mode reaches the participant and answers through the selected model`, async () => {
