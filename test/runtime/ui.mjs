@@ -2,7 +2,7 @@
 // does (a copy of examples/, the scripted demo model installed), opens its address in headless Chromium
 // and runs test/ui/*.ui.mjs, which drive the page with the keyboard and the mouse like a person. No test
 // code runs inside VS Code: what these tests see is what a person sees.
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -47,7 +47,12 @@ export async function runUiSuite(options) {
   let exitCode = 0;
   let reason = 'the ui tests finished';
   try {
-    served = await serveWorkbench({ runtime: options.runtime, workDir: work, folder, demoModel: true });
+    // Its own config, data, cache and temp folders, as the other suites have: lanes run side by side.
+    const own = Object.fromEntries(
+      ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'TMPDIR'].map((name) => [name, path.join(work, 'env', name)]),
+    );
+    for (const dir of Object.values(own)) mkdirSync(dir, { recursive: true });
+    served = await serveWorkbench({ runtime: options.runtime, workDir: work, folder, demoModel: true, env: own });
     say('code-server up; opening the workbench as a person would');
     browser = await chromium.launch({
       executablePath: options.runtime.chromium,

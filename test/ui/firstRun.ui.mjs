@@ -29,7 +29,6 @@ export const tests = [
     title: 'a model picked in the model picker in Agent mode is the one that answers @architect',
     async run(page) {
       const you = person(page);
-      console.log('[ui-observe] picker rows for "Fake":', JSON.stringify(await you.modelsListedFor('Fake One', 'Fake')));
       await you.pickModel('Fake One', 'Fake Two');
       const chat = await you.ask('@architect is pagination missing?', { answerContains: [`"Fake Two"`] });
       assert.ok(!chat.includes(UNAVAILABLE), `VS Code answered "${UNAVAILABLE}":\n${chat}`);

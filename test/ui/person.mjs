@@ -57,17 +57,6 @@ export function person(page) {
       await this.waitForInputBar(wanted);
     },
 
-    /** The rows the model picker lists for a search, then closes it (Escape). */
-    async modelsListedFor(current, search) {
-      await chatInput.getByText(current, { exact: true }).first().click();
-      await page.getByPlaceholder('Search models').click({ timeout: PATIENCE_MS });
-      await page.keyboard.type(search, { delay: 15 });
-      await page.waitForTimeout(1000);
-      const rows = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
-      await page.keyboard.press('Escape');
-      return rows.map((row) => row.trim());
-    },
-
     /**
      * Types into the focused chat input, presses Enter and returns the text of the conversation once an
      * answer has arrived and stopped changing.
