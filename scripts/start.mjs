@@ -3,15 +3,27 @@
 // for a browser. ARCHITECT_DEMO_MODEL=1 also installs the scripted test model, for trying the flow in
 // the offline runtime, which has no model provider of its own.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { extensionBuildOptions } from './build.mjs';
-import { freePort, healthy } from '../test/runtime/launch.mjs';
+import { DEMO_MODEL_EXTENSION, DEMO_MODEL_NAME, serveWorkbench } from '../test/runtime/serve.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const examples = path.join(root, 'examples');
+
+// What a person does first; the UI tests (test/ui) do exactly this, so keep them in step.
+const DEMO_STEPS = [
+  `[start] The scripted demo model "${DEMO_MODEL_NAME}" is installed. Its answers are canned, not AI, and say so.`,
+  '        1. Wait until the page has loaded (the first start can take a minute).',
+  '        2. Ctrl+P, type orders.ts, Enter: opens examples/src/routes/orders.ts.',
+  `        3. Ctrl+Alt+I opens the chat; its model picker (below the input) shows "${DEMO_MODEL_NAME}" once the`,
+  '           extensions have started. If it still says "Models", wait a few seconds.',
+  '        4. Type @architect /review what is wrong here? and press Enter.',
+].join('\n');
+const NO_MODEL_HINT =
+  '[start] This runtime has no language model provider. Use desktop VS Code with GitHub Copilot for real answers,\n' +
+  '        or restart with ARCHITECT_DEMO_MODEL=1 npm start to try the flow with the scripted test model.';
 
 await esbuild.build(extensionBuildOptions);
 console.log('[start] built dist/extension.js (development build, with sourcemaps)');
@@ -29,83 +41,32 @@ if (hasCode) {
 async function startOffline() {
   const { ensureRuntime } = await import('../test/runtime/runtime.mjs');
   const runtime = ensureRuntime();
-  const work = path.join(root, 'out', 'start');
-  for (const dir of ['user-data/User', 'extensions']) mkdirSync(path.join(work, dir), { recursive: true });
-  writeFileSync(
-    path.join(work, 'user-data/User/settings.json'),
-    JSON.stringify(
-      { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false },
-      null,
-      2,
-    ),
-  );
   const demo = process.env.ARCHITECT_DEMO_MODEL === '1';
   if (demo) {
-    const fixture = path.join(root, 'test', 'fixtures', 'fake-lm');
     await esbuild.build({
-      entryPoints: [path.join(fixture, 'src', 'extension.ts')],
-      outfile: path.join(fixture, 'dist', 'extension.js'),
+      entryPoints: [path.join(DEMO_MODEL_EXTENSION.path, 'src', 'extension.ts')],
+      outfile: path.join(DEMO_MODEL_EXTENSION.path, 'dist', 'extension.js'),
       bundle: true,
       format: 'cjs',
       platform: 'node',
       external: ['vscode'],
       logLevel: 'warning',
     });
-    writeFileSync(
-      path.join(work, 'extensions', 'extensions.json'),
-      JSON.stringify([
-        {
-          identifier: { id: 'architect-tests.fake-lm' },
-          version: '0.0.1',
-          location: { $mid: 1, path: fixture, scheme: 'file' },
-          metadata: { installedTimestamp: Date.now(), source: 'vsix' },
-        },
-      ]),
-    );
   }
-  const port = Number(process.env.PORT) || (await freePort());
-  writeFileSync(path.join(work, 'config.yaml'), 'auth: none\ncert: false\n');
-  const host = `127.0.0.1:${port}`;
-  const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${root}`]]));
-  const server = spawn(
-    runtime.node24,
-    [
-      runtime.codeServerEntry,
-      '--config',
-      path.join(work, 'config.yaml'),
-      '--auth',
-      'none',
-      '--bind-addr',
-      host,
-      '--user-data-dir',
-      path.join(work, 'user-data'),
-      '--extensions-dir',
-      path.join(work, 'extensions'),
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--vscode-option',
-      'enable-smoke-test-driver',
-    ],
-    { stdio: 'ignore' },
-  );
-  process.on('SIGINT', () => {
-    server.kill('SIGTERM');
-    process.exit(0);
+  const { url, stop } = await serveWorkbench({
+    runtime,
+    workDir: path.join(root, 'out', 'start'),
+    folder: examples,
+    demoModel: demo,
+    port: Number(process.env.PORT) || undefined,
+    onExit: (code) => {
+      console.log(`[start] code-server exited (${code}); its log is out/start/code-server.log`);
+      process.exit(code ?? 0);
+    },
   });
-  // The address is worth printing once something answers on it.
-  for (let waited = 0; !(await healthy(port)); waited += 250) {
-    if (server.exitCode !== null || waited > 60_000) throw new Error('code-server did not start; run again with VERBOSE=1');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  process.on('SIGINT', () => void stop().then(() => process.exit(0)));
   console.log('\n[start] VS Code (offline runtime) with Architect loaded on examples/ is running. Open in your browser:\n');
-  console.log(`  http://${host}/?folder=${encodeURIComponent(examples)}&payload=${payload}\n`);
-  console.log(
-    demo
-      ? '[start] The scripted test model "Fake One (tests)" is installed: pick it in the chat. Its answers are canned, not AI.'
-      : '[start] This runtime has no language model provider. Use desktop VS Code with GitHub Copilot for real answers,\n' +
-          '        or restart with ARCHITECT_DEMO_MODEL=1 npm start to try the flow with the scripted test model.',
-  );
+  console.log(`  ${url}\n`);
+  console.log(demo ? DEMO_STEPS : NO_MODEL_HINT);
   console.log('[start] Press Ctrl+C to stop.');
-  await new Promise((resolve) => server.on('exit', resolve));
 }

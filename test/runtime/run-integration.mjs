@@ -3,6 +3,8 @@
 //   ARCHITECT_SUITES=main,no-folder   run only these suites
 //   ARCHITECT_TEST_GREP=R17           run only matching tests
 //   VERBOSE=1                         print every line of the extension host
+// Beside the suites under test/integration runs the 'ui' lane (test/runtime/ui.mjs): the first run as a
+// person types it, in the `npm start` setup, with no test code inside VS Code.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { extensionBuildOptions } from '../../scripts/build.mjs';
 import { buildForTests, integrationOutDir, suiteNames } from '../../scripts/build-tests.mjs';
 import { runSuite } from './launch.mjs';
 import { ensureRuntime } from './runtime.mjs';
+import { runUiSuite } from './ui.mjs';
 import { prepareWorkspace } from './workspaces.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,13 +59,25 @@ export async function runIntegration({ suites: wanted } = {}) {
   await buildForTests();
   const runtime = ensureRuntime();
   const only = (process.env.ARCHITECT_SUITES ?? '').split(',').filter(Boolean);
-  const suites = (wanted ?? suiteNames()).filter((name) => only.length === 0 || only.includes(name));
+  const suites = (wanted ?? [...suiteNames(), 'ui']).filter((name) => only.length === 0 || only.includes(name));
   // Two lanes: the long main suite beside the short ones. Output is held per suite and printed whole.
   const lanes = Math.max(1, Number(process.env.ARCHITECT_PARALLEL ?? 2));
   const queue = [...suites].sort((a, b) => Number(b === 'main') - Number(a === 'main'));
   const results = [];
   const runOne = async (name) => {
     const workDir = path.join(workRoot, name);
+    if (name === 'ui') {
+      const output = [];
+      const result = await runUiSuite({
+        runtime,
+        workDir,
+        grep: process.env.ARCHITECT_TEST_GREP,
+        print: lanes > 1 ? (line) => output.push(line) : undefined,
+      });
+      if (output.length > 0) console.log(`\n---- suite ui ----\n${output.join('\n')}`);
+      results.push({ name, ...result });
+      return;
+    }
     // Every run starts from the fixture as committed: tests write files into their workspace.
     const { folder, file, trust, vsix } = prepareWorkspace(name, `${workDir}-ws`);
     const workspace = { ...(folder ? { folder } : {}), ...(file ? { file } : {}) };
