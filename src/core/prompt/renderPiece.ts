@@ -34,27 +34,10 @@ export function renderPiece(
   const width = linePrefixWidth(window.totalLines) - 3;
   const hidden: HiddenCharacterReport[] = [];
   const partialLines: Array<{ line: number; from: number; to: number; length: number }> = [];
-  const placed = new Set<SecretRange>();
-  let secretIndex = 0;
+  const redactor = new WindowRedactor(text, secrets);
   const body: string[] = [];
-
   for (const kept of window.lines) {
-    while (secretIndex < secrets.length && (secrets[secretIndex]?.end ?? 0) <= kept.start) secretIndex++;
-    let lineText = '';
-    let at = kept.start;
-    for (let i = secretIndex; i < secrets.length; i++) {
-      const secret = secrets[i];
-      if (!secret || secret.start >= kept.end) break;
-      if (secret.start > at) lineText += text.slice(at, secret.start);
-      if (!placed.has(secret)) {
-        lineText += `[REDACTED:${secret.kind}]`;
-        placed.add(secret);
-      }
-      at = Math.max(at, Math.min(secret.end, kept.end));
-    }
-    if (at < kept.end) lineText += text.slice(at, kept.end);
-
-    const revealed = revealHiddenCharacters(lineText);
+    const revealed = revealHiddenCharacters(redactor.line(kept));
     for (const found of revealed.found) hidden.push({ line: kept.line, ...found });
     let shown = revealed.text;
     if (kept.partial) {
@@ -65,7 +48,6 @@ export function renderPiece(
     }
     body.push(`${String(kept.line).padStart(width)} | ${shown}`);
   }
-
   const code = body.join('\n');
   const header = [
     t('Attached file: {0}', oneLine(source.label)),
@@ -83,7 +65,7 @@ export function renderPiece(
   ];
   return {
     text: `${header.join('\n')}\n${fenced(code, source.languageId)}`,
-    redactions: placed.size,
+    redactions: redactor.placed.size,
     hidden,
     partialLines,
   };
@@ -104,4 +86,35 @@ export function oneLine(label: string): string {
 
 export function describeHiddenCharacter(report: HiddenCharacterReport): string {
   return `${codePointLabel(report.codePoint)} ${report.name}`;
+}
+
+/**
+ * Replaces secrets in the kept lines of a window, in one pass over both (lines and secrets ascending).
+ * A secret that spans several lines is replaced once, where it starts, and counted once.
+ */
+class WindowRedactor {
+  readonly placed = new Set<SecretRange>();
+  private next = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly secrets: readonly SecretRange[],
+  ) {}
+
+  line(kept: { readonly start: number; readonly end: number }): string {
+    while (this.next < this.secrets.length && (this.secrets[this.next]?.end ?? 0) <= kept.start) this.next++;
+    let lineText = '';
+    let at = kept.start;
+    for (let i = this.next; i < this.secrets.length; i++) {
+      const secret = this.secrets[i];
+      if (!secret || secret.start >= kept.end) break;
+      if (secret.start > at) lineText += this.text.slice(at, secret.start);
+      if (!this.placed.has(secret)) {
+        lineText += `[REDACTED:${secret.kind}]`;
+        this.placed.add(secret);
+      }
+      at = Math.max(at, Math.min(secret.end, kept.end));
+    }
+    return at < kept.end ? lineText + this.text.slice(at, kept.end) : lineText;
+  }
 }
