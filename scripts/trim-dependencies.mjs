@@ -3,7 +3,7 @@
 // expects, so that a dependency update that changes shape fails the build instead of shipping a
 // half-applied edit. The unit tests are bundled with the same plugins (scripts/test-unit.mjs), so they
 // check the trimmed code: test/unit/redact.test.ts (secrets still found), persona.test.ts (front
-// matter still parsed), bundleTrim.test.ts (the trimmed helpers behave as the originals).
+// matter still parsed), trimmedDependencies.test.ts (the trimmed code answers as the published packages do).
 import { readFile } from 'node:fs/promises';
 
 /**
@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
  * @param {string} file
  * @param {Edit[]} edits
  */
-export function applyEdits(source, file, edits) {
+function applyEdits(source, file, edits) {
   let result = source;
   for (const edit of edits) {
     const found = result.match(edit.find)?.length ?? 0;
@@ -36,9 +36,8 @@ export function applyEdits(source, file, edits) {
  * preset inlines all of lodash.uniq, lodash.uniqwith and lodash.sortby, about 22 KB minified). Same
  * results for what it passes them: `uniq` of flag characters, `uniqWith` of match records with an
  * equality test (first occurrence kept, order kept), `sortBy` of match records by numeric keys (stable).
- * Exported as source text so that a unit test can run exactly what is bundled.
  */
-export const LODASH_STAND_INS = {
+const LODASH_STAND_INS = {
   uniq: '{ default: (values) => [...new Set(values)] }',
   uniqWith:
     '{ default: (values, same) => { const kept = []; for (const value of values) if (!kept.some((other) => same(value, other))) kept.push(value); return kept; } }',
@@ -145,7 +144,7 @@ export const trimGrayMatter = {
  * kind-of's answer for the values gray-matter gives it (strings, undefined, plain objects, buffers),
  * and its fallback (the lower-cased toString tag) for anything else.
  */
-export const KIND_OF = [
+const KIND_OF = [
   'module.exports = function kindOf(value) {',
   "  if (value === undefined) return 'undefined';",
   "  if (value === null) return 'null';",
