@@ -3,37 +3,13 @@
 //   node scripts/build.mjs --production  packaging: minified, external sourcemap (not shipped)
 //   node scripts/build.mjs --watch       development, rebuilt on change
 import * as esbuild from 'esbuild';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { trimGrayMatter, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-
-/**
- * secretlint's recommended preset lazily imports node-forge (~290 KB) for one check only: reading a
- * GCP `.p12` file from disk with Node's fs by its path. We never hand secretlint a path (workspace files
- * are read through vscode.workspace.fs, and `.p12` is excluded by default), so that import is replaced
- * by a rejection and node-forge stays out of the bundle. The build fails if the preset changes shape.
- * @type {esbuild.Plugin}
- */
-const dropNodeForge = {
-  name: 'drop-node-forge',
-  setup(build) {
-    build.onLoad({ filter: /secretlint-rule-preset-recommend[\\/]module[\\/]index-[^\\/]+\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('node-forge is heavy module')) return undefined;
-      const pattern = /\(await import\('\.\/index-[A-Za-z0-9_-]+\.js'\)\.then\(function \(n\) \{ return n\.i; \}\)\)\.default/;
-      if (!pattern.test(source))
-        throw new Error('secretlint preset changed: the node-forge import was not found; update scripts/build.mjs');
-      return {
-        contents: source.replace(pattern, "(await Promise.reject(new Error('p12 scanning is disabled in Architect')))"),
-        loader: 'js',
-      };
-    });
-  },
-};
 
 /**
  * secretlint logs through `debug`, which is never enabled inside the extension host; a no-op stands in.
@@ -132,11 +108,11 @@ export const extensionBuildOptions = {
   legalComments: production ? 'none' : 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [vscodeShim, dropNodeForge, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter],
+  plugins: [vscodeShim, trimSecretlintPreset, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter, trimGrayMatter],
 };
 
 /** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
-export const bundlePlugins = [dropNodeForge, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter];
+export const bundlePlugins = [trimSecretlintPreset, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter, trimGrayMatter];
 
 async function main() {
   if (watch) {

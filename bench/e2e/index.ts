@@ -18,6 +18,8 @@ interface Input {
   readonly longWarmup: number;
   readonly longRuns: number;
   readonly profiledRuns: number;
+  /** Rounds of the hop experiment (each round: every variant once). */
+  readonly hopRuns: number;
   readonly reply: readonly string[];
   readonly longReply: readonly string[];
   readonly queries: { readonly architect: string; readonly echo: string };
@@ -25,6 +27,23 @@ interface Input {
 
 interface EchoApi {
   readonly marks: { handlerStarted: number; sendCalled: number; requests: number };
+  configure(extra: { tools?: vscode.LanguageModelChatTool[]; padding?: string; progress?: boolean }): void;
+}
+
+/**
+ * What @echo adds in the hop experiment: Architect's four tools, Architect's extra text, both; or it
+ * streams a note and its references before sending, as @architect does.
+ */
+type HopVariant = 'plain' | 'tools' | 'text' | 'tools+text' | 'progress';
+const HOP_VARIANTS: readonly HopVariant[] = ['plain', 'tools', 'text', 'tools+text', 'progress'];
+
+/** One direct `model.sendRequest` from this host, outside any chat request. */
+interface DirectSample {
+  readonly tools: boolean;
+  /** sendRequest called → its promise resolved (VS Code's round trip to the workbench and back). */
+  readonly resolvedMs: number;
+  /** sendRequest called → the provider received the request. */
+  readonly receivedMs: number;
 }
 
 interface Marks {
@@ -48,7 +67,9 @@ type Participant = 'architect' | 'echo';
 
 interface Sample {
   readonly participant: Participant;
-  readonly phase: 'warmup' | 'measure' | 'profile';
+  readonly phase: 'warmup' | 'measure' | 'profile' | 'hop';
+  /** In the hop phase: what @echo added to its request. */
+  readonly variant?: HopVariant;
   /** performance.now() just before chat.open. */
   readonly startedAt: number;
   /** From just before chat.open to the participant's handler starting (VS Code's part). */
@@ -119,6 +140,7 @@ export async function run(): Promise<void> {
     longReplyChunks: number;
     fsProbe?: { statMs: number[]; readFileMs: number[] };
     fsInRequest?: { statMs: number[]; readFileMs: number[] };
+    hop?: { paddingChars: number; toolSchemaChars: number; chat: Sample[]; direct: DirectSample[] };
     /** performance.now() × 1000 + this = the CPU profile's clock (µs, monotonic). */
     hrOffsetUs?: number;
   } = {
@@ -131,7 +153,7 @@ export async function run(): Promise<void> {
   };
   const save = () => fs.writeFileSync(outPath, JSON.stringify(results, null, 2));
 
-  const ask = async (participant: Participant, reply: readonly string[], phase: Sample['phase']): Promise<Sample> => {
+  const ask = async (participant: Participant, reply: readonly string[], phase: Sample['phase'], variant?: HopVariant): Promise<Sample> => {
     await vscode.commands.executeCommand('workbench.action.chat.newChat');
     // Let the new session's view settle, so its work does not land in the next measurement.
     await sleep(100);
@@ -166,6 +188,7 @@ export async function run(): Promise<void> {
     return {
       participant,
       phase,
+      ...(variant ? { variant } : {}),
       startedAt: started,
       handlerMs: handlerStarted === 0 ? null : handlerStarted - started,
       sendCalledMs: sendCalled === 0 ? null : sendCalled - started,
@@ -194,6 +217,8 @@ export async function run(): Promise<void> {
 
   await series(results.short, input.reply, input.warmup, input.runs);
   await series(results.long, input.longReply, input.longWarmup, input.longRuns);
+  save();
+  results.hop = await hopExperiment(architect, echo, fake, input, results.short, ask);
   save();
 
   // A CPU profile of this extension host over a few more @architect requests: where our part goes.
@@ -234,6 +259,71 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.chat.newChat');
   console.log(`bench e2e: ${results.short.length + results.long.length} requests done`);
   console.log('1 passed, 0 failed');
+}
+
+/**
+ * What VS Code's hop from `sendRequest` to the provider costs for what Architect adds to a request, each
+ * part alone: @echo sends its usual request, with Architect's four tool definitions, with as much more
+ * text as Architect sends, or both (rounds rotate the order). Then the same with direct `sendRequest`
+ * calls from this host outside any chat request, to tell the cost of the tools themselves from the
+ * workbench being busy with the chat request.
+ */
+async function hopExperiment(
+  architect: vscode.Extension<unknown>,
+  echo: EchoApi,
+  fake: FakeLm,
+  input: Input,
+  short: readonly Sample[],
+  ask: (participant: Participant, reply: readonly string[], phase: Sample['phase'], variant?: HopVariant) => Promise<Sample>,
+) {
+  const names = (
+    (architect.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? []
+  ).map((tool) => tool.name);
+  const tools = vscode.lm.tools
+    .filter((tool) => names.includes(tool.name))
+    .map((tool) => ({ name: tool.name, description: tool.description, ...(tool.inputSchema ? { inputSchema: tool.inputSchema } : {}) }));
+  const chars = (participant: Participant) =>
+    middle(short.filter((x) => x.participant === participant && x.phase === 'measure').map((x) => x.requestChars ?? 0));
+  const text = fs.readFileSync(input.file, 'utf8');
+  const padding = text.repeat(2).slice(0, Math.max(0, chars('architect') - chars('echo')));
+  const chat: Sample[] = [];
+  for (let round = 0; round < input.hopRuns; round++) {
+    for (let i = 0; i < HOP_VARIANTS.length; i++) {
+      const variant = HOP_VARIANTS[(round + i) % HOP_VARIANTS.length] ?? 'plain';
+      echo.configure({
+        ...(variant.includes('tools') ? { tools } : {}),
+        ...(variant.includes('text') ? { padding } : {}),
+        progress: variant === 'progress',
+      });
+      chat.push(await ask('echo', input.reply, 'hop', variant));
+    }
+  }
+  echo.configure({});
+
+  const [model] = await vscode.lm.selectChatModels(FAKE_MODEL);
+  const direct: DirectSample[] = [];
+  if (model) {
+    const messages = [vscode.LanguageModelChatMessage.User(text + padding), vscode.LanguageModelChatMessage.User('Review this.')];
+    for (let i = 0; i < input.hopRuns * 2 + 2; i++) {
+      const withTools = i % 2 === 0;
+      let received = 0;
+      fake.behave({ reply: () => ((received ||= performance.now()), ['ok']), delayMs: 0 });
+      const source = new vscode.CancellationTokenSource();
+      const t0 = performance.now();
+      const response = await model.sendRequest(messages, withTools ? { tools } : {}, source.token);
+      const resolved = performance.now();
+      for await (const chunk of response.text) void chunk;
+      source.dispose();
+      // The first two are warm-up.
+      if (i >= 2) direct.push({ tools: withTools, resolvedMs: resolved - t0, receivedMs: received - t0 });
+    }
+  }
+  return { paddingChars: padding.length, toolSchemaChars: JSON.stringify(tools).length, chat, direct };
+}
+
+function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** The fake language-model fixture, activated, with its model visible to the chat. */

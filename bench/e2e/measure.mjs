@@ -153,6 +153,36 @@ function pairedDifference(samples, key) {
 }
 
 /**
+ * The hop experiment: VS Code's time from @echo's sendRequest to the provider, by what the request
+ * carried (Architect's tools, Architect's extra text, both, neither); and direct sendRequest calls
+ * outside a chat request, with and without the tools.
+ */
+function hopSummary(hop) {
+  const variants = ['plain', 'tools', 'text', 'tools+text', 'progress'];
+  const sendToModel = (variant) =>
+    summarize(
+      hop.chat
+        .filter((x) => x.variant === variant && typeof x.sendCalledMs === 'number' && typeof x.receivedMs === 'number')
+        .map((x) => x.receivedMs - x.sendCalledMs),
+    );
+  const direct = (tools) => hop.direct.filter((x) => x.tools === tools);
+  return {
+    paddingChars: hop.paddingChars,
+    toolSchemaChars: hop.toolSchemaChars,
+    chat: Object.fromEntries(variants.map((variant) => [variant, sendToModel(variant)])),
+    direct: Object.fromEntries(
+      [true, false].map((tools) => [
+        tools ? 'tools' : 'plain',
+        {
+          received: summarize(direct(tools).map((x) => x.receivedMs)),
+          resolved: summarize(direct(tools).map((x) => x.resolvedMs)),
+        },
+      ]),
+    ),
+  };
+}
+
+/**
  * @param {{ quick?: boolean, log: (line: string) => void }} options
  */
 export async function measureEndToEnd({ quick = false, log }) {
@@ -176,6 +206,7 @@ export async function measureEndToEnd({ quick = false, log }) {
     longWarmup: 1,
     longRuns: quick ? 2 : 5,
     profiledRuns: 5,
+    hopRuns: quick ? 3 : 8,
     // The answer in one chunk: the fake waits ≥1 ms after every chunk even at delayMs 0 (setTimeout),
     // so fewer chunks keep its pacing out of the 100 KB numbers.
     reply: [answerChunks(2000).join('')],
@@ -209,7 +240,7 @@ export async function measureEndToEnd({ quick = false, log }) {
       extensionTestsPath: suite,
       workspace: { folder: workspace },
       installedExtensions: [fakeLm, echo],
-      timeoutMs: 300_000,
+      timeoutMs: 600_000,
       env: { BENCH_E2E_INPUT: inputPath },
     });
   } finally {
@@ -272,6 +303,7 @@ export async function measureEndToEnd({ quick = false, log }) {
     fsInRequest: raw.fsInRequest?.statMs.length
       ? { stat: summarize(raw.fsInRequest.statMs), readFile: summarize(raw.fsInRequest.readFileMs) }
       : undefined,
+    hop: raw.hop ? hopSummary(raw.hop) : undefined,
     short: {
       chunks: raw.replyChunks,
       architect: side(raw.short, 'architect'),
@@ -292,6 +324,14 @@ export async function measureEndToEnd({ quick = false, log }) {
   log(
     `e2e 100 KB: architect handler ${a.handler.median.toFixed(1)} → model ${a.received.median.toFixed(1)} → done ${a.total.median.toFixed(1)} ms; echo handler ${e.handler.median.toFixed(1)} → model ${e.received.median.toFixed(1)} → done ${e.total.median.toFixed(1)} ms; outcomes ${a.outcomes.join(', ')}`,
   );
+  if (result.hop) {
+    const h = result.hop;
+    log(
+      `e2e hop (echo sendRequest → model, median): ${Object.entries(h.chat)
+        .map(([variant, x]) => `${variant} ${x.median.toFixed(1)}`)
+        .join(', ')} ms; direct: tools ${h.direct.tools.received.median.toFixed(1)}, plain ${h.direct.plain.received.median.toFixed(1)} ms`,
+    );
+  }
   log(
     `e2e 2,000 chunks: architect total ${result.long.architect.total.median.toFixed(0)} ms, echo ${result.long.echo.total.median.toFixed(0)} ms`,
   );

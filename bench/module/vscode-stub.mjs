@@ -13,6 +13,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/** `contributes.configuration` defaults of the extension's manifest, by full setting name. */
+function manifestDefaults(extensionPath) {
+  const manifest = JSON.parse(readFileSync(`${extensionPath}/package.json`, 'utf8'));
+  const sections = [manifest.contributes?.configuration ?? []].flat();
+  /** @type {Record<string, unknown>} */
+  const defaults = {};
+  for (const section of sections)
+    for (const [name, property] of Object.entries(section.properties ?? {})) defaults[name] = property.default;
+  return defaults;
+}
+
 /** Top-level enums (with values and reverse mappings, as TypeScript emits them), classes and namespaces. */
 function declaredApi() {
   const dts = readFileSync(createRequire(import.meta.url).resolve('@types/vscode/index.d.ts'), 'utf8');
@@ -166,11 +177,16 @@ export function createVscodeStub({ extensionPath }) {
   }
   class CancellationError extends Error {}
 
-  const configuration = {
-    get: (_key, fallback) => fallback,
-    has: () => false,
-    inspect: () => undefined,
-    update: async () => undefined,
+  // Settings answer with the manifest's defaults, as VS Code does when the user has set nothing.
+  const defaults = manifestDefaults(extensionPath);
+  const getConfiguration = (section) => {
+    const full = (key) => (section ? `${section}.${key}` : key);
+    return {
+      get: (key, fallback) => (full(key) in defaults ? defaults[full(key)] : fallback),
+      has: (key) => full(key) in defaults,
+      inspect: (key) => (full(key) in defaults ? { key: full(key), defaultValue: defaults[full(key)] } : undefined),
+      update: async () => undefined,
+    };
   };
   const fileSystemWatcher = () => ({ onDidCreate: event, onDidChange: event, onDidDelete: event, dispose() {} });
   const outputChannel = () => ({
@@ -247,7 +263,7 @@ export function createVscodeStub({ extensionPath }) {
       onDidChangeTextDocument: event,
       onDidSaveTextDocument: event,
       createFileSystemWatcher: fileSystemWatcher,
-      getConfiguration: () => configuration,
+      getConfiguration,
       asRelativePath: (value) => String(value),
       fs: {
         stat: async () => ({ type: 1, ctime: 0, mtime: 0, size: 0 }),

@@ -1,0 +1,157 @@
+// esbuild plugins that leave out of the bundle what Architect's dependencies carry but never run inside
+// the extension. Each one says why the part is dead for us; each source edit must find exactly what it
+// expects, so that a dependency update that changes shape fails the build instead of shipping a
+// half-applied edit. The unit tests are bundled with the same plugins (scripts/test-unit.mjs), so they
+// check the trimmed code: test/unit/redact.test.ts (secrets still found), persona.test.ts (front
+// matter still parsed), trimmedDependencies.test.ts (the trimmed code answers as the published packages do).
+import { readFile } from 'node:fs/promises';
+
+/**
+ * @typedef {{ why: string, find: RegExp, replace: string, count: number | 'some' }} Edit
+ */
+
+/**
+ * Applies each edit to `source`, failing when an edit matches a number of times other than expected.
+ * @param {string} source
+ * @param {string} file
+ * @param {Edit[]} edits
+ */
+function applyEdits(source, file, edits) {
+  let result = source;
+  for (const edit of edits) {
+    const found = result.match(edit.find)?.length ?? 0;
+    const expected = edit.count === 'some' ? found > 0 : found === edit.count;
+    if (!expected) {
+      throw new Error(
+        `${file} changed shape: "${edit.why}" expected ${edit.count} match(es), found ${found}; update scripts/trim-dependencies.mjs`,
+      );
+    }
+    result = result.replace(edit.find, edit.replace);
+  }
+  return result;
+}
+
+/**
+ * Small stand-ins for the three lodash functions that secretlint's regexp-string-matcher calls (the
+ * preset inlines all of lodash.uniq, lodash.uniqwith and lodash.sortby, about 22 KB minified). Same
+ * results for what it passes them: `uniq` of flag characters, `uniqWith` of match records with an
+ * equality test (first occurrence kept, order kept), `sortBy` of match records by numeric keys (stable).
+ */
+const LODASH_STAND_INS = {
+  uniq: '{ default: (values) => [...new Set(values)] }',
+  uniqWith:
+    '{ default: (values, same) => { const kept = []; for (const value of values) if (!kept.some((other) => same(value, other))) kept.push(value); return kept; } }',
+  sortBy:
+    '{ default: (values, keys) => [...values].sort((a, b) => { for (const key of keys) { if (a[key] < b[key]) return -1; if (a[key] > b[key]) return 1; } return 0; }) }',
+};
+
+/** @type {Edit[]} */
+const PRESET_EDITS = [
+  {
+    // Its only use reads a GCP `.p12` file from disk with Node's fs by its path; secretlint never gets a
+    // real path from us (files come through vscode.workspace.fs, and `.p12` is excluded by default).
+    why: 'the lazy node-forge import (~290 KB) becomes a rejection',
+    find: /\(await import\('\.\/index-[A-Za-z0-9_-]+\.js'\)\.then\(function \(n\) \{ return n\.i; \}\)\)\.default/g,
+    replace: "(await Promise.reject(new Error('p12 scanning is disabled in Architect')))",
+    count: 1,
+  },
+  {
+    why: 'lodash.uniq gives way to a Set',
+    find: /__importDefault\(requireLodash_uniq\(\)\)/g,
+    replace: LODASH_STAND_INS.uniq,
+    count: 1,
+  },
+  {
+    why: 'lodash.uniqwith gives way to a loop',
+    find: /__importDefault\(requireLodash_uniqwith\(\)\)/g,
+    replace: LODASH_STAND_INS.uniqWith,
+    count: 1,
+  },
+  {
+    why: 'lodash.sortby gives way to a stable sort',
+    find: /__importDefault\(requireLodash_sortby\(\)\)/g,
+    replace: LODASH_STAND_INS.sortBy,
+    count: 1,
+  },
+  {
+    // findSecrets drops this rule from the list it registers: attached code is untrusted and must not
+    // be able to switch redaction off with a `secretlint-disable` comment. Unlisted, it is never bundled.
+    why: 'the filter-comments rule leaves the preset list',
+    find: /^\s*creator\$1,\n(?=\];\nconst creator = \{)/gm,
+    replace: '',
+    count: 1,
+  },
+  {
+    // secretlint picks a message language from its `locale` option, "en" unless set; we never set it,
+    // and Architect reads the rule's message data, not its wording.
+    why: 'Japanese rule messages are dropped',
+    find: /^\s*ja: \(props\) => `[^`\n]*`,?\n/gm,
+    replace: '',
+    count: 'some',
+  },
+  {
+    // Only used to build `docsUrl` on each message (optional in secretlint's core); Architect never reads it.
+    why: 'rule documentation links are dropped',
+    find: /^\s*docs: \{\n\s*url: "[^"\n]*",?\n\s*\},?\n/gm,
+    replace: '',
+    count: 'some',
+  },
+];
+
+/**
+ * secretlint's recommended preset, trimmed (see PRESET_EDITS for each cut and why it is safe).
+ * @type {import('esbuild').Plugin}
+ */
+export const trimSecretlintPreset = {
+  name: 'trim-secretlint-preset',
+  setup(build) {
+    build.onLoad({ filter: /secretlint-rule-preset-recommend[\\/]module[\\/]index-[^\\/]+\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // The preset is split in two chunks; the rules live in the one that mentions node-forge.
+      if (!source.includes('node-forge is heavy module')) return undefined;
+      return { contents: applyEdits(source, 'secretlint preset', PRESET_EDITS), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * gray-matter's parts that Architect's one call, `matter(text, { language: 'yaml', engines })`, never
+ * reaches: `section-matter` (only with the `sections` option) and `stringify` (only when writing front
+ * matter). Each becomes a function that throws, so a future use fails loudly instead of silently.
+ * `kind-of` (a 2 KB type-name table) gives way to the part gray-matter asks about: whether its input and
+ * `file.data` are plain objects, buffers, strings or undefined.
+ * @type {import('esbuild').Plugin}
+ */
+export const trimGrayMatter = {
+  name: 'trim-gray-matter',
+  setup(build) {
+    const refuse = (what) => `module.exports = function () { throw new Error('gray-matter ${what} is not bundled in Architect'); };`;
+    build.onResolve({ filter: /^section-matter$/ }, () => ({ path: 'section-matter', namespace: 'trim-gray-matter' }));
+    build.onResolve({ filter: /^\.\/(lib\/)?stringify$/ }, (args) =>
+      /gray-matter([\\/]lib)?$/.test(args.resolveDir) ? { path: 'stringify', namespace: 'trim-gray-matter' } : undefined,
+    );
+    build.onResolve({ filter: /^kind-of$/ }, (args) =>
+      /gray-matter[\\/]lib$/.test(args.resolveDir) ? { path: 'kind-of', namespace: 'trim-gray-matter' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'trim-gray-matter' }, (args) => ({
+      contents: args.path === 'kind-of' ? KIND_OF : refuse(args.path === 'stringify' ? 'stringify' : 'sections'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * kind-of's answer for the values gray-matter gives it (strings, undefined, plain objects, buffers),
+ * and its fallback (the lower-cased toString tag) for anything else.
+ */
+const KIND_OF = [
+  'module.exports = function kindOf(value) {',
+  "  if (value === undefined) return 'undefined';",
+  "  if (value === null) return 'null';",
+  "  if (Array.isArray(value)) return 'array';",
+  "  if (Buffer.isBuffer(value)) return 'buffer';",
+  "  if (typeof value !== 'object') return typeof value;",
+  '  const tag = Object.prototype.toString.call(value);',
+  "  return tag === '[object Object]' ? 'object' : tag.slice(8, -1).toLowerCase().replace(/\\s/g, '');",
+  '};',
+].join('\n');
