@@ -64,6 +64,7 @@ interface Run {
   answer: string;
   findings: number;
   loop?: AnswerLoopResult;
+  announced: boolean;
 }
 
 /** gather → protect → budget → send → filter the stream → findings → record. */
@@ -84,11 +85,10 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
   };
   const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
   record.contextBuilt();
-  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0 };
+  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0, announced: false };
   const plan = prepared.plan;
-  sink.notes([...(active.warning ? [`⚠️ ${active.warning}`] : []), ...plan.notes]);
-  for (const piece of plan.sent) referenceOf(run, piece);
   if (plan.answerWithoutModel !== undefined) {
+    announce(run);
     sink.text(plan.answerWithoutModel);
     return finish(run, 'answered-without-model');
   }
@@ -114,7 +114,10 @@ async function sendAndFilter(run: Run): Promise<PipelineResult> {
       ledger: new TokenLedger(prepared.plan.budgetTokens, prepared.plan.estimatedTokens),
       justification: request.justification,
       token: request.token,
-      onRequestSent: () => record.requestSent(),
+      onRequestSent: () => {
+        record.requestSent();
+        announce(run);
+      },
       onText: (chunk) => {
         record.chunk();
         show(filter.push(chunk));
@@ -160,6 +163,7 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
 
 /** The record phase: one log line, the metadata built once. */
 async function finish(run: Run, outcome: Outcome, error?: string): Promise<PipelineResult> {
+  announce(run);
   await run.sink.flush();
   const { request, prepared, active } = run;
   const plan = prepared.plan;
@@ -181,6 +185,19 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     outcome,
   });
   return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };
+}
+
+/**
+ * The notes and references of the plan, said once: right after the model request went out (so that
+ * nothing the chat must render first delays the request), or at the end when no request went out.
+ * Either way they come before any text of the answer.
+ */
+function announce(run: Run): void {
+  if (run.announced) return;
+  run.announced = true;
+  const plan = run.prepared.plan;
+  run.sink.notes([...(run.active.warning ? [`⚠️ ${run.active.warning}`] : []), ...plan.notes]);
+  for (const piece of plan.sent) referenceOf(run, piece);
 }
 
 function referenceOf(run: Run, piece: SentPiece): void {
