@@ -1,7 +1,6 @@
 import { FINDINGS_INFO_STRING } from '../prompt/tasks';
-import { sanitizeLine, SANITIZER_TRIGGERS } from './sanitizeMarkdown';
-
-const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+import { closesFence, leadingBlanks, MarkdownSanitizer, openingFence, type Fence } from './markdownLines';
+import { LineInProgress } from './lineInProgress';
 
 export interface FilteredAnswerEnd {
   /** Text still held back when the stream ended, safe to forward. */
@@ -15,34 +14,50 @@ export interface FilteredAnswerEnd {
 /**
  * Sits between the model and the chat. Text is forwarded as it arrives, except:
  * - the `architect-findings` block, which is held back and returned at the end (docs/ARCHITECTURE.md, findings);
- * - untrusted markdown outside code, which is made inert line by line (RELIABILITY R08).
- * A line's start is forwarded before the line is complete when nothing in it can still change meaning;
- * lines that may open or close a fence wait for their end.
+ * - untrusted markdown outside code, which is made inert line by line (RELIABILITY R08, R34).
+ * What it forwards, joined, is exactly `sanitizeMarkdown` of the answer without the findings block,
+ * however the answer is chunked: the start of a line is forwarded early only when nothing later in the
+ * line can change it. Each character is handled a bounded number of times (R33).
  */
 export class AnswerStreamFilter {
-  private line = '';
-  private forwardedOfLine = 0;
-  private fence: { readonly char: string; readonly length: number; readonly indent: number; readonly findings: boolean } | undefined;
+  private readonly sanitizer = new MarkdownSanitizer();
+  private line = new LineInProgress();
+  /** After a chunk that ended with CR: what to forward if the next chunk starts with the LF of a CRLF. */
+  private lfAfterCr: string | undefined;
+  private findings: Fence | undefined;
   private block: string[] = [];
   private lastBlock: string | undefined;
 
   push(chunk: string): string {
     let out = '';
-    let text = chunk;
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n')) {
-      this.line += text.slice(0, newline);
-      text = text.slice(newline + 1);
-      out += this.completeLine();
+    let start = 0;
+    if (this.lfAfterCr !== undefined && chunk !== '') {
+      if (chunk[0] === '\n') {
+        out += this.lfAfterCr;
+        start = 1;
+      }
+      this.lfAfterCr = undefined;
     }
-    this.line += text;
+    for (let at = start; at < chunk.length; at++) {
+      const char = chunk[at];
+      if (char !== '\n' && char !== '\r') continue;
+      this.line.append(chunk.slice(start, at));
+      const crlf = char === '\r' && chunk[at + 1] === '\n';
+      const shown = this.completeLine();
+      out += shown.text + (shown.visible ? (crlf ? '\r\n' : char) : '');
+      if (char === '\r' && at + 1 === chunk.length) this.lfAfterCr = shown.visible ? '\n' : '';
+      if (crlf) at++;
+      start = at + 1;
+    }
+    this.line.append(chunk.slice(start));
     return out + this.forwardPartial();
   }
 
   end(): FilteredAnswerEnd {
-    const rest = this.line === '' ? '' : this.completeLine(false);
-    const unclosed = this.fence?.findings === true;
+    const rest = this.line.length === 0 ? '' : this.completeLine().text;
+    const unclosed = this.findings !== undefined;
     if (unclosed) this.lastBlock = this.block.join('\n');
-    this.fence = undefined;
+    this.findings = undefined;
     return {
       rest,
       ...(this.lastBlock === undefined ? {} : { findingsBlock: this.lastBlock }),
@@ -50,62 +65,45 @@ export class AnswerStreamFilter {
     };
   }
 
-  private completeLine(withNewline = true): string {
-    const line = this.line;
-    const already = this.forwardedOfLine;
-    this.line = '';
-    this.forwardedOfLine = 0;
-    const newline = withNewline ? '\n' : '';
-    const fence = FENCE.exec(line);
-    const marker = fence?.[2];
-    const info = (fence?.[3] ?? '').trim();
-
-    // A fence opened inside a list item ends with the item: a non-blank line indented less than the
-    // opening fence closes it, and that line is ordinary (sanitized) markdown again.
-    if (this.fence && this.fence.indent > 0 && line.trim() !== '' && line.length - line.trimStart().length < this.fence.indent) {
-      if (this.fence.findings) this.lastBlock = this.block.join('\n');
-      this.fence = undefined;
-    }
-    if (this.fence) {
-      const closes = marker !== undefined && marker[0] === this.fence.char && marker.length >= this.fence.length && info === '';
-      if (this.fence.findings) {
-        if (closes) {
-          this.lastBlock = this.block.join('\n');
-          this.block = [];
-          this.fence = undefined;
-        } else this.block.push(line);
-        return '';
-      }
-      if (closes) this.fence = undefined;
-      return line.slice(already) + newline;
-    }
-    // A backtick fence's info string cannot contain backticks; such a line is not a fence.
-    if (marker !== undefined && !(marker[0] === '`' && info.includes('`'))) {
-      const findings = info === FINDINGS_INFO_STRING;
-      this.fence = { char: marker[0] ?? '`', length: marker.length, indent: fence?.[1]?.length ?? 0, findings };
-      if (findings) {
+  private completeLine(): { text: string; visible: boolean } {
+    const content = this.line.content;
+    const shown = this.line.shown;
+    this.line = new LineInProgress();
+    if (this.findings && this.findingsLine(this.findings, content)) return { text: '', visible: false };
+    if (!this.sanitizer.insideFence) {
+      const fence = openingFence(content);
+      if (fence && fence.info.trim() === FINDINGS_INFO_STRING) {
+        this.findings = fence;
         this.block = [];
-        return already > 0 ? newline : '';
+        return { text: '', visible: shown > 0 };
       }
-      return line.slice(already) + newline;
     }
-    return sanitizeLine(line).slice(already) + newline;
+    return { text: this.sanitizer.line(content).output.slice(shown), visible: true };
   }
 
-  /** Forwards the start of the incomplete line when it can no longer change meaning. */
-  private forwardPartial(): string {
-    if (this.fence?.findings) return '';
-    const trimmed = this.line.trimStart();
-    // It could still become a fence line (opening, or closing the current block): wait for its end.
-    if (trimmed === '' || trimmed[0] === '`' || trimmed[0] === '~') return '';
-    let safeEnd = this.line.length;
-    if (!this.fence) {
-      const trigger = SANITIZER_TRIGGERS.exec(this.line.slice(this.forwardedOfLine));
-      if (trigger) safeEnd = this.forwardedOfLine + trigger.index;
+  /** Takes a line of the findings block; false when the line ends the block and is ordinary markdown. */
+  private findingsLine(fence: Fence, content: string): boolean {
+    const indent = leadingBlanks(content);
+    // A fence opened inside a list item ends with the item: a non-blank line indented less closes it.
+    const endsWithItem = fence.indent > 0 && indent < content.length && indent < fence.indent;
+    if (endsWithItem || closesFence(fence, content)) {
+      this.lastBlock = this.block.join('\n');
+      this.block = [];
+      this.findings = undefined;
+      return !endsWithItem;
     }
-    if (safeEnd <= this.forwardedOfLine) return '';
-    const out = this.line.slice(this.forwardedOfLine, safeEnd);
-    this.forwardedOfLine = safeEnd;
-    return out;
+    this.block.push(content);
+    return true;
+  }
+
+  /** Forwards the start of the incomplete line when it can no longer change. */
+  private forwardPartial(): string {
+    if (this.findings) return '';
+    const line = this.line;
+    if (line.first === undefined) return '';
+    // A line that starts with a backtick or tilde may be a fence: wait for its end.
+    const mode = line.first === '`' || line.first === '~' ? 'wait' : this.sanitizer.partial(line.first, line.indent);
+    if (mode === 'wait') return '';
+    return mode === 'code' ? line.takeAll() : line.takeUpToTrigger();
   }
 }

@@ -41,20 +41,49 @@ export function designDocsFolderSegments(setting: string): { segments: string[];
   return { segments, fellBack: false };
 }
 
-const SECTION_CHECKS: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp }> = [
-  { name: '# API Design: <Resource>', pattern: /^#{1,2}\s+\W*\s*API Design\b/im },
-  { name: '## Resource Model', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?Resource Model/im },
-  { name: '## Endpoints', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?(Endpoints|Endpoint Design)/im },
-  { name: '## Authorization', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?Authori[sz]ation/im },
-  { name: '## Data Model', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?Data Model/im },
-  { name: '## Security Considerations', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?Security Considerations/im },
-  { name: '## Performance Considerations', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?Performance Considerations/im },
-  { name: '## Open Questions', pattern: /^#{2,4}\s+\W*\s*(\d+\.\s*)?Open Questions/im },
+/** A required section: the heading levels it may use and how its title starts (after any emoji or "3."). */
+const SECTION_CHECKS: ReadonlyArray<{ readonly name: string; readonly levels: readonly [number, number]; readonly title: RegExp }> = [
+  { name: '# API Design: <Resource>', levels: [1, 2], title: /^API Design\b/i },
+  { name: '## Resource Model', levels: [2, 4], title: /^Resource Model/i },
+  { name: '## Endpoints', levels: [2, 4], title: /^(Endpoints|Endpoint Design)/i },
+  { name: '## Authorization', levels: [2, 4], title: /^Authori[sz]ation/i },
+  { name: '## Data Model', levels: [2, 4], title: /^Data Model/i },
+  { name: '## Security Considerations', levels: [2, 4], title: /^Security Considerations/i },
+  { name: '## Performance Considerations', levels: [2, 4], title: /^Performance Considerations/i },
+  { name: '## Open Questions', levels: [2, 4], title: /^Open Questions/i },
 ];
 
-/** The required sections a design document lacks, in document order. */
+/** Long enough for any section title; the rest of a heading line is never looked at (RELIABILITY R33). */
+const TITLE_LOOKED_AT = 64;
+
+/** The required sections a design document lacks, in document order. Linear in the document. */
 export function missingDesignSections(document: string): string[] {
-  return SECTION_CHECKS.filter((section) => !section.pattern.test(document)).map((section) => section.name);
+  const found = new Set<string>();
+  for (const line of document.split(/\r\n|[\r\n\u2028\u2029]/)) {
+    const heading = headingOf(line);
+    if (heading === undefined) continue;
+    for (const section of SECTION_CHECKS) {
+      const [lowest, highest] = section.levels;
+      if (heading.level >= lowest && heading.level <= highest && section.title.test(heading.title)) found.add(section.name);
+    }
+  }
+  return SECTION_CHECKS.filter((section) => !found.has(section.name)).map((section) => section.name);
+}
+
+/** "## 🔧 3. Resource Model" → level 2, "Resource Model": one pass, no backtracking. */
+function headingOf(line: string): { level: number; title: string } | undefined {
+  let level = 0;
+  while (line[level] === '#') level++;
+  if (level === 0 || level > 4 || !/\s/.test(line[level] ?? '')) return undefined;
+  let at = level;
+  while (at < line.length && !/\w/.test(line[at] ?? '')) at++;
+  let digits = at;
+  while (/[0-9]/.test(line[digits] ?? '')) digits++;
+  if (digits > at && line[digits] === '.') {
+    at = digits + 1;
+    while (at < line.length && /\s/.test(line[at] ?? '')) at++;
+  }
+  return { level, title: line.slice(at, at + TITLE_LOOKED_AT) };
 }
 
 export function missingSectionsWarning(missing: readonly string[], t: Translate = english): string {

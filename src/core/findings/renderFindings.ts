@@ -46,6 +46,7 @@ function where(finding: Finding, withFile: boolean): string {
   return withFile ? `${cell(finding.piece.label)}:${lines}` : lines;
 }
 
+// Cut before sanitizing: a cut afterwards could drop the backtick that keeps an image inside a code span.
 function cell(text: string): string {
-  return sanitizeLine(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|').slice(0, 200);
+  return sanitizeLine(text.replace(/\s+/g, ' ').trim().slice(0, 200)).replace(/\|/g, '\\|');
 }
