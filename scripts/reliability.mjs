@@ -40,6 +40,15 @@ export const ROWS = {
   R30: 'Remote or virtual workspace (non-file: URIs)',
   R31: 'Multi-root workspace, the same persona id in two folders',
   R32: 'Malformed or missing architect-findings block, lines out of range',
+  R33: 'Model output built to make a regular expression backtrack (nested list markers, long runs of spaces, "![" repeated)',
+  R34: 'Markdown built to get past the sanitizer: escapes, entities, multi-line labels and code spans, lone CR, loading HTML attributes',
+  R35: 'A symlink to an excluded file, outside the workspace folder, or to a folder outside it',
+  R36: 'A private key read in pieces (single-line ranges through a tool)',
+  R37: 'Secrets in common formats beyond the first set (Google, Azure, GitLab, JWT, npm, Vault, netrc, pgpass, more key kinds)',
+  R38: 'Credential files (.envrc, .npmrc, .netrc, .aws/credentials, .kube/config, *.tfstate, *.pfx, id_ed25519, ...)',
+  R39: 'A reference or search result line longer than the shown width, with a secret in it',
+  R40: 'Variation selectors, U+2028/2029, NEL, a lone CR, U+2800 in attached code',
+  R41: 'Windows names: file.pem::$DATA, file.pem., CON/NUL/COM1 as a design-doc name',
 };
 
 /** What cannot be shown in this runtime, and the closest thing that is tested instead. */
@@ -64,8 +73,8 @@ export function rowTests() {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/\btest\(\s*(['"`])((?:\\.|(?!\1).)*)\1/g)) {
       const title = match[2].replace(/\\'/g, "'");
-      // A test holds a row when its title names it as "R07: ..." (the id, then a colon).
-      for (const id of title.match(/\bR\d\d(?=:)/g) ?? [])
+      // A test holds a row when its title names it as "R07: ..." or "R07 ..." (the id, then a colon or a space).
+      for (const id of title.match(/\bR\d\d(?=[:\s])/g) ?? [])
         found.push({
           id,
           title,
@@ -84,7 +93,11 @@ function main() {
   const log = process.argv[2] && existsSync(process.argv[2]) ? readFileSync(process.argv[2], 'utf8') : '';
   const result = (title) => {
     if (log === '') return '';
-    const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // A title built from a template (`R37 ${format} ...`) matches whatever each case filled in.
+    const escaped = title
+      .split(/\$\{[^}]*\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+?');
     if (new RegExp(`✔ ${escaped}`).test(log)) return '✅';
     if (new RegExp(`(✖|\\d+\\)) ${escaped}`).test(log)) return '❌';
     return '';
