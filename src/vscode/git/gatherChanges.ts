@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { type RefusedFile } from '../../core/changes/changesContext';
 import { parseChangesArgs, type ChangesRequest } from '../../core/changes/changesArgs';
 import { type DiffFile } from '../../core/changes/diffModel';
