@@ -35,8 +35,9 @@ interface SectionHeader {
 
 function readHeader(section: string): SectionHeader {
   const header: SectionHeader = { created: false, deleted: false, binary: false };
-  for (const line of section.split('\n')) {
-    if (line.startsWith('@@')) break;
+  // Only the lines before the first hunk: splitting a whole section would copy every line of it.
+  const firstHunk = section.search(/^@@/m);
+  for (const line of (firstHunk === -1 ? section : section.slice(0, firstHunk)).split('\n')) {
     const text = line.replace(/\r$/, '');
     if (text.startsWith('--- ')) header.oldPath = headerPath(text.slice(4));
     else if (text.startsWith('+++ ')) header.newPath = headerPath(text.slice(4));

@@ -25,7 +25,8 @@ interface SideText {
 export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: DiffFile[]; count: number }> {
   const spans = new Map<DiffLine, LineSpan[]>();
   let count = 0;
-  for (const side of ['new', 'old'] as const) {
+  const anyRemoved = files.some((file) => file.removed > 0);
+  for (const side of anyRemoved ? (['new', 'old'] as const) : (['new'] as const)) {
     const sideText = textOfSide(files, side);
     const secrets = await findSecrets(sideText.text);
     for (const secret of secrets) {
