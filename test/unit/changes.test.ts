@@ -343,11 +343,8 @@ describe('/changes: arguments', () => {
 describe('/changes: findings only on changed lines', () => {
   test('on a changed line or within 3 lines of one; the others are counted', () => {
     const changed = new ChangedLines([only(MODIFIED)]);
-    const at = (line: number, endLine = line) => ({ path: 'src/api.ts', line, endLine });
-    const { kept, outside } = keepFindingsOnChanges(
-      [at(11), at(15), at(8), at(7), at(16), at(20, 30), { path: 'other.ts', line: 11, endLine: 11 }],
-      changed,
-    );
+    const at = (line: number, endLine = line, matchPath = 'src/api.ts') => ({ piece: { matchPath }, line, endLine });
+    const { kept, outside } = keepFindingsOnChanges([at(11), at(15), at(8), at(7), at(16), at(20, 30), at(11, 11, 'other.ts')], changed);
     assert.deepEqual(
       kept.map((one) => one.line),
       [11, 15, 8],

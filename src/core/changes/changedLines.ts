@@ -49,11 +49,13 @@ function lowerBound(values: readonly number[], value: number): number {
   return low;
 }
 
-/** Splits findings into those about the change and the count of the others, which are left out. */
-export function keepFindingsOnChanges<F extends { readonly path: string; readonly line: number; readonly endLine: number }>(
-  findings: readonly F[],
-  changed: ChangedLines,
-): { readonly kept: F[]; readonly outside: number } {
-  const kept = findings.filter((finding) => changed.touches(finding.path, finding.line, finding.endLine));
+/**
+ * Splits findings into those about the change and the count of the others, which are left out: a review
+ * of changes does not comment on untouched code as if it were new.
+ */
+export function keepFindingsOnChanges<
+  F extends { readonly piece: { readonly matchPath: string }; readonly line: number; readonly endLine: number },
+>(findings: readonly F[], changed: ChangedLines): { readonly kept: F[]; readonly outside: number } {
+  const kept = findings.filter((finding) => changed.touches(finding.piece.matchPath, finding.line, finding.endLine));
   return { kept, outside: findings.length - kept.length };
 }

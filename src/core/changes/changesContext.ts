@@ -39,7 +39,7 @@ export interface SentChange {
 }
 
 export interface ChangesContext {
-  /** One user message per changed file. */
+  /** One user message per changed file. The count of redactions is in `redactions`, not in the notes. */
   readonly pieces: readonly string[];
   /** The new-version lines sent of each file, for placing findings. */
   readonly sent: readonly SentChange[];
@@ -79,12 +79,6 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
     ...fitted.files.filter((file) => file.leftOut.length > 0).map((file) => t('{0} (part of it)', file.file.path)),
   ];
   if (cut.length > 0) notes.push(t("Left out to fit the model's input limit: {0}.", cut.join(', ')));
-  if (fitted.redactions > 0)
-    notes.push(
-      fitted.redactions === 1
-        ? t('1 secret was replaced by a placeholder before sending.')
-        : t('{0} secrets were replaced by placeholders before sending.', fitted.redactions),
-    );
   return {
     pieces: [...fitted.files.map((file) => renderDiffFile(file, t)), ...deletedPieces],
     sent: fitted.files.flatMap((file) => {

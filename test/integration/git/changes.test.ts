@@ -59,7 +59,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     assert.deepStrictEqual(stats, { files: 1, added: 1, removed: 1, omitted: 0 });
     const request = lastRequest(lm.fake);
     const sent = allText(request);
-    assert.match(sent, /Changed file: src\/users\.ts\nStatus: modified/);
+    assert.match(sent, /Changed file: api\/src\/users\.ts\nStatus: modified/);
     assert.match(sent, / 5 \+ {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = \$1'/);
     assert.match(sent, / - - {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = ' \+ req\.params\.id\);/);
     assert.match(sent, / 4 \| export async function getUser/);
@@ -71,7 +71,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     await editLine('api/src/database.ts', 1, '// renamed and edited');
     await changes();
     const sent = allText(lastRequest(lm.fake));
-    assert.match(sent, /Changed file: src\/database\.ts\nStatus: renamed from src\/db\.ts/);
+    assert.match(sent, /Changed file: api\/src\/database\.ts\nStatus: renamed from api\/src\/db\.ts/);
   });
 
   test('R25 a binary file among the changes is named and never sent', async () => {
@@ -79,7 +79,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     await editLine('api/src/users.ts', 2, '// touched');
     const { notes } = await changes();
     assert.ok(
-      notes.some((note) => note.startsWith('assets/logo.bin was not sent: it is a binary file')),
+      notes.some((note) => note.startsWith('api/assets/logo.bin was not sent: it is a binary file')),
       JSON.stringify(notes),
     );
     assert.ok(!allText(lastRequest(lm.fake)).includes('BINARY'));
@@ -97,7 +97,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     const sent = allText(lastRequest(lm.fake));
     assert.match(sent, /30000 \+ const changed = "in the middle";/);
     assert.ok(sent.length < 50_000, `sent ${sent.length} characters`);
-    assert.ok(notes.some((note) => note.startsWith('huge-new.ts was not sent: it is a new file of')));
+    assert.ok(notes.some((note) => note.startsWith('api/huge-new.ts was not sent: it is a new file of')));
     assert.strictEqual(stats?.added, 1);
   });
 
@@ -106,7 +106,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     await editLine('api/src/users.ts', 2, '// db is gone');
     const { stats } = await changes();
     const sent = allText(lastRequest(lm.fake));
-    assert.match(sent, /Changed file: src\/db\.ts\nStatus: deleted \(6 lines removed; the old content is not sent\)/);
+    assert.match(sent, /Changed file: api\/src\/db\.ts\nStatus: deleted \(6 lines removed; the old content is not sent\)/);
     assert.ok(!sent.includes('async query(sql: string)'));
     assert.strictEqual(stats?.removed, 7);
   });
@@ -115,7 +115,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     await writeFile('api/src/orders.ts', 'export function listOrders() {\n  return [];\n}\n');
     const { stats } = await changes();
     const sent = allText(lastRequest(lm.fake));
-    assert.match(sent, /Changed file: src\/orders\.ts\nStatus: added/);
+    assert.match(sent, /Changed file: api\/src\/orders\.ts\nStatus: added/);
     assert.match(sent, /1 \+ export function listOrders\(\) \{\n2 \+ {3}return \[\];/);
     assert.deepStrictEqual(stats, { files: 1, added: 3, removed: 0, omitted: 0 });
   });
@@ -126,7 +126,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     git(api(), 'commit', '-q', '-m', 'crlf');
     await writeFile('api/src/windows.ts', 'export const a = 1;\r\nexport const b = 3;\r\n');
     await changes();
-    const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Changed file: src/windows.ts'));
+    const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Changed file: api/src/windows.ts'));
     assert.ok(piece, 'windows.ts was not sent');
     assert.ok(!piece.text.includes('\r'));
     assert.match(piece.text, /2 \+ export const b = 3;/);
@@ -174,13 +174,13 @@ suite('/changes reviews what changed in a Git repository', () => {
     lm.restoreLater(async () => lm.fake.setMaxInputTokens(128_000));
     const { stats, notes } = await changes();
     assert.ok(
-      notes.some((note) => note.startsWith("Left out to fit the model's input limit: src/generated")),
+      notes.some((note) => note.startsWith("Left out to fit the model's input limit: api/src/generated")),
       JSON.stringify(notes),
     );
     assert.ok((stats?.omitted ?? 0) > 0 && (stats?.omitted ?? 0) < 1800, JSON.stringify(stats));
     const sent = allText(lastRequest(lm.fake));
     assert.ok(sent.length < 6000 * 4, `sent ${sent.length} characters`);
-    assert.ok(sent.includes('Changed file: src/generated0.ts'));
+    assert.ok(sent.includes('Changed file: api/src/generated0.ts'));
   });
 
   test('R11 a changed .env is never sent, and named', async () => {
@@ -188,7 +188,7 @@ suite('/changes reviews what changed in a Git repository', () => {
     await editLine('api/src/users.ts', 2, '// config moved');
     const { notes } = await changes();
     assert.ok(
-      notes.some((note) => note.startsWith('.env was not sent: it matches the exclusion pattern')),
+      notes.some((note) => note.startsWith('api/.env was not sent: it matches the exclusion pattern')),
       JSON.stringify(notes),
     );
     const sent = allText(lastRequest(lm.fake));
@@ -238,9 +238,9 @@ suite('/changes reviews what changed in a Git repository', () => {
       reply: [
         'Reviewed.\n\n```architect-findings\n',
         JSON.stringify([
-          { file: 'src/users.ts', line: 11, severity: 'high', title: 'On the change' },
-          { file: 'src/users.ts', line: 13, severity: 'low', title: 'Near the change' },
-          { file: 'src/users.ts', line: 17, severity: 'medium', title: 'Untouched code' },
+          { file: 'api/src/users.ts', line: 11, severity: 'high', title: 'On the change' },
+          { file: 'api/src/users.ts', line: 13, severity: 'low', title: 'Near the change' },
+          { file: 'api/src/users.ts', line: 17, severity: 'medium', title: 'Untouched code' },
         ]),
         '\n```\n',
       ],
