@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { registerSafeCommand } from './safeCommand';
 import { rememberRepositoryHint } from '../git/chooseRepository';
 
 export const REVIEW_CHANGES_COMMAND = 'architect.reviewChanges';
@@ -8,18 +9,7 @@ export const REVIEW_CHANGES_COMMAND = 'architect.reviewChanges';
 const STAGED_GROUP_ID = 'index';
 
 export function registerReviewChanges(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(REVIEW_CHANGES_COMMAND, async (from?: unknown) => {
-      try {
-        return await reviewChanges(from);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        log.error(`Review Changes: ${reason}`);
-        void vscode.window.showErrorMessage(t('Review Changes failed: {0}', reason));
-        return undefined;
-      }
-    }),
-  );
+  registerSafeCommand(context, log, REVIEW_CHANGES_COMMAND, t('Review Changes'), (from?: unknown) => reviewChanges(from));
 }
 
 /**
