@@ -35,7 +35,7 @@ suite('Workspace Trust (R05)', () => {
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     assert.strictEqual(result.metadata?.['command'], 'changes');
     assert.strictEqual(result.metadata?.['outcome'], 'answered-without-model');
-    assert.match(String(result.metadata?.['answer']), /^Git is not available in Restricted Mode/);
+    assert.match(String(result.metadata?.['answerWithoutModel']), /^Git is not available in Restricted Mode/);
     assert.strictEqual(fake.received.length, 0);
   });
 
