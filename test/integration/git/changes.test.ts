@@ -233,14 +233,16 @@ suite('/changes reviews what changed in a Git repository', () => {
   });
 
   test('findings outside the changed lines do not become diagnostics; the answer counts them', async () => {
-    const uri = await editLine('api/src/users.ts', 11, '  const user = await db.query(`INSERT INTO users (email) VALUES ($1)`);');
+    // Two changes far apart: two hunks (lines 2–8 and 14–18), and untouched lines between them.
+    await editLine('api/src/users.ts', 5, "  const rows = await db.query('SELECT * FROM users WHERE id = $1', [req.params.id]);");
+    const uri = await editLine('api/src/users.ts', 17, "  return db.query('SELECT id, email FROM users LIMIT 100');");
     lm.fake.behave({
       reply: [
         'Reviewed.\n\n```architect-findings\n',
         JSON.stringify([
-          { file: 'api/src/users.ts', line: 11, severity: 'high', title: 'On the change' },
-          { file: 'api/src/users.ts', line: 13, severity: 'low', title: 'Near the change' },
-          { file: 'api/src/users.ts', line: 17, severity: 'medium', title: 'Untouched code' },
+          { file: 'api/src/users.ts', line: 5, severity: 'high', title: 'On the change' },
+          { file: 'api/src/users.ts', line: 8, severity: 'low', title: 'Near the change' },
+          { file: 'api/src/users.ts', line: 11, severity: 'medium', title: 'Untouched code' },
         ]),
         '\n```\n',
       ],
