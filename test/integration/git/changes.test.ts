@@ -58,11 +58,12 @@ suite('/changes reviews what changed in a Git repository', () => {
     assert.strictEqual(metadata['command'], 'changes');
     assert.deepStrictEqual(stats, { files: 1, added: 1, removed: 1, omitted: 0 });
     const request = lastRequest(lm.fake);
-    const sent = allText(request);
-    assert.match(sent, /Changed file: api\/src\/users\.ts\nStatus: modified/);
-    assert.match(sent, / 5 \+ {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = \$1'/);
-    assert.match(sent, / - - {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = ' \+ req\.params\.id\);/);
-    assert.match(sent, / 4 \| export async function getUser/);
+    const piece = request.messages.find((message) => message.text.startsWith('Changed file: api/src/users.ts'))?.text ?? '';
+    assert.match(piece, /^Changed file: api\/src\/users\.ts\nStatus: modified/);
+    // The hunk covers lines 2–8: a one-digit number column.
+    assert.match(piece, /\n5 \+ {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = \$1'/, piece);
+    assert.match(piece, /\n- - {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = ' \+ req\.params\.id\);/, piece);
+    assert.match(piece, /\n4 \| export async function getUser/, piece);
     assert.strictEqual(request.messages.at(-1)?.text, 'is the query safe now?');
   });
 
