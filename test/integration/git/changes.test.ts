@@ -282,7 +282,9 @@ suite('Review Changes (architect.reviewChanges) from Source Control', () => {
   });
 
   test('from the Source Control title bar', async () => {
+    // Whichever repository's title bar the button is on, its changes say so.
     await editLine('api/src/users.ts', 2, '// TITLE BAR');
+    await editLine('billing/src/payments.ts', 1, '// TITLE BAR');
     await vscode.commands.executeCommand('workbench.view.scm');
     await sleep(1000);
     await clickRole('button', '^Review Changes$');
