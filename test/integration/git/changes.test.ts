@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { ask } from '../helpers/chat';
+import { ask, askInAgentMode } from '../helpers/chat';
 import { allText, eventually, lastRequest, sleep } from '../helpers/fake';
 import { git, gitRepositories, resetRepository, tryGit } from '../helpers/git';
 import { clickRole } from '../helpers/runner';
@@ -65,6 +65,15 @@ suite('/changes reviews what changed in a Git repository', () => {
     assert.match(piece, /\n- - {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = ' \+ req\.params\.id\);/, piece);
     assert.match(piece, /\n4 \| export async function getUser/, piece);
     assert.strictEqual(request.messages.at(-1)?.text, 'is the query safe now?');
+  });
+
+  test('/changes in Agent mode (the chat default) reviews the changes too', async () => {
+    await editLine('api/src/users.ts', 2, '// AGENT MODE');
+    const result = await askInAgentMode('@architect /changes anything risky?');
+    assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
+    assert.strictEqual(result.metadata?.['command'], 'changes');
+    assert.strictEqual(result.metadata?.['outcome'], 'ok');
+    assert.ok(allText(lastRequest(lm.fake)).includes('AGENT MODE'));
   });
 
   test('a renamed file is sent under its new name, saying where it came from', async () => {
