@@ -14,7 +14,9 @@ async function shoot(name: string): Promise<void> {
 }
 
 suite('README screenshots', () => {
-  test('chat, Problems panel and design doc', async () => {
+  test('chat, Problems panel, design doc and /changes', async function () {
+    // Four scenes in a real workbench: longer than mocha's default on a busy machine.
+    this.timeout(600_000);
     const fake = await fakeLm();
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
