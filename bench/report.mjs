@@ -2,6 +2,7 @@
 // Turns the measurements into the verdicts (one row per target), a console summary, and
 // docs/BENCHMARKS.md. Every number in the document comes from the run that wrote it.
 import { bytes, mark, ms } from './lib/stats.mjs';
+import { changesSection, changesVerdicts } from './changes/report.mjs';
 
 const KB = 1024;
 /**
@@ -58,6 +59,7 @@ export function verdicts(r) {
       measured: `not measured: ${r.errors?.prompt ?? 'skipped'}`,
       ok: undefined,
     });
+  rows.push(...changesVerdicts(r));
   if (r.drift) {
     const shipped = r.drift.shipped;
     rows.push({
@@ -407,6 +409,7 @@ export function markdown(r, rows) {
     out.push('');
   }
 
+  out.push(...changesSection(r));
   if (r.prompt) {
     out.push('## 1. Prompt building (pure core, built output)');
     out.push('');

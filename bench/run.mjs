@@ -8,11 +8,12 @@
 // A benchmark, not a test: it reports misses, it does not fail on them. Parts that cannot run are
 // reported as not measured and the rest goes on.
 //   BENCH_QUICK=1          fewer runs, for working on the benchmark itself
-//   BENCH_SKIP=e2e,vsix    leave parts out (prompt, drift, stream, module, e2e, vsix)
+//   BENCH_SKIP=e2e,vsix    leave parts out (prompt, changes, drift, stream, module, e2e, vsix)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CODE_SERVER_VERSION, runtimeDir } from '../test/runtime/runtime.mjs';
+import { measureChanges } from './changes/measure.mjs';
 import { measureEndToEnd } from './e2e/measure.mjs';
 import { buildArchitect } from './lib/architect.mjs';
 import { coreBundle } from './lib/bundle.mjs';
@@ -84,6 +85,7 @@ results.prompt = await part('prompt', async () => {
   await profilePromptMisses(cases);
   return { cases: cases.map((item) => ({ ...item, spec: undefined })) };
 });
+results.changes = await part('changes', async () => ({ cases: await measureChanges({ quick, log }) }));
 results.drift = await part('drift', () => measureDrift({ quick, log }));
 results.stream = await part('stream', () => {
   if (!existsSync(coreBundle)) throw new Error('the core bundle was not built (the prompt part did not run)');

@@ -9,6 +9,7 @@ import { bundlePlugins } from './build.mjs';
 import { buildForTests } from './build-tests.mjs';
 import { runSuite } from '../test/runtime/launch.mjs';
 import { ensureRuntime } from '../test/runtime/runtime.mjs';
+import { gitRepository } from '../test/runtime/workspaces.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outDir = path.join(root, 'out', 'test', 'screenshots');
@@ -34,6 +35,8 @@ await esbuild.build({
 const workspace = path.join(root, 'out', 'test-work', 'screenshots-ws');
 rmSync(workspace, { recursive: true, force: true });
 cpSync(path.join(root, 'examples'), workspace, { recursive: true });
+// A Git repository, so that /changes has something to review.
+gitRepository(workspace);
 mkdirSync(images, { recursive: true });
 
 const result = await runSuite({
@@ -45,7 +48,7 @@ const result = await runSuite({
   extensionTestsPath: path.join(outDir, 'index.js'),
   workspace: { folder: workspace },
   installedExtensions: [{ id: 'architect-tests.fake-lm', version: '0.0.1', path: path.join(root, 'test', 'fixtures', 'fake-lm') }],
-  settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0 },
+  settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.zoomLevel': 0, 'git.enabled': true },
   env: { ARCHITECT_SCREENSHOT_DIR: images },
   timeoutMs: 300_000,
 });

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerParticipant } from './vscode/chat/participant';
 import { registerDesignDocCommands } from './vscode/commands/designDocCommands';
+import { registerReviewChanges } from './vscode/commands/reviewChanges';
 import { registerReviewThisApi } from './vscode/commands/reviewThisApi';
 import { registerSelectPersona } from './vscode/commands/selectPersona';
 import { registerFindings } from './vscode/findings/findingsDiagnostics';
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const findings = registerFindings(context, log);
   registerParticipant(context, { log, personas, findings });
   registerReviewThisApi(context, log);
+  registerReviewChanges(context, log);
   registerDesignDocCommands(context, { log, personas, findings });
   registerSelectPersona(context, personas, log);
   registerWorkspaceTools(context);

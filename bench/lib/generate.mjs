@@ -304,3 +304,41 @@ export function answerChunks(count, seed = 99) {
   }
   return chunks.filter((chunk) => chunk !== '');
 }
+
+/**
+ * A unified diff as `git diff` prints it: `files` changed TypeScript files, each with two hunks of 3
+ * context lines around removed and added lines, `changedLines` changed lines in all. An added line in
+ * one file of 20 carries a fake secret, so redaction has work to do.
+ * @param {number} files @param {number} changedLines @param {number} [seed]
+ */
+export function generateDiff(files, changedLines, seed = 5) {
+  const rand = prng(seed);
+  // The source's own planted secrets are left out: a window of it would put one in most files. The
+  // diff plants its own, in one file of 20.
+  const source = generateTypeScript(64 * 1024, seed)
+    .split('\n')
+    .filter((line) => !/local testing|_(?:TOKEN|URL|KEY_ID)_\d+ = /.test(line));
+  const perFile = Math.floor(changedLines / files);
+  const out = [];
+  for (let index = 0; index < files; index++) {
+    const path = `src/module${index}/handlers.ts`;
+    out.push(`diff --git a/${path} b/${path}`, `index 1111111..2222222 100644`, `--- a/${path}`, `+++ b/${path}`);
+    let start = 20 + Math.floor(rand() * 200);
+    let shift = 0;
+    for (const [hunk, changed] of [perFile - Math.floor(perFile / 2), Math.floor(perFile / 2)].entries()) {
+      const removed = Math.floor(changed * 0.4);
+      const added = changed - removed;
+      out.push(`@@ -${start},${removed + 6} +${start + shift},${added + 6} @@`);
+      for (let i = 0; i < 3; i++) out.push(` ${source[start + i] ?? ''}`);
+      for (let i = 0; i < removed; i++) out.push(`-${source[start + 3 + i] ?? ''}`);
+      for (let i = 0; i < added; i++) {
+        const secret = hunk === 0 && i === 0 && index % 20 === 0 ? ` // token ${fakeSecrets(rand).github}` : '';
+        out.push(`+${(source[start + 3 + i] ?? '').replace(/\bconst\b/, 'let')}${secret}`);
+      }
+      for (let i = 0; i < 3; i++) out.push(` ${source[start + 3 + removed + i] ?? ''}`);
+      shift += added - removed;
+      start += removed + 6 + 40;
+    }
+  }
+  return out.join('\n') + '\n';
+}

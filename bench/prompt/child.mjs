@@ -14,9 +14,9 @@
 // hundred KB, which the 1 KB case shows as the floor.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { generateTypeScript } from '../lib/generate.mjs';
 import { startProfiling } from '../lib/profile.mjs';
+import { startRssSampler } from '../lib/rss.mjs';
 
 /**
  * @typedef {{ bundle: string, file: string, label: string, languageId: string, personaFile: string,
@@ -59,57 +59,6 @@ function input(text, focus, label) {
     exclude: ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'],
     redactSecrets: true,
     maxInputTokens: spec.maxInputTokens,
-  };
-}
-
-/**
- * Samples the process's resident set from a worker thread every ~0.2 ms, so the peak inside one
- * synchronous stretch of buildRequest is seen too (the main thread cannot sample itself while busy).
- * Phase 0 records the baseline, phase 1 the measurement, phase 2 stops.
- */
-function startRssSampler() {
-  const shared = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads');
-     const phase = new Int32Array(workerData);
-     const peak = [0, 0];
-     let samples = 0;
-     parentPort.postMessage('ready');
-     for (let now = Atomics.load(phase, 0); now < 2; now = Atomics.load(phase, 0)) {
-       const rss = process.memoryUsage.rss();
-       if (rss > peak[now]) peak[now] = rss;
-       samples++;
-       Atomics.wait(phase, 0, now, 0.2);
-     }
-     parentPort.postMessage({ baseline: peak[0], peak: peak[1], samples });`,
-    { eval: true, workerData: shared.buffer },
-  );
-  const ready = new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  const result = ready.then(
-    () =>
-      new Promise((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      }),
-  );
-  const setPhase = (value) => {
-    Atomics.store(shared, 0, value);
-    Atomics.notify(shared, 0);
-  };
-  return {
-    /** Resolves once the worker samples (its own start-up must not land in either phase). */
-    ready,
-    measure: () => setPhase(1),
-    /** @returns {Promise<{ baseline: number, peak: number, samples: number }>} */
-    stop: async () => {
-      setPhase(2);
-      const value = await result;
-      await worker.terminate();
-      return /** @type {any} */ (value);
-    },
   };
 }
 

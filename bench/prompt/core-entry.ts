@@ -3,3 +3,5 @@
 export { buildRequest } from '../../src/core/request/buildRequest';
 export { parsePersona } from '../../src/core/persona/parsePersona';
 export { AnswerStreamFilter } from '../../src/core/answer/answerStreamFilter';
+export { parseUnifiedDiff } from '../../src/core/changes/parseDiff';
+export { buildChangesContext } from '../../src/core/changes/changesContext';

@@ -305,7 +305,7 @@ async function serveRequest(request, page, say) {
       await page
         .getByRole(request.role, { name: new RegExp(request.name) })
         .first()
-        .click({ timeout: 15_000 });
+        .click({ timeout: 15_000, ...(request.button === 'right' ? { button: 'right' } : {}) });
       if (request.done) writeFileSync(request.done, '');
     } else if (request.action === 'press') {
       await page.keyboard.press(request.key);

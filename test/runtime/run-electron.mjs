@@ -30,6 +30,7 @@ for (const name of suiteNames()) {
       'security.workspace.trust.enabled': setup.trust === true,
       'security.workspace.trust.startupPrompt': 'never',
       'workbench.startupEditor': 'none',
+      ...workspace.settings,
     }),
   );
   console.log(`\n== suite ${name} (desktop VS Code ${version}) ==`);

@@ -79,7 +79,7 @@ export async function runIntegration({ suites: wanted } = {}) {
       return;
     }
     // Every run starts from the fixture as committed: tests write files into their workspace.
-    const { folder, file, trust, vsix } = prepareWorkspace(name, `${workDir}-ws`);
+    const { folder, file, trust, vsix, settings } = prepareWorkspace(name, `${workDir}-ws`);
     const workspace = { ...(folder ? { folder } : {}), ...(file ? { file } : {}) };
     const installVsix = vsix ? await packageVsix() : undefined;
     const output = [];
@@ -92,6 +92,7 @@ export async function runIntegration({ suites: wanted } = {}) {
       extensionTestsPath: path.join(integrationOutDir, name, 'index.js'),
       workspace,
       trust,
+      ...(settings ? { settings } : {}),
       installedExtensions: installVsix ? [] : [fakeLm],
       installVsix,
       timeoutMs: Number(process.env.ARCHITECT_SUITE_TIMEOUT_MS ?? 900_000),

@@ -1,5 +1,6 @@
 // The workspace each integration suite opens, shared by the offline runner and test:electron:
 // a folder, a multi-root workspace, no folder, an untrusted repository, or the packaged .vsix.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,21 @@ function copy(name, destination) {
   mkdirSync(destination, { recursive: true });
   cpSync(path.join(fixtures, name), destination, { recursive: true });
   return destination;
+}
+
+/** Test setup only (the product never runs git): a repository with everything committed on `main`. */
+export function gitRepository(folder) {
+  const git = (...args) => {
+    const result = spawnSync('git', ['-c', 'user.name=Architect Tests', '-c', 'user.email=tests@example.com', ...args], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  };
+  git('init', '-q', '-b', 'main');
+  git('add', '-A', '-f');
+  git('commit', '-q', '-m', 'Initial commit');
+  return folder;
 }
 
 const SETUPS = {
@@ -38,13 +54,19 @@ const SETUPS = {
     );
     return { folder, trust: true };
   },
+  // Two Git repositories side by side, there when the window opens so the Git extension finds them.
+  git: (ws) => {
+    gitRepository(copy('api-service', path.join(ws, 'api')));
+    gitRepository(copy('billing-service', path.join(ws, 'billing')));
+    return { folder: ws, settings: { 'git.enabled': true, 'git.autoRepositoryDetection': true, 'git.repositoryScanMaxDepth': 1 } };
+  },
   // The packaged extension, installed with --install-extension into a runtime of its own.
   vsix: (ws) => ({ folder: copy('api-service', ws), vsix: true }),
 };
 
 /**
  * Creates a suite's workspace afresh under `dir` (tests write into it) and says what to open:
- * `{ folder?, file?, trust?, vsix? }`.
+ * `{ folder?, file?, trust?, vsix?, settings? }`.
  */
 export function prepareWorkspace(suite, dir) {
   const setup = SETUPS[suite];

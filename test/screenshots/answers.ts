@@ -60,3 +60,25 @@ export const DESIGN_ANSWER = [
   '## Performance Considerations\n\n- The partial index serves the list query without touching deleted rows.\n- Keyset pagination keeps page 1,000 as fast as page 1.\n\n',
   '## Open Questions\n\n- Should members see all projects or only assigned ones?\n- What is the retention policy for deleted projects?\n',
 ];
+
+/** The review of a change to `GET /orders`: a limit was added, without a cursor or an upper bound. */
+export const CHANGES_ANSWER = [
+  'The change caps `GET /orders` at a page, which is the right direction, but the contract is not finished.\n\n',
+  '**1. `limit` comes from the client unchecked (line 11).** `Number("abc")` is `NaN` and `?limit=1000000` is accepted: ',
+  'clamp it (`Math.min(Math.max(limit, 1), 100)`) and reject what is not an integer with 400.\n\n',
+  '**2. No cursor (lines 11–13).** The second page cannot be asked for. Return `nextCursor` (keyset: `created_at`, `id`).\n\n',
+  'What is done well: the default page size is small, and the response keeps its shape.\n\n',
+  '```architect-findings\n',
+  JSON.stringify([
+    {
+      line: 11,
+      file: 'src/routes/orders.ts',
+      severity: 'medium',
+      rule: 'VAL-2',
+      title: 'limit is not validated or bounded',
+      fix: 'Clamp to 1–100; 400 on a non-integer',
+    },
+    { line: 11, endLine: 13, file: 'src/routes/orders.ts', severity: 'low', rule: 'API-4', title: 'Paging without a cursor' },
+  ]),
+  '\n```\n',
+];

@@ -4,7 +4,7 @@ import { ask } from '../integration/helpers/chat';
 import { FAKE_MODEL, fakeLm, sleep } from '../integration/helpers/fake';
 import { runnerRequest } from '../integration/helpers/runner';
 import { closeAllEditors, fileUri, openWithSelection } from '../integration/helpers/workspace';
-import { DESIGN_ANSWER, REVIEW_ANSWER } from './answers';
+import { CHANGES_ANSWER, DESIGN_ANSWER, REVIEW_ANSWER } from './answers';
 
 const out = process.env['ARCHITECT_SCREENSHOT_DIR'] ?? '';
 
@@ -14,7 +14,9 @@ async function shoot(name: string): Promise<void> {
 }
 
 suite('README screenshots', () => {
-  test('chat, Problems panel and design doc', async () => {
+  test('chat, Problems panel, design doc and /changes', async function () {
+    // Four scenes in a real workbench: longer than mocha's default on a busy machine.
+    this.timeout(600_000);
     const fake = await fakeLm();
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -42,5 +44,22 @@ suite('README screenshots', () => {
     await vscode.commands.executeCommand('markdown.showPreviewToSide');
     await sleep(3000);
     await shoot('design-doc.png');
+
+    // /changes: the examples/ copy is a Git repository (scripts/screenshots.mjs); change a handler.
+    await closeAllEditors();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      uri,
+      document.lineAt(10).range,
+      "  const limit = Number(req.query.get('limit') ?? 20);\n  const orders = await listOrdersForUser(req.userId!, limit);",
+    );
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    await vscode.window.showTextDocument(document);
+    fake.behave({ reply: CHANGES_ANSWER, delayMs: 20 });
+    await ask('@architect /changes');
+    await vscode.commands.executeCommand('workbench.action.maximizeAuxiliaryBar');
+    await shoot('chat-changes.png');
   });
 });

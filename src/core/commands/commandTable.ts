@@ -7,10 +7,13 @@ import { TASKS } from '../prompt/tasks';
  * Doc flow each have one entry here, and nothing else in the product branches on which one it is:
  * adding a command is one entry, its tests and its line in the manifest.
  */
-export type CommandId = 'ask' | 'review' | 'design' | 'schema' | 'security' | 'diagnose' | 'designDoc';
+export type CommandId = 'ask' | 'review' | 'design' | 'schema' | 'security' | 'diagnose' | 'changes' | 'designDoc';
 
-/** Where the code under discussion comes from: what is attached (or the active editor). */
-export type ContextKind = 'attachments';
+/**
+ * Where the code under discussion comes from: what is attached (or the active editor), or the changes of
+ * a Git repository (the diff, read through the Git extension).
+ */
+export type ContextKind = 'attachments' | 'changes';
 
 /** What the entry point does once the answer is complete. */
 export type AfterAnswer = 'nothing' | 'offer-design-doc-save';
@@ -153,6 +156,21 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
     tools: true,
     findings: false,
     followups: [NEXT.review, NEXT.schema],
+    afterAnswer: 'nothing',
+  },
+  changes: {
+    id: 'changes',
+    slash: 'changes',
+    logName: '/changes',
+    task: TASKS.changes,
+    defaultQuestion: 'Review these changes.',
+    // The gatherer says why there is nothing (no repository, nothing changed, an unknown ref); this is the rest.
+    nothingToAnswer: (t) => t('There are no changes to review: nothing that changed could be sent.'),
+    minQuestionWithoutCode: Number.POSITIVE_INFINITY,
+    context: 'changes',
+    tools: false,
+    findings: true,
+    followups: [NEXT.security, NEXT.schema],
     afterAnswer: 'nothing',
   },
   // Generate Design Doc: the /design task, written to a file rather than the chat.

@@ -83,6 +83,17 @@ const diagnose = (persona: Persona): string => {
   ].join('\n');
 };
 
+const changes = (): string =>
+  [
+    'Task: review the changes the user just made, shown as the changed hunks of each file. Each line of a hunk',
+    'starts with its line number in the new version of the file ("-" for a removed line), then "|" for an unchanged',
+    'line, "+" for an added line or "-" for a removed one; none of that is part of the code. Review what the change',
+    'does against your standards: input validation, the error contract, authentication and authorization,',
+    'idempotency, pagination, rate limits, observability, data integrity, and whether removed lines took a',
+    'safeguard away. Comment on the added and removed lines; the unchanged lines are there for context, so never',
+    'report untouched code as if it were new. Most severe first; cite the new-version line numbers.',
+  ].join('\n');
+
 const ask = (): string =>
   [
     "Task: answer the user's question, about the attached code where there is any. Be precise and specific",
@@ -121,4 +132,4 @@ export const ATTACHED_CONTENT_RULES = [
  * The task texts the command table refers to, written against the persona's own standards: its
  * checklist, its output format and its diagnostic approach where the persona has them.
  */
-export const TASKS = { ask, review, design, schema, security, diagnose, findingsFormat: FINDINGS_INSTRUCTIONS } as const;
+export const TASKS = { ask, review, design, schema, security, diagnose, changes, findingsFormat: FINDINGS_INSTRUCTIONS } as const;

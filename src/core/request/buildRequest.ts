@@ -13,7 +13,8 @@ import { assemblePrompt, instructionsMessage, type PromptMessage } from '../prom
 import { redactionNote, reportCode } from './codeNotes';
 import { protectConversation, type Conversation } from './conversation';
 import { fitCode, renderedLength } from './fitCode';
-import { sentPiece, type HistoryTurn, type RequestInput, type RequestPlan } from './plan';
+import { fitChangesRequest } from './changesRequest';
+import { sentPiece, type ChangesData, type HistoryTurn, type RequestInput, type RequestPlan } from './plan';
 import { screenSources, type Screened } from './screenSources';
 
 /** Extra characters of the piece header beyond the code, counted generously. */
@@ -30,6 +31,7 @@ const MIN_CODE_TOKENS = 50;
 export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const t = input.t ?? english;
   const spec = COMMANDS[input.command];
+  if (input.changes) return buildChangesRequest(input, input.changes, spec, t);
   const screened = screenSources(input.sources, input.exclude, t);
   const budgetTokens = inputBudget(input.maxInputTokens);
   const nothing = { sent: [], skipped: screened.skipped, estimatedTokens: 0, budgetTokens, redactions: 0, trimmed: [], messages: [] };
@@ -46,6 +48,20 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
     return { ...nothing, notes: screened.notes, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
   }
   return fitRequest({ input, spec, screened, conversation, instructions, available, budgetTokens, charsPerToken, t });
+}
+
+/** A review of changes: the same phases, with the diff of a repository as the context. */
+async function buildChangesRequest(input: RequestInput, changes: ChangesData, spec: CommandSpec, t: Translate): Promise<RequestPlan> {
+  const budgetTokens = inputBudget(input.maxInputTokens);
+  const nothing = { sent: [], skipped: [], estimatedTokens: 0, budgetTokens, redactions: 0, trimmed: [], messages: [], notes: [] };
+  if (changes.unavailable !== undefined) return { ...nothing, answerWithoutModel: changes.unavailable };
+  const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
+  const conversation = await protectConversation(input.question, spec.defaultQuestion, input.history, input.redactSecrets);
+  const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
+  const fixedTokens = estimateMessagesTokens([instructions.text, conversation.question], charsPerToken);
+  const available = budgetTokens - fixedTokens;
+  if (available < MIN_CODE_TOKENS) return { ...nothing, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
+  return fitChangesRequest({ input, changes, spec, conversation, instructions, available, budgetTokens, charsPerToken, t });
 }
 
 interface FitRequest {

@@ -1,3 +1,6 @@
+import { type ChangedLines } from '../changes/changedLines';
+import { type RefusedFile, type ChangesStats } from '../changes/changesContext';
+import { type DiffFile } from '../changes/diffModel';
 import { type CommandId } from '../commands/commandTable';
 import { type AttachedSource } from '../context/attachment';
 import { type CodeWindow } from '../context/window';
@@ -11,6 +14,8 @@ export interface RequestInput {
   readonly question: string;
   readonly persona: Persona;
   readonly sources: readonly AttachedSource[];
+  /** For a command whose context is the changes of a repository: what changed, as read at the edge. */
+  readonly changes?: ChangesData;
   /** Earlier turns with this participant, oldest first. */
   readonly history: readonly HistoryTurn[];
   readonly exclude: readonly string[];
@@ -18,6 +23,18 @@ export interface RequestInput {
   readonly maxInputTokens: number;
   readonly charsPerToken?: number;
   readonly t?: Translate;
+}
+
+/** The changes of a repository, as the edge read them through the Git extension. */
+export interface ChangesData {
+  /** Changed files, each under the path the user knows it by (workspace-relative). */
+  readonly files: readonly DiffFile[];
+  /** Files the edge would not read (the model-access gate refused them, or too large), named in the answer. */
+  readonly refused: readonly RefusedFile[];
+  /** The resource key (URI string) of each file, by its path: where its findings go. */
+  readonly keys: Readonly<Record<string, string>>;
+  /** Set when the changes could not be read at all: the one-line answer that says why, and no model request. */
+  readonly unavailable?: string;
 }
 
 export interface HistoryTurn {
@@ -58,6 +75,8 @@ export interface RequestPlan {
   readonly redactions: number;
   /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns". */
   readonly trimmed: readonly string[];
+  /** For a review of changes: its counts, and the changed lines that findings must be on or near. */
+  readonly changes?: { readonly stats: ChangesStats; readonly changedLines: ChangedLines };
 }
 
 /** What the model saw of a source: its identity and the window of lines sent. */

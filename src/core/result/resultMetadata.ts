@@ -1,3 +1,4 @@
+import { type ChangesStats } from '../changes/changesContext';
 import { type CommandSpec } from '../commands/commandTable';
 import { type ModelErrorKind } from '../errors/classifyError';
 
@@ -25,6 +26,14 @@ export interface ResultMetadata {
   readonly notes: readonly string[];
   readonly toolRounds?: number;
   readonly toolCalls?: number;
+  /** A review of changes: files changed, lines added and removed, changed lines not sent. */
+  readonly changes?: ChangesStats;
+  /** A review of changes: findings left out because they are not on or near a changed line. */
+  readonly findingsOutsideChanges?: number;
+  /** The repository reviewed, relative to the workspace. */
+  readonly repository?: string;
+  /** The short answer given instead of a model request (outcome `answered-without-model`). */
+  readonly answerWithoutModel?: string;
   readonly outcome: Outcome;
 }
 
@@ -41,6 +50,10 @@ export interface MetadataFacts {
   readonly countTokensCalls: number;
   readonly notes: readonly string[];
   readonly tools?: { readonly rounds: number; readonly calls: number };
+  readonly changes?: ChangesStats;
+  readonly findingsOutsideChanges?: number;
+  readonly repository?: string;
+  readonly answerWithoutModel?: string;
   readonly outcome: Outcome;
 }
 
@@ -58,6 +71,10 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     countTokensCalls: facts.countTokensCalls,
     notes: facts.notes,
     ...(facts.tools === undefined ? {} : { toolRounds: facts.tools.rounds, toolCalls: facts.tools.calls }),
+    ...(facts.changes === undefined ? {} : { changes: facts.changes }),
+    ...(facts.findingsOutsideChanges === undefined ? {} : { findingsOutsideChanges: facts.findingsOutsideChanges }),
+    ...(facts.repository === undefined ? {} : { repository: facts.repository }),
+    ...(facts.answerWithoutModel === undefined ? {} : { answerWithoutModel: facts.answerWithoutModel }),
     outcome: facts.outcome,
   };
 }

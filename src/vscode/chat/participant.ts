@@ -5,6 +5,7 @@ import { isResultMetadata } from '../../core/result/resultMetadata';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
 import { describeFailure } from '../commands/safeCommand';
 import { gatherChatContext } from '../context/gatherContext';
+import { gatherChangesContext } from '../git/changesGatherer';
 import { UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { t } from '../l10n';
@@ -63,6 +64,7 @@ async function answer(
       justification: t('Architect reviews and designs APIs with this model.'),
       gather: async (): Promise<GatheredContext> => {
         const uris = new UriTable();
+        if (spec.context === 'changes') return gatherChangesContext(request.prompt, uris);
         return { sources: await gatherChatContext(request.references, uris), uris, scope };
       },
       persona: () => deps.personas.active(scope),

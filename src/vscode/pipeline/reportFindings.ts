@@ -1,4 +1,5 @@
 import { type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
+import { type ChangedLines, keepFindingsOnChanges } from '../../core/changes/changedLines';
 import { parseFindings } from '../../core/findings/parseFindings';
 import { renderFindings } from '../../core/findings/renderFindings';
 import { type SentPiece } from '../../core/request/plan';
@@ -15,17 +16,24 @@ export function reportFindings(
   sent: readonly SentPiece[],
   uris: UriTable,
   findings: FindingsDiagnostics,
-): { readonly placed: number; readonly markdown: string } {
-  const parsed = end.findingsBlockClosed
+  onChanges?: ChangedLines,
+): { readonly placed: number; readonly markdown: string; readonly outsideChanges: number } {
+  const all = end.findingsBlockClosed
     ? parseFindings(end.findingsBlock, sent, t)
     : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
+  // A review of changes keeps only what is on or near a changed line.
+  const split = onChanges ? keepFindingsOnChanges(all.findings, onChanges) : { kept: all.findings, outside: 0 };
+  const parsed = { ...all, findings: split.kept };
   const placed = findings.apply(parsed, sent, uris);
   const table = renderFindings(parsed, t);
   const parts = [
     ...(table === '' ? [] : [`\n\n${table}\n`]),
+    ...(split.outside > 0
+      ? [`\n\n_${t('{0} other findings were left out: they are not on or near a changed line.', split.outside)}_\n`]
+      : []),
     ...(end.findingsBlock === undefined
       ? [`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`]
       : []),
   ];
-  return { placed, markdown: parts.join('') };
+  return { placed, markdown: parts.join(''), outsideChanges: split.outside };
 }

@@ -5,7 +5,7 @@ import { type CommandSpec } from '../../core/commands/commandTable';
 import { type AttachedSource } from '../../core/context/attachment';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
-import { type HistoryTurn, type SentPiece } from '../../core/request/plan';
+import { type ChangesData, type HistoryTurn, type SentPiece } from '../../core/request/plan';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
@@ -24,6 +24,12 @@ export interface GatheredContext {
   readonly sources: readonly AttachedSource[];
   readonly uris: UriTable;
   readonly scope: vscode.Uri | undefined;
+  /** For a command whose context is the changes of a repository. */
+  readonly changes?: ChangesData;
+  /** The question, when the gatherer read it out of the prompt (what follows `/changes staged`, say). */
+  readonly question?: string;
+  /** The repository the changes come from, relative to the workspace, for the metadata. */
+  readonly repository?: string;
 }
 
 /** One request from any entry point: they differ only in how they gather context and where the answer goes. */
@@ -63,6 +69,8 @@ interface Run {
   readonly prepared: PreparedRequest;
   answer: string;
   findings: number;
+  /** A review of changes: findings left out for not being on or near a changed line. */
+  outsideChanges: number;
   loop?: AnswerLoopResult;
   announced: boolean;
 }
@@ -78,14 +86,15 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
   const [context, active] = await Promise.all([request.gather(), request.persona()]);
   const input = {
     command: request.spec.id,
-    question: request.question,
+    question: context.question ?? request.question,
     persona: active.persona,
     sources: context.sources,
+    ...(context.changes ? { changes: context.changes } : {}),
     history: request.history,
   };
   const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
   record.contextBuilt();
-  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0, announced: false };
+  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0, outsideChanges: 0, announced: false };
   const plan = prepared.plan;
   if (plan.answerWithoutModel !== undefined) {
     announce(run);
@@ -154,8 +163,9 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
   }
   if (run.request.spec.findings) {
     const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const report = reportFindings(end, sent, run.context.uris, run.deps.findings);
+    const report = reportFindings(end, sent, run.context.uris, run.deps.findings, run.prepared.plan.changes?.changedLines);
     run.findings = report.placed;
+    run.outsideChanges = report.outsideChanges;
     if (report.markdown !== '') run.sink.findings(report.markdown);
   }
   return finish(run, 'ok');
@@ -182,6 +192,11 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     countTokensCalls: prepared.countCalls,
     notes: plan.notes,
     ...(run.loop ? { tools: { rounds: run.loop.toolRounds, calls: run.loop.toolCalls } } : {}),
+    ...(plan.changes ? { changes: plan.changes.stats, findingsOutsideChanges: run.outsideChanges } : {}),
+    ...(run.context.repository === undefined ? {} : { repository: run.context.repository }),
+    ...(outcome === 'answered-without-model' && plan.answerWithoutModel !== undefined
+      ? { answerWithoutModel: plan.answerWithoutModel }
+      : {}),
     outcome,
   });
   return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };

@@ -21,3 +21,8 @@ export async function runnerRequest(request: Record<string, unknown>, timeoutMs 
 export function clickButton(name: string): Promise<void> {
   return runnerRequest({ action: 'click', role: 'button', name });
 }
+
+/** A left or right click on an element of the real UI found by its accessible role and name. */
+export function clickRole(role: string, name: string, button: 'left' | 'right' = 'left'): Promise<void> {
+  return runnerRequest({ action: 'click', role, name, button });
+}

@@ -9,12 +9,19 @@ import { fileUri } from '../helpers/workspace';
  * One request per slash command in Agent mode, the mode VS Code 1.139 opens the chat in (the other
  * suites use ask mode). A new command is one more row.
  */
-const AGENT_MODE_REQUESTS: ReadonlyArray<{ readonly command: string; readonly question: string; readonly attach?: string }> = [
+const AGENT_MODE_REQUESTS: ReadonlyArray<{
+  readonly command: string;
+  readonly question: string;
+  readonly attach?: string;
+  /** Answered without a model here: this suite's workspace is no Git repository (the git suite has the rest). */
+  readonly withoutModel?: boolean;
+}> = [
   { command: 'review', question: 'is this handler safe?', attach: 'src/users.ts' },
   { command: 'design', question: 'a REST API for managing projects with owners and members' },
   { command: 'schema', question: 'which constraints and indexes are missing?', attach: 'src/db.ts' },
   { command: 'security', question: 'audit this handler', attach: 'src/users.ts' },
   { command: 'diagnose', question: 'POST /users takes 3 seconds under load', attach: 'src/users.ts' },
+  { command: 'changes', question: 'is the error handling right?', withoutModel: true },
 ];
 
 suite('@architect in Agent mode (the chat default)', () => {
@@ -28,11 +35,16 @@ suite('@architect in Agent mode (the chat default)', () => {
     assert.deepStrictEqual(AGENT_MODE_REQUESTS.map((request) => request.command).sort(), contributed);
   });
 
-  for (const { command, question, attach } of AGENT_MODE_REQUESTS) {
-    test(`/${command} in Agent mode reaches the participant and answers through the selected model`, async () => {
+  for (const { command, question, attach, withoutModel } of AGENT_MODE_REQUESTS) {
+    test(`/${command} in Agent mode reaches the participant and answers${withoutModel ? '' : ' through the selected model'}`, async () => {
       const result = await askInAgentMode(`@architect /${command} ${question}`, attach ? { attach: [fileUri(attach)] } : {});
       assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
       assert.strictEqual(result.metadata?.['command'], command);
+      if (withoutModel) {
+        assert.strictEqual(result.metadata?.['outcome'], 'answered-without-model');
+        assert.strictEqual(lm.fake.received.length, 0);
+        return;
+      }
       assert.strictEqual(result.metadata?.['model'], 'fakevendor/fake-1');
       assert.strictEqual(result.metadata?.['outcome'], 'ok');
       const request = lastRequest(lm.fake);

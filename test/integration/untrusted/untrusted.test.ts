@@ -29,6 +29,16 @@ suite('Workspace Trust (R05)', () => {
     assert.ok(!sent.includes('fixture-password-do-not-send'), 'a workspace setting emptied the exclusions in Restricted Mode');
   });
 
+  test('/changes in Restricted Mode says Git is unavailable there, with no model request', async () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false, 'this test must run before trust is granted');
+    const result = await ask('@architect /changes');
+    assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
+    assert.strictEqual(result.metadata?.['command'], 'changes');
+    assert.strictEqual(result.metadata?.['outcome'], 'answered-without-model');
+    assert.match(String(result.metadata?.['answerWithoutModel']), /^Git is not available in Restricted Mode/);
+    assert.strictEqual(fake.received.length, 0);
+  });
+
   test('R05: once the user grants trust, the workspace persona loads [ui]', async () => {
     await vscode.commands.executeCommand('workbench.trust.manage');
     await clickButton('^Trust( Folder)?$');

@@ -1,0 +1,147 @@
+import parseDiffText from 'parse-diff';
+import { type ChangeStatus, type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
+
+/**
+ * Parses the unified diff that `git diff` prints into plain data, one entry per file. parse-diff reads
+ * the hunks; the file headers (renames, binary markers, quoted paths) are read here, since parse-diff
+ * does not report them. Each file's section is parsed on its own, so a malformed section cannot shift
+ * the lines of the next one.
+ */
+export function parseUnifiedDiff(diff: string): DiffFile[] {
+  return splitFileSections(diff).flatMap((section) => {
+    const file = parseSection(section);
+    return file ? [file] : [];
+  });
+}
+
+/** Sections start at `diff --git` lines; a diff without them (plain `---`/`+++`) is one section. */
+function splitFileSections(diff: string): string[] {
+  const starts: number[] = [];
+  const pattern = /^diff --git /gm;
+  for (let match = pattern.exec(diff); match; match = pattern.exec(diff)) starts.push(match.index);
+  if (starts.length === 0) return diff.trim() === '' ? [] : [diff];
+  return starts.map((start, index) => diff.slice(start, starts[index + 1] ?? diff.length));
+}
+
+interface SectionHeader {
+  oldPath?: string;
+  newPath?: string;
+  renameFrom?: string;
+  renameTo?: string;
+  created: boolean;
+  deleted: boolean;
+  binary: boolean;
+}
+
+function readHeader(section: string): SectionHeader {
+  const header: SectionHeader = { created: false, deleted: false, binary: false };
+  // Only the lines before the first hunk: splitting a whole section would copy every line of it.
+  const firstHunk = section.search(/^@@/m);
+  for (const line of (firstHunk === -1 ? section : section.slice(0, firstHunk)).split('\n')) {
+    const text = line.replace(/\r$/, '');
+    if (text.startsWith('--- ')) header.oldPath = headerPath(text.slice(4));
+    else if (text.startsWith('+++ ')) header.newPath = headerPath(text.slice(4));
+    else if (text.startsWith('rename from ')) header.renameFrom = unquoteGitPath(text.slice(12));
+    else if (text.startsWith('rename to ')) header.renameTo = unquoteGitPath(text.slice(10));
+    else if (text.startsWith('new file mode ') || text.startsWith('copy to ')) header.created = true;
+    else if (text.startsWith('deleted file mode ')) header.deleted = true;
+    else if (/^Binary files .* differ$/.test(text) || text === 'GIT binary patch') header.binary = true;
+  }
+  return header;
+}
+
+function parseSection(section: string): DiffFile | undefined {
+  const header = readHeader(section);
+  const parsed = parseDiffText(section)[0];
+  const oldPath = header.renameFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
+  const newPath = header.renameTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
+  const status = statusOf(header, oldPath, newPath);
+  const path = status === 'deleted' ? oldPath : newPath;
+  if (path === undefined) return undefined;
+  const hunks = (parsed?.chunks ?? []).map(toHunk);
+  let added = 0;
+  let removed = 0;
+  for (const hunk of hunks)
+    for (const line of hunk.lines) {
+      if (line.kind === 'add') added++;
+      else if (line.kind === 'del') removed++;
+    }
+  return {
+    path,
+    ...(status === 'renamed' && oldPath !== undefined ? { oldPath } : {}),
+    status,
+    binary: header.binary,
+    hunks,
+    added,
+    removed,
+  };
+}
+
+function statusOf(header: SectionHeader, oldPath: string | undefined, newPath: string | undefined): ChangeStatus {
+  if (header.created || oldPath === undefined) return 'added';
+  if (header.deleted || newPath === undefined) return 'deleted';
+  if (header.renameFrom !== undefined || oldPath !== newPath) return 'renamed';
+  return 'modified';
+}
+
+function toHunk(chunk: parseDiffText.Chunk): DiffHunk {
+  const lines: DiffLine[] = [];
+  let nextNew = chunk.newStart;
+  for (const change of chunk.changes) {
+    // parse-diff repeats the previous change for a "\ No newline at end of file" marker.
+    if (change.content.startsWith('\\')) continue;
+    const text = change.content.slice(1).replace(/\r$/, '');
+    if (change.type === 'add') lines.push({ kind: 'add', newLine: nextNew++, text });
+    else if (change.type === 'normal') lines.push({ kind: 'context', newLine: nextNew++, text });
+    else lines.push({ kind: 'del', beforeLine: Math.max(1, nextNew), text });
+  }
+  return { oldStart: chunk.oldStart, oldLines: chunk.oldLines, newStart: chunk.newStart, newLines: chunk.newLines, lines };
+}
+
+/** `a/src/x.ts`, `"b/caf\303\251.ts"` or `/dev/null` → the repository-relative path, or undefined. */
+function headerPath(raw: string): string | undefined {
+  const withoutTimestamp = raw.startsWith('"') ? raw : raw.replace(/\t.*$/, '');
+  const path = unquoteGitPath(withoutTimestamp.trim());
+  if (path === '/dev/null') return undefined;
+  return stripSidePrefix(path);
+}
+
+function cleanParsedPath(path: string | undefined): string | undefined {
+  return path === undefined || path === '/dev/null' || path === '' ? undefined : path;
+}
+
+/** git's default prefixes (`a/`, `b/`) and its mnemonic ones (`i/`, `w/`, `c/`, `o/`). */
+function stripSidePrefix(path: string): string {
+  return path.replace(/^[abiwco12]\//, '');
+}
+
+const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * git writes a path with unusual characters in C-style quotes, non-ASCII bytes as octal escapes
+ * (`"caf\303\251.ts"`); this gives the path back as text.
+ */
+export function unquoteGitPath(raw: string): string {
+  if (!(raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"'))) return raw;
+  const bytes: number[] = [];
+  const body = raw.slice(1, -1);
+  const encoder = new TextEncoder();
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\') {
+      const char = String.fromCodePoint(body.codePointAt(i) ?? 0);
+      bytes.push(...encoder.encode(char));
+      i += char.length - 1;
+      continue;
+    }
+    const octal = /^[0-7]{3}/.exec(body.slice(i + 1, i + 4));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8));
+      i += 3;
+    } else {
+      const next = body[i + 1] ?? '';
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}

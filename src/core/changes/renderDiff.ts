@@ -1,0 +1,83 @@
+import { revealHiddenCharacters } from '../context/hiddenChars';
+import { languageForPath } from '../context/languages';
+import { english, groupDigits, type Translate } from '../i18n';
+import { fenced } from '../prompt/fence';
+import { oneLine } from '../prompt/renderPiece';
+import { type DiffFile, type DiffHunk, type DiffLine, hunkRange } from './diffModel';
+import { type FittedFile, numberWidth } from './fitDiff';
+
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:\s|$)/;
+
+/**
+ * One changed file as the model sees it: a header (path, status, the hunks' line ranges, what was left
+ * out), then its hunks in a fence the diff cannot close. Each line starts with its number in the new
+ * version (`-` for a removed line), then `|` for an unchanged line, `+` for an added one, `-` for a
+ * removed one.
+ */
+export function renderDiffFile(fitted: FittedFile, t: Translate = english): string {
+  const { file } = fitted;
+  const header = [t('Changed file: {0}', oneLine(file.path)), statusLine(file, t), t('Changed lines: +{0} -{1}', file.added, file.removed)];
+  if (file.hunks.length > 0)
+    header.push(t('Hunks (lines of the new version): {0}', file.hunks.map((hunk) => rangeText(hunkRange(hunk))).join(', ')));
+  const leftOut = fitted.leftOut.filter((range) => range.from !== fitted.partial?.from);
+  if (leftOut.length > 0) header.push(t('Left out to fit the input limit: the hunks at lines {0}.', leftOut.map(rangeText).join(', ')));
+  if (fitted.partial)
+    header.push(t('The hunk at lines {0} is shown only in part: its first lines, up to the last number shown.', rangeText(fitted.partial)));
+  if (hasConflictMarkers(file)) header.push(t('This file has unresolved merge conflict markers (<<<<<<<, =======, >>>>>>>).'));
+  if (file.hunks.length === 0) return header.join('\n');
+  return `${header.join('\n')}\n${fenced(renderHunks(file.hunks), languageForPath(file.path))}`;
+}
+
+/** A deleted file is named, never shown: the model reviews what the code is now. */
+export function renderDeletedFile(file: DiffFile, t: Translate = english): string {
+  return [
+    t('Changed file: {0}', oneLine(file.path)),
+    t('Status: deleted ({0} lines removed; the old content is not sent)', groupDigits(file.removed)),
+  ].join('\n');
+}
+
+function statusLine(file: DiffFile, t: Translate): string {
+  switch (file.status) {
+    case 'added':
+      return t('Status: added');
+    case 'deleted':
+      return t('Status: deleted');
+    case 'renamed':
+      return t('Status: renamed from {0}', oneLine(file.oldPath ?? ''));
+    default:
+      return t('Status: modified');
+  }
+}
+
+function rangeText(range: { readonly from: number; readonly to: number }): string {
+  return range.from === range.to ? String(range.from) : `${range.from}–${range.to}`;
+}
+
+function renderHunks(hunks: readonly DiffHunk[]): string {
+  const width = numberWidth(hunks);
+  const out: string[] = [];
+  hunks.forEach((hunk, index) => {
+    if (index > 0) out.push(`${'⋮'.padStart(width)}`);
+    for (const line of hunk.lines) out.push(renderLine(line, width));
+  });
+  return out.join('\n');
+}
+
+/** Hidden characters (bidirectional controls, zero-width) are made visible, as in attached code. */
+function renderLine(line: DiffLine, width: number): string {
+  const text = revealHiddenCharacters(line.text).text;
+  if (line.kind === 'del') return `${'-'.padStart(width)} - ${text}`;
+  return `${String(line.newLine).padStart(width)} ${line.kind === 'add' ? '+' : '|'} ${text}`;
+}
+
+function hasConflictMarkers(file: DiffFile): boolean {
+  return file.hunks.some((hunk) => hunk.lines.some((line) => line.kind !== 'del' && CONFLICT_MARKER.test(line.text)));
+}
+
+/** The new-version lines a sent file covers: for the attached-piece bookkeeping findings rely on. */
+export function sentRange(file: DiffFile): { readonly from: number; readonly to: number } | undefined {
+  const first = file.hunks[0];
+  const last = file.hunks[file.hunks.length - 1];
+  if (!first || !last) return undefined;
+  return { from: hunkRange(first).from, to: hunkRange(last).to };
+}

@@ -1,0 +1,83 @@
+import { estimateMessagesTokens, MESSAGE_OVERHEAD_TOKENS } from '../budget/budgetPolicy';
+import { newestThatFit } from '../budget/shareBudget';
+import { buildChangesContext, type ChangesContext } from '../changes/changesContext';
+import { type CommandSpec } from '../commands/commandTable';
+import { type Translate } from '../i18n';
+import { assemblePrompt, type PromptMessage } from '../prompt/assemble';
+import { redactionNote } from './codeNotes';
+import { type Conversation } from './conversation';
+import { type ChangesData, type HistoryTurn, type RequestInput, type RequestPlan, type SentPiece } from './plan';
+
+export interface ChangesRequest {
+  readonly input: RequestInput;
+  readonly changes: ChangesData;
+  readonly spec: CommandSpec;
+  readonly conversation: Conversation;
+  readonly instructions: PromptMessage;
+  /** Tokens left for the changes and the history once the persona, the task and the question are counted. */
+  readonly available: number;
+  readonly budgetTokens: number;
+  readonly charsPerToken: number;
+  readonly t: Translate;
+}
+
+/**
+ * The budget and the messages for a review of changes: the changed files first (whole hunks, in the
+ * order of the diff), then the newest earlier turns that still fit: history is cut first.
+ */
+export async function fitChangesRequest(request: ChangesRequest): Promise<RequestPlan> {
+  const { changes, charsPerToken, t } = request;
+  const perFile = changes.files.length * MESSAGE_OVERHEAD_TOKENS;
+  const context = await buildChangesContext({
+    files: changes.files,
+    refused: changes.refused,
+    exclude: request.input.exclude,
+    redactSecrets: request.input.redactSecrets,
+    budgetChars: Math.max(0, Math.floor((request.available - perFile) * charsPerToken)),
+    t,
+  });
+  const redactions = context.redactions + request.conversation.redactions;
+  const notes = [...context.notes, ...redactionNote(redactions, t)];
+  const base = { notes, skipped: [], budgetTokens: request.budgetTokens, redactions, trimmed: context.cut };
+  if (context.pieces.length === 0)
+    return { ...base, messages: [], sent: [], estimatedTokens: 0, answerWithoutModel: request.spec.nothingToAnswer(t) };
+  const piecesTokens = estimateMessagesTokens(context.pieces, charsPerToken);
+  const turnTokens = (turn: HistoryTurn) => estimateMessagesTokens([turn.request, turn.response], charsPerToken);
+  const history = newestThatFit(request.conversation.history, turnTokens, request.available - piecesTokens);
+  const messages = assemblePrompt(
+    request.instructions,
+    history.flatMap((turn): PromptMessage[] => [
+      { role: 'user', text: turn.request },
+      { role: 'assistant', text: turn.response },
+    ]),
+    context.pieces,
+    request.conversation.question,
+  );
+  return {
+    ...base,
+    messages,
+    sent: sentPieces(context, changes.keys),
+    estimatedTokens: estimateMessagesTokens(
+      messages.map((message) => message.text),
+      charsPerToken,
+    ),
+    changes: { stats: context.stats, changedLines: context.changedLines },
+  };
+}
+
+/** Each file sent, as a piece findings can be placed on: the new-version lines its hunks cover. */
+function sentPieces(context: ChangesContext, keys: ChangesData['keys']): SentPiece[] {
+  return context.sent.map((file) => {
+    const key = keys[file.path] ?? file.path;
+    return {
+      key,
+      ...(keys[file.path] === undefined ? {} : { uri: key }),
+      label: file.path,
+      matchPath: file.path,
+      startLine: file.from,
+      endLine: file.to,
+      totalLines: file.to,
+      complete: false,
+    };
+  });
+}

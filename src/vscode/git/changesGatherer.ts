@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { type DiffFile } from '../../core/changes/diffModel';
+import { type ChangesData } from '../../core/request/plan';
+import { type UriTable } from '../context/uriTable';
+import { type GatheredContext } from '../pipeline/requestPipeline';
+import { protectionFor } from '../settings';
+import { gatherChanges } from './gatherChanges';
+
+/**
+ * The gather phase of `/changes`: the changes of the chosen repository as plain data, each file under
+ * its workspace-relative path (as everywhere else in the product) with its URI remembered for findings.
+ * The question is what follows `staged` or the ref.
+ */
+export async function gatherChangesContext(prompt: string, uris: UriTable): Promise<GatheredContext> {
+  const gathered = await gatherChanges(prompt, (root) => protectionFor([root]).exclude);
+  const scope = vscode.window.activeTextEditor?.document.uri;
+  if (gathered.kind === 'answer') {
+    const changes: ChangesData = { files: [], refused: [], keys: {}, unavailable: gathered.text };
+    return { sources: [], uris, scope, changes };
+  }
+  const keys: Record<string, string> = {};
+  const label = (repositoryPath: string): string => {
+    const uri = vscode.Uri.joinPath(gathered.root, ...repositoryPath.split('/'));
+    // Workspace-relative, with the folder's name in a multi-root workspace, as everywhere else.
+    const path = vscode.workspace.asRelativePath(uri);
+    keys[path] = uris.remember(uri);
+    return path;
+  };
+  const files = gathered.files.map((file): DiffFile => ({
+    ...file,
+    path: label(file.path),
+    ...(file.oldPath ? { oldPath: label(file.oldPath) } : {}),
+  }));
+  const refused = gathered.refused.map((file) => ({ ...file, path: label(file.path) }));
+  return {
+    sources: [],
+    uris,
+    scope: gathered.root,
+    question: gathered.request.question,
+    changes: { files, refused, keys },
+    repository: vscode.workspace.asRelativePath(gathered.root),
+  };
+}

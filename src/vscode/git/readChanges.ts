@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { type RefusedFile } from '../../core/changes/changesContext';
+import { type ChangesScope } from '../../core/changes/changesArgs';
+import { type DiffFile } from '../../core/changes/diffModel';
+import { parseUnifiedDiff } from '../../core/changes/parseDiff';
+import { untrackedFile } from '../../core/changes/untracked';
+import { decodeFileBytes } from '../../core/context/decode';
+import { groupDigits } from '../../core/i18n';
+import { t } from '../l10n';
+import { GIT_STATUS_UNTRACKED, type GitRepository } from './gitTypes';
+import { mayChangedFileReachModel } from './modelAccessGate';
+
+/** Untracked files larger than this are named, not read: R23's limit for whole files. */
+export const MAX_UNTRACKED_BYTES = 5 * 1024 * 1024;
+
+export type ReadChanges =
+  | { readonly kind: 'changes'; readonly files: readonly DiffFile[]; readonly refused: readonly RefusedFile[] }
+  | { readonly kind: 'answer'; readonly text: string };
+
+/**
+ * Reads what `scope` covers through the Git extension: one diff for the whole repository (`.` is its
+ * root, where the Git extension runs git), plus untracked files read from the workspace. Every file
+ * whose content is sent passes the model-access gate first.
+ */
+export async function readChanges(
+  repository: GitRepository,
+  scope: ChangesScope,
+  isExcluded: (path: string) => boolean,
+): Promise<ReadChanges> {
+  // The Git extension refreshes on a timer: ask now, so a file saved a moment ago is seen.
+  await repository.status();
+  if (!repository.state.HEAD?.commit)
+    return {
+      kind: 'answer',
+      text: t('This repository has no commits yet, so there is nothing to compare with. Make a first commit, then ask again.'),
+    };
+  const base = await baseOf(repository, scope);
+  if (base.kind === 'answer') return base;
+  const diff = scope.kind === 'staged' ? await repository.diffIndexWithHEAD('.') : await repository.diffWith(base.revision, '.');
+  const tracked = parseUnifiedDiff(diff);
+  const untracked = scope.kind === 'staged' ? [] : untrackedUris(repository);
+  const [gated, read] = await Promise.all([
+    gateTracked(repository, tracked),
+    Promise.all(untracked.map((uri) => readUntracked(repository, uri, isExcluded))),
+  ]);
+  const files = [...gated.files, ...read.flatMap((one) => (one.file ? [one.file] : []))];
+  const refused = [...gated.refused, ...read.flatMap((one) => (one.refused ? [one.refused] : []))];
+  if (files.length === 0 && refused.length === 0) return { kind: 'answer', text: nothingChanged(scope) };
+  return { kind: 'changes', files, refused };
+}
+
+async function baseOf(
+  repository: GitRepository,
+  scope: ChangesScope,
+): Promise<{ kind: 'base'; revision: string } | { kind: 'answer'; text: string }> {
+  if (scope.kind !== 'ref') return { kind: 'base', revision: 'HEAD' };
+  if (!scope.known)
+    return {
+      kind: 'answer',
+      text: t(
+        'There is no branch, tag or commit named "{0}" in this repository. Check the name (for example: /changes main), then ask again.',
+        scope.ref,
+      ),
+    };
+  const mergeBase = await repository.getMergeBase(scope.ref, 'HEAD').catch(() => undefined);
+  if (!mergeBase)
+    return {
+      kind: 'answer',
+      text: t('"{0}" and the current branch have no common history, so there is no base to compare with.', scope.ref),
+    };
+  return { kind: 'base', revision: mergeBase };
+}
+
+function nothingChanged(scope: ChangesScope): string {
+  if (scope.kind === 'staged')
+    return t('Nothing is staged. Stage the changes to review (or use /changes for all uncommitted changes), then ask again.');
+  if (scope.kind === 'ref') return t('Nothing has changed since the merge base with "{0}".', scope.ref);
+  return t('There are no uncommitted changes in this repository. Change something, or review a branch with /changes <branch>.');
+}
+
+function untrackedUris(repository: GitRepository): vscode.Uri[] {
+  const state = repository.state;
+  const all = [...state.workingTreeChanges, ...(state.untrackedChanges ?? [])];
+  const seen = new Set<string>();
+  return all
+    .filter((change) => change.status === GIT_STATUS_UNTRACKED)
+    .map((change) => change.uri)
+    .filter((uri) => !seen.has(uri.toString()) && seen.add(uri.toString()));
+}
+
+function relativePath(repository: GitRepository, uri: vscode.Uri): string {
+  const root = repository.rootUri.path.replace(/\/$/, '');
+  return uri.path.startsWith(root + '/') ? uri.path.slice(root.length + 1) : vscode.workspace.asRelativePath(uri, false);
+}
+
+async function gateTracked(repository: GitRepository, files: readonly DiffFile[]): Promise<{ files: DiffFile[]; refused: RefusedFile[] }> {
+  const verdicts = await Promise.all(
+    files.map((file) =>
+      // A deleted file is sent by name only: no bytes of it to check.
+      file.status === 'deleted'
+        ? Promise.resolve({ kind: 'allowed' as const })
+        : mayChangedFileReachModel(vscode.Uri.joinPath(repository.rootUri, file.path)),
+    ),
+  );
+  const kept: DiffFile[] = [];
+  const refused: RefusedFile[] = [];
+  files.forEach((file, index) => {
+    const verdict = verdicts[index];
+    if (verdict?.kind === 'refused' || verdict?.kind === 'unreadable') refused.push({ path: file.path, reason: verdict.reason });
+    else kept.push(file);
+  });
+  return { files: kept, refused };
+}
+
+async function readUntracked(
+  repository: GitRepository,
+  uri: vscode.Uri,
+  isExcluded: (path: string) => boolean,
+): Promise<{ file?: DiffFile; refused?: RefusedFile }> {
+  const path = relativePath(repository, uri);
+  // Named as excluded by the core, never read.
+  if (isExcluded(path)) return { file: { path, status: 'added', binary: false, hunks: [], added: 0, removed: 0 } };
+  const access = await mayChangedFileReachModel(uri);
+  if (access.kind !== 'allowed') return { refused: { path, reason: access.reason } };
+  if ((access.size ?? 0) > MAX_UNTRACKED_BYTES)
+    return { refused: { path, reason: t('it is a new file of {0} bytes, over the 5 MB limit', groupDigits(access.size ?? 0)) } };
+  const decoded = decodeFileBytes(await vscode.workspace.fs.readFile(uri));
+  if (decoded.kind === 'binary') return { file: { path, status: 'added', binary: true, hunks: [], added: 0, removed: 0 } };
+  if (decoded.kind !== 'text') return { refused: { path, reason: t('it is not UTF-8 or UTF-16 text') } };
+  return { file: untrackedFile(path, decoded.text) };
+}
