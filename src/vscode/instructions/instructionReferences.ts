@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { instructionKindOf } from '../../core/instructions/instructionFile';
 
 /**
- * VS Code marks the instruction files it attaches to a chat request with ids that start with this
- * (`vscode.prompt.instructions.root__<uri>`, `vscode.prompt.instructions__<uri>`); a string reference with
- * the id `vscode.prompt.instructions.text` lists them for VS Code's own agents.
+ * VS Code marks the instruction files it attaches to a chat request by the reference id: VS Code 1.139
+ * sends `vscode.instructions.file.root__<uri>` (seen in the real runtime); earlier versions sent
+ * `vscode.prompt.instructions.root__<uri>` and `vscode.prompt.instructions__<uri>`, and a string reference
+ * `vscode.prompt.instructions.text` that lists them for VS Code's own agents.
  */
-const INSTRUCTIONS_ID_PREFIX = 'vscode.prompt.instructions';
+const INSTRUCTIONS_ID = /^vscode\.(?:prompt\.)?instructions(?:[._]|$)/;
 
 export interface SplitReferences {
   /** Instruction files the chat attached: sent as the team's rules, never as code to review. */
@@ -28,7 +29,7 @@ export function splitInstructionReferences(references: readonly vscode.ChatPromp
   const recognisedIds: string[] = [];
   for (const reference of references) {
     const value: unknown = reference.value;
-    const byId = reference.id.startsWith(INSTRUCTIONS_ID_PREFIX);
+    const byId = INSTRUCTIONS_ID.test(reference.id);
     const uri = value instanceof vscode.Uri ? value : byId && value instanceof vscode.Location ? value.uri : undefined;
     if (uri !== undefined && (byId || isInstructionPath(uri))) {
       instructionFiles.push(uri);
