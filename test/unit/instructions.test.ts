@@ -4,6 +4,9 @@ import { appliesTo, parseInstructionFile, splitGlobs } from '../../src/core/inst
 import { instructionKindOf, type InstructionFile } from '../../src/core/instructions/instructionFile';
 import { chooseInstructions } from '../../src/core/instructions/selectInstructions';
 import { capInstructions, instructionsPart, INSTRUCTIONS_MAX_BYTES } from '../../src/core/instructions/instructionsMessage';
+import { buildRequest } from '../../src/core/request/buildRequest';
+import { type RequestInput } from '../../src/core/request/plan';
+import { fileSource, shippedPersona } from './helpers';
 
 const applyToOf = (text: string) => parseInstructionFile(text).applyTo;
 
@@ -230,5 +233,61 @@ describe('instruction files: protection, cap and message', () => {
       ['A'],
     );
     assert.deepEqual(capped.leftOut, [{ label: 'B' }]);
+  });
+});
+
+describe('instruction files in the request', () => {
+  const persona = shippedPersona();
+  const base: RequestInput = {
+    command: 'review',
+    question: 'Is this right?',
+    persona,
+    sources: [fileSource('src/api.ts', 'export const a = 1;')],
+    history: [{ request: 'earlier question', response: 'earlier answer' }],
+    exclude: ['.env'],
+    redactSecrets: true,
+    maxInputTokens: 128_000,
+  };
+  const files = [
+    file('.github/instructions/api.instructions.md', '---\napplyTo: "src/**/*.ts"\n---\nSCOPED-RULE'),
+    file('AGENTS.md', 'AGENTS-RULE'),
+    file('.github/instructions/sql.instructions.md', '---\napplyTo: "**/*.sql"\n---\nSQL-RULE'),
+  ];
+
+  test('the order of messages: persona and task, the rules, earlier turns, the code, the question', async () => {
+    const plan = await buildRequest({ ...base, instructionFiles: files });
+    const texts = plan.messages.map((message) => message.text);
+    assert.equal(texts.length, 6);
+    assert.match(texts[0] ?? '', /Task: review the attached code/);
+    assert.match(texts[1] ?? '', /^The team's conventions/);
+    assert.ok((texts[1] ?? '').indexOf('AGENTS-RULE') < (texts[1] ?? '').indexOf('SCOPED-RULE'));
+    assert.deepEqual(texts.slice(2, 4), ['earlier question', 'earlier answer']);
+    assert.match(texts[4] ?? '', /^Attached file: src\/api\.ts/);
+    assert.equal(texts[5], 'Is this right?');
+    assert.ok(!texts.join('\n').includes('SQL-RULE'), 'applyTo **/*.sql does not match src/api.ts');
+    assert.deepEqual(plan.instructions, ['AGENTS.md', '.github/instructions/api.instructions.md']);
+  });
+
+  test('without instruction files the messages are as before', async () => {
+    const plan = await buildRequest(base);
+    assert.equal(plan.messages.length, 5);
+    assert.deepEqual(plan.instructions, []);
+  });
+
+  test('their redactions are counted with the rest', async () => {
+    const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const plan = await buildRequest({ ...base, instructionFiles: [file('AGENTS.md', `Token: ${token}`)] });
+    assert.equal(plan.redactions, 1);
+    assert.ok(!plan.messages.some((message) => message.text.includes(token)));
+  });
+
+  test('a model too small for the rules beside the code gets the code without the rules, and a note', async () => {
+    const big = file('AGENTS.md', 'RULE '.repeat(3000));
+    const small = { ...base, history: [], instructionFiles: [big], maxInputTokens: 4_000 };
+    const plan = await buildRequest(small);
+    assert.equal(plan.tooLarge, undefined);
+    assert.deepEqual(plan.instructions, []);
+    assert.ok(!plan.messages.some((message) => message.text.includes('RULE RULE')));
+    assert.match(plan.notes.join('\n'), /instruction files were left out to fit the model's input limit: AGENTS\.md/);
   });
 });

@@ -7,6 +7,7 @@ import { describeFailure } from '../commands/safeCommand';
 import { gatherChatContext } from '../context/gatherContext';
 import { UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { splitInstructionReferences } from '../instructions/instructionReferences';
 import { t } from '../l10n';
 import { type PersonaStore } from '../personas/personaStore';
 import { runPipeline, type GatheredContext } from '../pipeline/requestPipeline';
@@ -52,7 +53,10 @@ async function answer(
   deps: ParticipantDeps,
 ): Promise<vscode.ChatResult> {
   const spec = commandForSlash(request.command);
-  const scope = scopeOf(request.references);
+  // The team's rules the chat attached are never reviewed as code: they travel as rules.
+  const split = splitInstructionReferences(request.references);
+  if (split.recognisedIds.length > 0) deps.log.debug(`instruction references from the chat: ${split.recognisedIds.join(', ')}`);
+  const scope = scopeOf(split.others);
   const result = await runPipeline(
     {
       spec,
@@ -63,9 +67,10 @@ async function answer(
       justification: t('Architect reviews and designs APIs with this model.'),
       gather: async (): Promise<GatheredContext> => {
         const uris = new UriTable();
-        return { sources: await gatherChatContext(request.references, uris), uris, scope };
+        return { sources: await gatherChatContext(split.others, uris), uris, scope };
       },
       persona: () => deps.personas.active(scope),
+      attachedInstructions: split.instructionFiles,
     },
     new ChatSink(stream),
     deps,

@@ -1,12 +1,7 @@
 import * as vscode from 'vscode';
-import { chooseInstructions } from '../../core/instructions/selectInstructions';
-import { instructionsPart, type InstructionsPart } from '../../core/instructions/instructionsMessage';
 import { type InstructionFile } from '../../core/instructions/instructionFile';
-import { t } from '../l10n';
-import { protectionFor, readSettings } from '../settings';
+import { readSettings } from '../settings';
 import { instructionFilesOf, readInstructionFile } from './readInstructionFiles';
-
-export const NO_INSTRUCTIONS: InstructionsPart = { used: [], notes: [], redactions: 0 };
 
 /**
  * The team's instruction files that may be sent with a request: those the chat attached (see
@@ -24,21 +19,4 @@ export async function readInstructions(attachedByChat: readonly vscode.Uri[]): P
     ...found.map((uri) => readInstructionFile(uri, false)),
   ]);
   return files.filter((file): file is InstructionFile => file !== undefined);
-}
-
-/**
- * Those of the files that apply to a request whose files are `requestPaths` (workspace-relative:
- * attachments, a diff's files, the design doc's editor), protected and capped, as the message to send.
- */
-export async function instructionsFor(
-  files: readonly InstructionFile[],
-  requestPaths: readonly string[],
-  log: vscode.LogOutputChannel,
-): Promise<InstructionsPart> {
-  if (files.length === 0) return NO_INSTRUCTIONS;
-  const choice = chooseInstructions(files, requestPaths);
-  // Every folder's exclusions and redaction apply, as for content that may come from any of them.
-  const part = await instructionsPart(choice, { ...protectionFor([]), t });
-  log.debug(`instruction files: ${files.length} found, ${part.used.length} sent (${part.used.join(', ')})`);
-  return part;
 }
