@@ -101,10 +101,7 @@ export function capInstructions(files: readonly Protected[], maxBytes: number): 
       continue;
     }
     const lines = file.text.split('\n');
-    let taken = 0;
-    let used = 0;
-    while (taken < lines.length && used + utf8ByteLength(lines[taken] as string) + 1 <= room)
-      used += utf8ByteLength(lines[taken++] as string) + 1;
+    const taken = wholeLinesWithin(lines, room);
     if (taken > 0) {
       sent.push({ label: file.label, text: lines.slice(0, taken).join('\n') });
       leftOut.push({ label: file.label, fromLine: taken + 1 });
@@ -112,6 +109,16 @@ export function capInstructions(files: readonly Protected[], maxBytes: number): 
     room = 0;
   }
   return { sent, leftOut };
+}
+
+/** How many lines from the start fit in `room` bytes, each with its line break. */
+function wholeLinesWithin(lines: readonly string[], room: number): number {
+  let used = 0;
+  for (const [index, line] of lines.entries()) {
+    used += utf8ByteLength(line) + 1;
+    if (used > room) return index;
+  }
+  return lines.length;
 }
 
 /**
