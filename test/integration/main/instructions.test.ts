@@ -43,7 +43,7 @@ suite("the team's instruction files", function () {
   setup(async () => {
     await writeFile(FILES.agents, '# How we build APIs\nAGENTS-RULE: every list endpoint is paginated.\n');
     await writeFile(FILES.copilot, 'COPILOT-RULE: errors use the problem+json shape.\n');
-    await writeFile(FILES.typescript, '---\napplyTo: "src/**/*.ts, **/*.tsx"\n---\nTS-RULE: validate request bodies with zod.\n');
+    await writeFile(FILES.typescript, '---\napplyTo: "src/**/*.ts, **/*.tsx"\n---\nTYPESCRIPT-RULE: validate request bodies with zod.\n');
   });
   teardown(async () => {
     for (const path of Object.values(FILES)) await vscode.workspace.fs.delete(fileUri(path)).then(undefined, () => undefined);
@@ -53,13 +53,13 @@ suite("the team's instruction files", function () {
     const result = await ask('@architect /review order check', { attach: [fileUri('src/users.ts')] });
     assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
     const request = requestWith(lm, 'order check');
-    for (const marker of ['AGENTS-RULE', 'COPILOT-RULE', 'TS-RULE']) assert.strictEqual(occurrences(request, marker), 1, marker);
+    for (const marker of ['AGENTS-RULE', 'COPILOT-RULE', 'TYPESCRIPT-RULE']) assert.strictEqual(occurrences(request, marker), 1, marker);
     const rules = indexOfMessage(request, 'AGENTS-RULE');
     assert.strictEqual(rules, 1, 'the rules come right after the persona and task');
     assert.match(request.messages[0]?.text ?? '', /You are answering as/);
     const text = request.messages[1]?.text ?? '';
     assert.match(text, /team's conventions/);
-    assert.ok(text.indexOf('AGENTS-RULE') < text.indexOf('COPILOT-RULE') && text.indexOf('COPILOT-RULE') < text.indexOf('TS-RULE'));
+    assert.ok(text.indexOf('AGENTS-RULE') < text.indexOf('COPILOT-RULE') && text.indexOf('COPILOT-RULE') < text.indexOf('TYPESCRIPT-RULE'));
     assert.ok(indexOfMessage(request, 'Attached file: src/users.ts') > rules, 'the code comes after the rules');
     assert.ok(!allText(request).includes('Attached file: AGENTS.md'), 'AGENTS.md was sent as code to review');
     assert.deepStrictEqual(result.metadata?.['instructions'], [FILES.agents, FILES.copilot, FILES.typescript]);
@@ -68,7 +68,7 @@ suite("the team's instruction files", function () {
   test('a scoped file whose applyTo matches none of the request files is not sent', async () => {
     const result = await ask('@architect /schema applyTo check', { attach: [fileUri('package.json')] });
     const request = requestWith(lm, 'applyTo check');
-    assert.strictEqual(occurrences(request, 'TS-RULE'), 0, 'applyTo src/**/*.ts matched package.json');
+    assert.strictEqual(occurrences(request, 'TYPESCRIPT-RULE'), 0, 'applyTo src/**/*.ts matched package.json');
     assert.strictEqual(occurrences(request, 'PYTHON-ONLY-RULE'), 0);
     assert.strictEqual(occurrences(request, 'AGENTS-RULE'), 1);
     assert.deepStrictEqual(result.metadata?.['instructions'], [FILES.agents, FILES.copilot]);
@@ -94,7 +94,7 @@ suite("the team's instruction files", function () {
     lm.restoreLater(await withSetting('architect.instructionFiles', false));
     const result = await ask('@architect /review setting check', { attach: [fileUri('src/users.ts')] });
     const request = requestWith(lm, 'setting check');
-    for (const marker of ['AGENTS-RULE', 'COPILOT-RULE', 'TS-RULE']) assert.strictEqual(occurrences(request, marker), 0, marker);
+    for (const marker of ['AGENTS-RULE', 'COPILOT-RULE', 'TYPESCRIPT-RULE']) assert.strictEqual(occurrences(request, marker), 0, marker);
     assert.deepStrictEqual(result.metadata?.['instructions'], []);
   });
 
@@ -107,7 +107,7 @@ suite("the team's instruction files", function () {
       modelSelector: FAKE_MODEL,
     });
     const request = requestWith(lm, 'Task: write a design document');
-    for (const marker of ['AGENTS-RULE', 'COPILOT-RULE', 'TS-RULE']) assert.strictEqual(occurrences(request, marker), 1, marker);
+    for (const marker of ['AGENTS-RULE', 'COPILOT-RULE', 'TYPESCRIPT-RULE']) assert.strictEqual(occurrences(request, marker), 1, marker);
     assert.strictEqual(indexOfMessage(request, 'AGENTS-RULE'), 1);
     assert.ok(indexOfMessage(request, 'Attached file: src/users.ts') > 1);
     if (saved) await vscode.workspace.fs.delete(saved);
