@@ -189,6 +189,16 @@ describe('instruction files: protection, cap and message', () => {
     assert.match(part.notes.join('\n'), /AGENTS\.md was not used: it matches the exclusion pattern "AGENTS\.md"/);
   });
 
+  test('a file the gate refused (a link out of the workspace, say) is not sent, and the note gives the reason', async () => {
+    const refused: InstructionFile = {
+      ...file('AGENTS.md', ''),
+      content: { kind: 'refused', reason: 'it is a link that leads outside the workspace folders' },
+    };
+    const part = await instructionsPart(chooseInstructions([refused], []), protection);
+    assert.deepEqual(part.used, []);
+    assert.deepEqual(part.notes, ['AGENTS.md was not used: it is a link that leads outside the workspace folders.']);
+  });
+
   test('binary or empty files are not sent', async () => {
     const part = await instructionsPart(
       chooseInstructions([file('AGENTS.md', 'a\u0000b'), file('.github/copilot-instructions.md', '  \n')], []),

@@ -75,6 +75,7 @@ function refusalOf(chosen: ChosenInstruction, exclude: readonly string[], t: Tra
   if (pattern !== undefined)
     return t('{0} was not used: it matches the exclusion pattern "{1}" (setting architect.exclude).', file.label, pattern);
   if (file.content.kind === 'unreadable') return t('{0} could not be read: {1}', file.label, file.content.reason);
+  if (file.content.kind === 'refused') return t('{0} was not used: {1}.', file.label, file.content.reason);
   if (file.content.kind === 'binary' || looksBinary(chosen.text)) return t('{0} was not used: it is not a text file.', file.label);
   return chosen.text.trim() === '' ? '' : undefined;
 }

@@ -41,29 +41,15 @@ async function existing(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
 }
 
 /**
- * One instruction file as plain data, or undefined when its bytes may not reach a model.
- *
- * CONTAINMENT GATE: every read of an instruction file passes here. Until the product's shared gate
- * ("may these bytes reach a model", src/vscode/protect) lands, `mayReachModelForNow` stands in for it;
- * replace that one call with the shared gate.
+ * One instruction file as plain data, or undefined when it lies outside the workspace folders (a
+ * user-profile file the chat attached: the feature is about the workspace's conventions). The read
+ * passes the product's one gate for model-bound bytes as the model's reads do, since nobody picked
+ * this file for the request: a link that leads out of the workspace, or an excluded file, comes back
+ * refused, with the reason for the answer's notes.
  */
 export async function readInstructionFile(uri: vscode.Uri, attachedByChat: boolean): Promise<InstructionFile | undefined> {
-  if (!(await mayReachModelForNow(uri))) return undefined;
-  const source = await readSource(uri);
+  if (vscode.workspace.getWorkspaceFolder(uri) === undefined) return undefined;
+  const source = await readSource(uri, { origin: 'model' });
   const kind = instructionKindOf(source.matchPath) ?? 'scoped';
   return { label: source.label, matchPath: source.matchPath, kind, content: source.content, attachedByChat };
-}
-
-/**
- * The least the shared gate will decide: the file is a plain file inside a workspace folder, not a
- * link that could lead anywhere else (an AGENTS.md that links to ~/.ssh/id_rsa must not be read).
- */
-async function mayReachModelForNow(uri: vscode.Uri): Promise<boolean> {
-  if (vscode.workspace.getWorkspaceFolder(uri) === undefined) return false;
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    return (stat.type & vscode.FileType.SymbolicLink) === 0 && (stat.type & vscode.FileType.File) !== 0;
-  } catch {
-    return false;
-  }
 }
