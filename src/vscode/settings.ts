@@ -8,6 +8,7 @@ export interface ArchitectSettings {
   readonly designDocsFolder: string;
   readonly model: string;
   readonly redactSecrets: boolean;
+  readonly instructionFiles: boolean;
   readonly exclude: readonly string[];
   readonly toolsEnabled: boolean;
   readonly toolsMaxRounds: number;
@@ -33,6 +34,7 @@ export function readSettings(scope?: vscode.Uri): ArchitectSettings {
     designDocsFolder: read('designDocs.folder'),
     model: read('model'),
     redactSecrets: read('redactSecrets'),
+    instructionFiles: read('instructionFiles'),
     exclude: read<unknown[]>('exclude').filter((item): item is string => typeof item === 'string'),
     toolsEnabled: read('tools.enabled'),
     toolsMaxRounds: Math.min(Math.max(rounds, MAX_ROUNDS_RANGE.minimum), MAX_ROUNDS_RANGE.maximum),

@@ -14,12 +14,23 @@ export function instructionsMessage(persona: Persona, task: string): PromptMessa
   return { role: 'user', text: `${persona.body}\n\n---\n\n${task}\n\n${ATTACHED_CONTENT_RULES}` };
 }
 
-/** Persona and task first, then earlier turns, then one message per attached piece, the question last. */
+/**
+ * Persona and task first, then the team's conventions (instruction files) when there are any, then earlier
+ * turns, then one message per attached piece, the question last. The conventions sit right after the
+ * persona so that the start of the prompt is the same on every turn.
+ */
 export function assemblePrompt(
   instructions: PromptMessage,
+  conventions: PromptMessage | undefined,
   history: readonly PromptMessage[],
   pieces: readonly string[],
   question: string,
 ): PromptMessage[] {
-  return [instructions, ...history, ...pieces.map((text): PromptMessage => ({ role: 'user', text })), { role: 'user', text: question }];
+  return [
+    instructions,
+    ...(conventions ? [conventions] : []),
+    ...history,
+    ...pieces.map((text): PromptMessage => ({ role: 'user', text })),
+    { role: 'user', text: question },
+  ];
 }

@@ -9,6 +9,8 @@ import { newestThatFit } from '../budget/shareBudget';
 import { COMMANDS, hasEnoughToAnswer, taskText, type CommandSpec } from '../commands/commandTable';
 import { LineIndex } from '../context/lineIndex';
 import { english, groupDigits, type Translate } from '../i18n';
+import { type InstructionsPart } from '../instructions/instructionsMessage';
+import { attachedPaths, instructionsForRequest } from '../instructions/requestInstructions';
 import { assemblePrompt, instructionsMessage, type PromptMessage } from '../prompt/assemble';
 import { redactionNote, reportCode } from './codeNotes';
 import { protectConversation, type Conversation } from './conversation';
@@ -34,34 +36,71 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   if (input.changes) return buildChangesRequest(input, input.changes, spec, t);
   const screened = screenSources(input.sources, input.exclude, t);
   const budgetTokens = inputBudget(input.maxInputTokens);
-  const nothing = { sent: [], skipped: screened.skipped, estimatedTokens: 0, budgetTokens, redactions: 0, trimmed: [], messages: [] };
+  const nothing = {
+    sent: [],
+    skipped: screened.skipped,
+    estimatedTokens: 0,
+    budgetTokens,
+    redactions: 0,
+    instructions: [],
+    trimmed: [],
+    messages: [],
+  };
   if (!hasEnoughToAnswer(spec, input.question, screened.usable.length)) {
     return { ...nothing, notes: screened.notes, answerWithoutModel: spec.nothingToAnswer(t) };
   }
   const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
   const conversation = await protectConversation(input.question, spec.defaultQuestion, input.history, input.redactSecrets);
+  const rules = await instructionsForRequest(input.instructionFiles ?? [], attachedPaths(input.sources), { ...input, t });
   const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
-  const fixedTokens = estimateMessagesTokens([instructions.text, conversation.question], charsPerToken);
   const headerTokens = MESSAGE_OVERHEAD_TOKENS + estimateTokens(' '.repeat(HEADER_ALLOWANCE_CHARS), charsPerToken);
-  const available = budgetTokens - fixedTokens - screened.usable.length * headerTokens;
-  if (available < 0 || (screened.usable.length > 0 && available < MIN_CODE_TOKENS)) {
-    return { ...nothing, notes: screened.notes, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
-  }
-  return fitRequest({ input, spec, screened, conversation, instructions, available, budgetTokens, charsPerToken, t });
+  const room = (fixed: readonly string[]) => {
+    const fixedTokens = estimateMessagesTokens([instructions.text, ...fixed, conversation.question], charsPerToken);
+    const available = budgetTokens - fixedTokens - screened.usable.length * headerTokens;
+    return { fixedTokens, available, fits: available >= 0 && (screened.usable.length === 0 || available >= MIN_CODE_TOKENS) };
+  };
+  const withRules = room(rules.text === undefined ? [] : [rules.text]);
+  // The team's rules are capped, but a small model may still not hold them beside the code: then they go.
+  const kept = withRules.fits ? rules : rulesLeftOut(rules, t);
+  const { fixedTokens, available, fits } = withRules.fits ? withRules : room([]);
+  if (!fits) return { ...nothing, notes: screened.notes, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
+  return fitRequest({ input, spec, screened, conversation, instructions, rules: kept, available, budgetTokens, charsPerToken, t });
+}
+
+/** The rules did not fit beside the persona and the code: none is sent, and the answer says so. */
+function rulesLeftOut(rules: InstructionsPart, t: Translate): InstructionsPart {
+  if (rules.text === undefined) return rules;
+  const note = t("The team's instruction files were left out to fit the model's input limit: {0}.", rules.used.join(', '));
+  return { used: [], notes: [...rules.notes, note], redactions: 0 };
 }
 
 /** A review of changes: the same phases, with the diff of a repository as the context. */
 async function buildChangesRequest(input: RequestInput, changes: ChangesData, spec: CommandSpec, t: Translate): Promise<RequestPlan> {
   const budgetTokens = inputBudget(input.maxInputTokens);
-  const nothing = { sent: [], skipped: [], estimatedTokens: 0, budgetTokens, redactions: 0, trimmed: [], messages: [], notes: [] };
+  const nothing = {
+    sent: [],
+    skipped: [],
+    estimatedTokens: 0,
+    budgetTokens,
+    redactions: 0,
+    trimmed: [],
+    messages: [],
+    notes: [],
+    instructions: [],
+  };
   if (changes.unavailable !== undefined) return { ...nothing, answerWithoutModel: changes.unavailable };
   const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
   const conversation = await protectConversation(input.question, spec.defaultQuestion, input.history, input.redactSecrets);
+  const changedPaths = changes.files.map((file) => file.path);
+  const found = await instructionsForRequest(input.instructionFiles ?? [], changedPaths, { ...input, t });
   const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
-  const fixedTokens = estimateMessagesTokens([instructions.text, conversation.question], charsPerToken);
+  const fixedOf = (rules: InstructionsPart) =>
+    estimateMessagesTokens([instructions.text, ...(rules.text === undefined ? [] : [rules.text]), conversation.question], charsPerToken);
+  const rules = budgetTokens - fixedOf(found) >= MIN_CODE_TOKENS ? found : rulesLeftOut(found, t);
+  const fixedTokens = fixedOf(rules);
   const available = budgetTokens - fixedTokens;
   if (available < MIN_CODE_TOKENS) return { ...nothing, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
-  return fitChangesRequest({ input, changes, spec, conversation, instructions, available, budgetTokens, charsPerToken, t });
+  return fitChangesRequest({ input, changes, spec, conversation, instructions, rules, available, budgetTokens, charsPerToken, t });
 }
 
 interface FitRequest {
@@ -70,6 +109,7 @@ interface FitRequest {
   readonly screened: Screened;
   readonly conversation: Conversation;
   readonly instructions: PromptMessage;
+  readonly rules: InstructionsPart;
   readonly available: number;
   readonly budgetTokens: number;
   readonly charsPerToken: number;
@@ -78,7 +118,8 @@ interface FitRequest {
 
 /** Whole pieces when they fit, with history in what is left; otherwise no history and windowed code. */
 async function fitRequest(request: FitRequest): Promise<RequestPlan> {
-  const { screened, conversation, charsPerToken, t } = request;
+  const { screened, conversation, rules, charsPerToken, t } = request;
+  const conventions: PromptMessage | undefined = rules.text === undefined ? undefined : { role: 'user', text: rules.text };
   const usable = screened.usable;
   // One line index per file, shared by the size estimate and every windowing attempt: 5 MB is scanned once.
   const indexes = usable.map((source) => new LineIndex(source.content.text));
@@ -100,15 +141,15 @@ async function fitRequest(request: FitRequest): Promise<RequestPlan> {
     budgetTokens: request.budgetTokens,
     charsPerToken,
     redactSecrets: request.input.redactSecrets,
-    frame: (pieces) => assemblePrompt(request.instructions, historyMessages, pieces, conversation.question),
+    frame: (pieces) => assemblePrompt(request.instructions, conventions, historyMessages, pieces, conversation.question),
     t,
   });
   const dropped = droppedTurnsReport(conversation.history.length - history.length, t);
   const code = reportCode(usable, fitted.windows, fitted.rendered, t);
-  const redactions = conversation.redactions + fitted.rendered.reduce((sum, piece) => sum + piece.redactions, 0);
+  const redactions = conversation.redactions + rules.redactions + fitted.rendered.reduce((sum, piece) => sum + piece.redactions, 0);
   return {
     messages: fitted.messages,
-    notes: [...screened.notes, ...dropped.notes, ...code.notes, ...redactionNote(redactions, t)],
+    notes: [...screened.notes, ...rules.notes, ...dropped.notes, ...code.notes, ...redactionNote(redactions, t)],
     sent: usable.flatMap((source, index) => {
       const window = fitted.windows[index];
       return window && window.lines.length > 0 ? [sentPiece(source, window)] : [];
@@ -117,6 +158,7 @@ async function fitRequest(request: FitRequest): Promise<RequestPlan> {
     estimatedTokens: fitted.estimatedTokens,
     budgetTokens: request.budgetTokens,
     redactions,
+    instructions: rules.used,
     trimmed: [...dropped.trimmed, ...code.trimmed],
   };
 }

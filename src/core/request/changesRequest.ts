@@ -3,6 +3,7 @@ import { newestThatFit } from '../budget/shareBudget';
 import { buildChangesContext, type ChangesContext } from '../changes/changesContext';
 import { type CommandSpec } from '../commands/commandTable';
 import { type Translate } from '../i18n';
+import { type InstructionsPart } from '../instructions/instructionsMessage';
 import { assemblePrompt, type PromptMessage } from '../prompt/assemble';
 import { redactionNote } from './codeNotes';
 import { type Conversation } from './conversation';
@@ -14,6 +15,8 @@ export interface ChangesRequest {
   readonly spec: CommandSpec;
   readonly conversation: Conversation;
   readonly instructions: PromptMessage;
+  /** The team's instruction files that apply to the changed files. */
+  readonly rules: InstructionsPart;
   /** Tokens left for the changes and the history once the persona, the task and the question are counted. */
   readonly available: number;
   readonly budgetTokens: number;
@@ -36,9 +39,10 @@ export async function fitChangesRequest(request: ChangesRequest): Promise<Reques
     budgetChars: Math.max(0, Math.floor((request.available - perFile) * charsPerToken)),
     t,
   });
-  const redactions = context.redactions + request.conversation.redactions;
-  const notes = [...context.notes, ...redactionNote(redactions, t)];
-  const base = { notes, skipped: [], budgetTokens: request.budgetTokens, redactions, trimmed: context.cut };
+  const rules = request.rules;
+  const redactions = context.redactions + request.conversation.redactions + rules.redactions;
+  const notes = [...rules.notes, ...context.notes, ...redactionNote(redactions, t)];
+  const base = { notes, skipped: [], budgetTokens: request.budgetTokens, redactions, trimmed: context.cut, instructions: rules.used };
   if (context.pieces.length === 0)
     return { ...base, messages: [], sent: [], estimatedTokens: 0, answerWithoutModel: request.spec.nothingToAnswer(t) };
   const piecesTokens = estimateMessagesTokens(context.pieces, charsPerToken);
@@ -46,6 +50,7 @@ export async function fitChangesRequest(request: ChangesRequest): Promise<Reques
   const history = newestThatFit(request.conversation.history, turnTokens, request.available - piecesTokens);
   const messages = assemblePrompt(
     request.instructions,
+    rules.text === undefined ? undefined : { role: 'user', text: rules.text },
     history.flatMap((turn): PromptMessage[] => [
       { role: 'user', text: turn.request },
       { role: 'assistant', text: turn.response },

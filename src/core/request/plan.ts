@@ -5,6 +5,7 @@ import { type CommandId } from '../commands/commandTable';
 import { type AttachedSource } from '../context/attachment';
 import { type CodeWindow } from '../context/window';
 import { type Translate } from '../i18n';
+import { type InstructionFile } from '../instructions/instructionFile';
 import { type Persona } from '../persona/persona';
 import { type PromptMessage } from '../prompt/assemble';
 
@@ -18,6 +19,8 @@ export interface RequestInput {
   readonly changes?: ChangesData;
   /** Earlier turns with this participant, oldest first. */
   readonly history: readonly HistoryTurn[];
+  /** The team's instruction files that may be sent; which apply is decided against `sources`. */
+  readonly instructionFiles?: readonly InstructionFile[];
   readonly exclude: readonly string[];
   readonly redactSecrets: boolean;
   readonly maxInputTokens: number;
@@ -73,6 +76,8 @@ export interface RequestPlan {
   readonly estimatedTokens: number;
   readonly budgetTokens: number;
   readonly redactions: number;
+  /** Workspace-relative paths of the instruction files sent, in the order sent. */
+  readonly instructions: readonly string[];
   /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns". */
   readonly trimmed: readonly string[];
   /** For a review of changes: its counts, and the changed lines that findings must be on or near. */

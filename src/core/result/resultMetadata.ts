@@ -19,6 +19,8 @@ export interface ResultMetadata {
   readonly findings: number;
   readonly redactions: number;
   readonly skipped: number;
+  /** Workspace-relative paths of the team's instruction files sent with the request. */
+  readonly instructions: readonly string[];
   readonly trimmed: readonly string[];
   readonly estimatedTokens: number;
   readonly countTokensCalls: number;
@@ -45,6 +47,7 @@ export interface MetadataFacts {
   readonly findings: number;
   readonly redactions: number;
   readonly skipped: number;
+  readonly instructions: readonly string[];
   readonly trimmed: readonly string[];
   readonly estimatedTokens: number;
   readonly countTokensCalls: number;
@@ -66,6 +69,7 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     findings: facts.findings,
     redactions: facts.redactions,
     skipped: facts.skipped,
+    instructions: facts.instructions,
     trimmed: facts.trimmed,
     estimatedTokens: facts.estimatedTokens,
     countTokensCalls: facts.countTokensCalls,

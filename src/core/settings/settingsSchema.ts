@@ -10,6 +10,7 @@ export const SETTING_TYPES = {
   'designDocs.folder': 'string',
   model: 'string',
   redactSecrets: 'boolean',
+  instructionFiles: 'boolean',
   exclude: 'string[]',
   'tools.enabled': 'boolean',
   'tools.maxRounds': 'integer',

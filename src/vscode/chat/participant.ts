@@ -8,6 +8,7 @@ import { gatherChatContext } from '../context/gatherContext';
 import { gatherChangesContext } from '../git/changesGatherer';
 import { UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { splitInstructionReferences } from '../instructions/instructionReferences';
 import { t } from '../l10n';
 import { type PersonaStore } from '../personas/personaStore';
 import { runPipeline, type GatheredContext } from '../pipeline/requestPipeline';
@@ -53,7 +54,10 @@ async function answer(
   deps: ParticipantDeps,
 ): Promise<vscode.ChatResult> {
   const spec = commandForSlash(request.command);
-  const scope = scopeOf(request.references);
+  // The team's rules the chat attached are never reviewed as code: they travel as rules.
+  const split = splitInstructionReferences(request.references);
+  if (split.recognisedIds.length > 0) deps.log.debug(`instruction references from the chat: ${split.recognisedIds.join(', ')}`);
+  const scope = scopeOf(split.others);
   const result = await runPipeline(
     {
       spec,
@@ -65,9 +69,10 @@ async function answer(
       gather: async (): Promise<GatheredContext> => {
         const uris = new UriTable();
         if (spec.context === 'changes') return gatherChangesContext(request.prompt, uris);
-        return { sources: await gatherChatContext(request.references, uris), uris, scope };
+        return { sources: await gatherChatContext(split.others, uris), uris, scope };
       },
       persona: () => deps.personas.active(scope),
+      attachedInstructions: split.instructionFiles,
     },
     new ChatSink(stream),
     deps,

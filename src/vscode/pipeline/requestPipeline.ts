@@ -9,6 +9,7 @@ import { type ChangesData, type HistoryTurn, type SentPiece } from '../../core/r
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { readInstructions } from '../instructions/gatherInstructions';
 import { t } from '../l10n';
 import { errorFacts, modelId, modelLabel } from '../model/languageModel';
 import { protectionFor, readSettings } from '../settings';
@@ -43,6 +44,8 @@ export interface PipelineRequest {
   readonly gather: () => Promise<GatheredContext>;
   /** Runs beside the gather phase: both are file-system round trips. */
   readonly persona: () => Promise<ActivePersona>;
+  /** Instruction files the chat attached; the pipeline reads the workspace's others itself. */
+  readonly attachedInstructions?: readonly vscode.Uri[];
 }
 
 export interface PipelineDeps {
@@ -83,7 +86,11 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     maxInputTokens: request.model.maxInputTokens,
   });
   sink.progress(t('Reading the attached code…'));
-  const [context, active] = await Promise.all([request.gather(), request.persona()]);
+  const [context, active, instructionFiles] = await Promise.all([
+    request.gather(),
+    request.persona(),
+    readInstructions(request.attachedInstructions ?? []),
+  ]);
   const input = {
     command: request.spec.id,
     question: context.question ?? request.question,
@@ -91,9 +98,11 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     sources: context.sources,
     ...(context.changes ? { changes: context.changes } : {}),
     history: request.history,
+    instructionFiles,
   };
   const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
   record.contextBuilt();
+  if (prepared.plan.instructions.length > 0) deps.log.debug(`instruction files sent: ${prepared.plan.instructions.join(', ')}`);
   const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0, outsideChanges: 0, announced: false };
   const plan = prepared.plan;
   if (plan.answerWithoutModel !== undefined) {
@@ -187,6 +196,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     findings: run.findings,
     redactions: plan.redactions + (run.loop?.redactions ?? 0),
     skipped: plan.skipped.length,
+    instructions: plan.instructions,
     trimmed: plan.trimmed,
     estimatedTokens: plan.estimatedTokens,
     countTokensCalls: prepared.countCalls,

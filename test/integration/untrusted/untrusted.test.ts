@@ -39,11 +39,22 @@ suite('Workspace Trust (R05)', () => {
     assert.strictEqual(fake.received.length, 0);
   });
 
+  test("R05: in an untrusted workspace, the team's instruction files are not sent, not even as attachments", async () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false, 'this suite must start untrusted');
+    const result = await ask('@architect /review', { attach: [fileUri('src/users.ts')] });
+    assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
+    const sent = allText(lastRequest(fake));
+    assert.ok(!sent.includes('UNTRUSTED-TEAM-RULE'), 'AGENTS.md reached the model in Restricted Mode');
+    assert.ok(!sent.includes('UNTRUSTED-COPILOT-RULE'), 'copilot-instructions.md reached the model in Restricted Mode');
+    assert.deepStrictEqual(result.metadata?.['instructions'], []);
+  });
+
   test('R05: once the user grants trust, the workspace persona loads [ui]', async () => {
     await vscode.commands.executeCommand('workbench.trust.manage');
     await clickButton('^Trust( Folder)?$');
     await eventually(() => vscode.workspace.isTrusted, 15_000, 'the workspace to be trusted');
     await eventually(async () => (await ask('@architect hello')).metadata?.['persona'] === 'team', 15_000, 'the workspace persona to load');
     assert.ok(lastRequest(fake).messages[0]?.text.startsWith('WORKSPACE-PERSONA rules.'));
+    assert.ok(allText(lastRequest(fake)).includes('UNTRUSTED-TEAM-RULE'), 'once trusted, the team rules are sent');
   });
 });

@@ -1,0 +1,106 @@
+import matter from 'gray-matter';
+import picomatch from 'picomatch';
+import { normalizeRelativePath } from '../text';
+
+/**
+ * Which files an instruction file speaks about: every file, or those matching its globs. A file whose
+ * front matter cannot be read applies to nothing (it is not guessed at).
+ */
+export type ApplyTo =
+  { readonly kind: 'always' } | { readonly kind: 'globs'; readonly globs: readonly string[] } | { readonly kind: 'invalid' };
+
+export interface ParsedInstructionFile {
+  readonly applyTo: ApplyTo;
+  /** The text without its front matter: the front matter is metadata for tools, not a convention. */
+  readonly body: string;
+}
+
+/**
+ * gray-matter picks an engine from the text after the opening `---`; `---js` would `eval` the block.
+ * Instruction files are untrusted, so every engine that runs code is replaced by one that refuses.
+ */
+const refuseCode = {
+  parse(): never {
+    throw new Error('code front matter refused');
+  },
+};
+const SAFE_ENGINES = { js: refuseCode, javascript: refuseCode, coffee: refuseCode, coffeescript: refuseCode, cson: refuseCode };
+
+/** Reads `applyTo` from an instruction file's front matter: absent, empty or `**` means every file. */
+export function parseInstructionFile(text: string): ParsedInstructionFile {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!/^---[ \t]*(ya?ml)?[ \t]*\n/i.test(normalized)) {
+    // No front matter (or front matter in a language we do not read, which applies to nothing).
+    return /^---[ \t]*[A-Za-z]/.test(normalized)
+      ? { applyTo: { kind: 'invalid' }, body: normalized }
+      : { applyTo: { kind: 'always' }, body: normalized };
+  }
+  let data: unknown;
+  let body: string;
+  try {
+    // Passing options also keeps gray-matter from caching every file it has seen in a global map.
+    const file = matter(normalized, { language: 'yaml', engines: SAFE_ENGINES });
+    data = file.data;
+    body = file.content;
+  } catch {
+    return { applyTo: { kind: 'invalid' }, body: normalized };
+  }
+  const value =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>)['applyTo'] : undefined;
+  return { applyTo: applyToFrom(value), body: body.replace(/^\n+/, '') };
+}
+
+function applyToFrom(value: unknown): ApplyTo {
+  if (value === undefined || value === null) return { kind: 'always' };
+  const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+  if (items === undefined || !items.every((item) => typeof item === 'string')) return { kind: 'invalid' };
+  const globs = items.flatMap((item) => splitGlobs(item));
+  if (globs.length === 0 || globs.some((glob) => glob === '**' || glob === '**/*')) return { kind: 'always' };
+  return { kind: 'globs', globs };
+}
+
+/**
+ * "src/**\/*.ts, **\/*.{js,jsx}" → two globs: commas inside braces belong to the glob. Quotes around a
+ * single glob (YAML already removed the outer ones) are dropped.
+ */
+export function splitGlobs(text: string): string[] {
+  const globs: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text[index];
+    if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (index === text.length || (char === ',' && depth === 0)) {
+      const glob = unquote(text.slice(start, index).trim());
+      if (glob !== '') globs.push(glob);
+      start = index + 1;
+    }
+  }
+  return globs;
+}
+
+function unquote(glob: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(glob);
+  return (quoted ? (quoted[2] ?? '') : glob).trim();
+}
+
+const OPTIONS = { dot: true, nocase: true } as const;
+
+/**
+ * Whether any of the request's files (workspace-relative paths) matches. Like VS Code's own reading of
+ * `applyTo`, a glob is not anchored at the root: `src/**` also matches `packages/api/src/a.ts`, and
+ * `*.ts` matches a TypeScript file in any folder. A leading `/` anchors it.
+ */
+export function appliesTo(applyTo: ApplyTo, requestPaths: readonly string[]): boolean {
+  if (applyTo.kind !== 'globs') return applyTo.kind === 'always';
+  const matchers = applyTo.globs.map((glob) => {
+    const anchored = glob.startsWith('/');
+    const pattern = normalizeRelativePath(glob);
+    return picomatch(anchored || pattern.startsWith('**/') ? pattern : `**/${pattern}`, OPTIONS);
+  });
+  return requestPaths.some((path) => {
+    const relative = normalizeRelativePath(path);
+    return relative !== '' && matchers.some((matches) => matches(relative));
+  });
+}
