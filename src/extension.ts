@@ -4,6 +4,7 @@ import { registerDesignDocCommands } from './vscode/commands/designDocCommands';
 import { registerReviewThisApi } from './vscode/commands/reviewThisApi';
 import { registerSelectPersona } from './vscode/commands/selectPersona';
 import { registerFindings } from './vscode/findings/findingsDiagnostics';
+import { registerFindingActions } from './vscode/findings/registerFindingActions';
 import { registerLog } from './vscode/log';
 import { registerPersonaStore } from './vscode/personas/registerPersonaStore';
 import { registerWorkspaceTools } from './vscode/tools/workspaceTools';
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = registerLog(context);
   const personas = registerPersonaStore(context, log);
   const findings = registerFindings(context, log);
+  registerFindingActions(context, findings, log);
   registerParticipant(context, { log, personas, findings });
   registerReviewThisApi(context, log);
   registerDesignDocCommands(context, { log, personas, findings });

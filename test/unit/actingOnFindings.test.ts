@@ -4,7 +4,7 @@ import { fingerprintLines, linesOf } from '../../src/core/findings/fingerprint';
 import { appendIgnoreEntry, isIgnored, parseIgnoreFile, type IgnoreEntry } from '../../src/core/findings/ignoreFile';
 import { parseFindings } from '../../src/core/findings/parseFindings';
 import { FINGERPRINT_KEY, GENERIC_RULE_ID, toSarif, type ExportedFinding } from '../../src/core/findings/sarif';
-import { type SentPiece } from '../../src/core/request/buildRequest';
+import { type SentPiece } from '../../src/core/request/plan';
 import { sarifSchemaValidator } from '../support/sarifValidator';
 import { repoRoot } from './helpers';
 
