@@ -14,10 +14,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = registerLog(context);
   const personas = registerPersonaStore(context, log);
   const findings = registerFindings(context, log);
-  registerFindingActions(context, findings, log);
-  registerParticipant(context, { log, personas, findings });
+  const ignores = registerFindingActions(context, findings, log);
+  registerParticipant(context, { log, personas, findings, ignores });
   registerReviewThisApi(context, log);
-  registerDesignDocCommands(context, { log, personas, findings });
+  registerDesignDocCommands(context, { log, personas, findings, ignores });
   registerSelectPersona(context, personas, log);
   registerWorkspaceTools(context);
 }

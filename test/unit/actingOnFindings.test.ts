@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprintLines, linesOf } from '../../src/core/findings/fingerprint';
+import { formatUnhelpfulFeedback } from '../../src/core/log/requestLog';
 import { appendIgnoreEntry, isIgnored, parseIgnoreFile, type IgnoreEntry } from '../../src/core/findings/ignoreFile';
 import { parseFindings } from '../../src/core/findings/parseFindings';
 import { FINGERPRINT_KEY, GENERIC_RULE_ID, toSarif, type ExportedFinding } from '../../src/core/findings/sarif';
@@ -200,5 +201,12 @@ describe('findings block: replacement and tolerant repair', () => {
         ['two lines', 'a\r\nb'],
       ],
     );
+  });
+});
+
+describe('feedback', () => {
+  test('a thumbs-down is logged with its command and findings count, never any text', () => {
+    assert.equal(formatUnhelpfulFeedback({ command: 'review', findings: 3 }), 'feedback: unhelpful answer to /review, findings 3');
+    assert.equal(formatUnhelpfulFeedback({ command: null, findings: 0 }), 'feedback: unhelpful answer to chat, findings 0');
   });
 });

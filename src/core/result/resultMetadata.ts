@@ -16,6 +16,8 @@ export interface ResultMetadata {
   readonly model: string;
   /** Findings placed as diagnostics. */
   readonly findings: number;
+  /** Findings left out because the team ignored them (commands that expect findings). */
+  readonly ignored?: number;
   readonly redactions: number;
   readonly skipped: number;
   readonly trimmed: readonly string[];
@@ -34,6 +36,7 @@ export interface MetadataFacts {
   readonly personaWarning?: string;
   readonly model: string;
   readonly findings: number;
+  readonly ignored?: number;
   readonly redactions: number;
   readonly skipped: number;
   readonly trimmed: readonly string[];
@@ -51,6 +54,7 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     ...(facts.personaWarning === undefined ? {} : { personaWarning: facts.personaWarning }),
     model: facts.model,
     findings: facts.findings,
+    ...(facts.ignored === undefined ? {} : { ignored: facts.ignored }),
     redactions: facts.redactions,
     skipped: facts.skipped,
     trimmed: facts.trimmed,

@@ -9,6 +9,7 @@ import { type HistoryTurn, type SentPiece } from '../../core/request/plan';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
 import { errorFacts, modelId, modelLabel } from '../model/languageModel';
 import { protectionFor, readSettings } from '../settings';
@@ -42,6 +43,8 @@ export interface PipelineRequest {
 export interface PipelineDeps {
   readonly log: vscode.LogOutputChannel;
   readonly findings: FindingsDiagnostics;
+  /** The team's ignored findings, dropped in the findings phase. */
+  readonly ignores: IgnoreStore;
 }
 
 export interface PipelineResult {
@@ -63,6 +66,7 @@ interface Run {
   readonly prepared: PreparedRequest;
   answer: string;
   findings: number;
+  ignored: number;
   loop?: AnswerLoopResult;
 }
 
@@ -84,7 +88,7 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
   };
   const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
   record.contextBuilt();
-  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0 };
+  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0, ignored: 0 };
   const plan = prepared.plan;
   sink.notes([...(active.warning ? [`⚠️ ${active.warning}`] : []), ...plan.notes]);
   for (const piece of plan.sent) referenceOf(run, piece);
@@ -151,8 +155,9 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
   }
   if (run.request.spec.findings) {
     const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const report = reportFindings(end, sent, run.context.uris, run.deps.findings);
+    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores);
     run.findings = report.placed;
+    run.ignored = report.ignored;
     if (report.markdown !== '') run.sink.findings(report.markdown);
   }
   return finish(run, 'ok');
@@ -171,6 +176,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     ...(active.warning ? { personaWarning: active.warning } : {}),
     model: modelId(request.model),
     findings: run.findings,
+    ...(request.spec.findings ? { ignored: run.ignored } : {}),
     redactions: plan.redactions + (run.loop?.redactions ?? 0),
     skipped: plan.skipped.length,
     trimmed: plan.trimmed,
