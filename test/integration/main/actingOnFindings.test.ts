@@ -86,9 +86,10 @@ suite('acting on findings', () => {
       (await actionsAt(uri, 5)).map((action) => action.title),
       ['Ask @architect about this finding', 'Ignore this finding'],
     );
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(await editor.edit((edit) => edit.delete(new vscode.Range(4, 2, 4, 2 + '/* hand edit */ '.length))));
     const again = await actionsAt(uri, 5);
     assert.strictEqual(again[0]?.title, 'Apply Architect fix: SQL built from strings', 'offered again once the lines read as before');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   test('an ignored finding is gone from later reviews, also after the code moved down; other findings stay', async () => {
