@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprintLines, linesOf } from '../../src/core/findings/fingerprint';
 import { formatUnhelpfulFeedback } from '../../src/core/log/requestLog';
-import { appendIgnoreEntry, isIgnored, parseIgnoreFile, type IgnoreEntry } from '../../src/core/findings/ignoreFile';
+import { appendIgnoreEntry, ignoreNote, isIgnored, parseIgnoreFile, type IgnoreEntry } from '../../src/core/findings/ignoreFile';
 import { parseFindings } from '../../src/core/findings/parseFindings';
 import { FINGERPRINT_KEY, GENERIC_RULE_ID, toSarif, type ExportedFinding } from '../../src/core/findings/sarif';
 import { type SentPiece } from '../../src/core/request/plan';
@@ -80,6 +80,20 @@ describe('ignore file', () => {
     const byTitle: IgnoreEntry = { file: 'src/handler.ts', title: 'SQL  injection', fingerprint: entry.fingerprint };
     assert.equal(isIgnored({ ...finding, title: 'sql injection' }, [byTitle]), true);
     assert.equal(isIgnored(finding, [byTitle]), false);
+  });
+});
+
+describe('what the answer says about ignored findings', () => {
+  test('how many were left out, or why none was', () => {
+    const none = { ignored: 0, malformed: false, unreadInRestrictedMode: false };
+    assert.equal(ignoreNote(none), undefined);
+    assert.equal(ignoreNote({ ...none, ignored: 1 }), '1 finding was left out: it is ignored in .github/architect/ignored-findings.json.');
+    assert.equal(
+      ignoreNote({ ...none, ignored: 3 }),
+      '3 findings were left out: they are ignored in .github/architect/ignored-findings.json.',
+    );
+    assert.match(ignoreNote({ ...none, unreadInRestrictedMode: true }) ?? '', /^Ignored findings were not applied: in Restricted Mode/);
+    assert.match(ignoreNote({ ...none, ignored: 2, malformed: true }) ?? '', /could not be read \(see the Problems panel\)/);
   });
 });
 

@@ -123,3 +123,20 @@ function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/** How the ignore files of a review's folders turned out, for the one line the answer says about them. */
+export interface IgnoreSummary {
+  readonly ignored: number;
+  readonly malformed: boolean;
+  /** Restricted Mode, with an ignore file present that was therefore not read. */
+  readonly unreadInRestrictedMode: boolean;
+}
+
+export function ignoreNote(summary: IgnoreSummary, t: Translate = english): string | undefined {
+  if (summary.malformed) return t('{0} could not be read (see the Problems panel), so no finding was ignored by it.', IGNORE_FILE_PATH);
+  if (summary.unreadInRestrictedMode)
+    return t('Ignored findings were not applied: in Restricted Mode {0} is not read. Trust the workspace to use it.', IGNORE_FILE_PATH);
+  if (summary.ignored === 1) return t('1 finding was left out: it is ignored in {0}.', IGNORE_FILE_PATH);
+  if (summary.ignored > 1) return t('{0} findings were left out: they are ignored in {1}.', summary.ignored, IGNORE_FILE_PATH);
+  return undefined;
+}

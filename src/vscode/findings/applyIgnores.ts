@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IGNORE_FILE_PATH, isIgnored } from '../../core/findings/ignoreFile';
+import { ignoreNote, isIgnored } from '../../core/findings/ignoreFile';
 import { type Finding } from '../../core/findings/parseFindings';
 import { t } from '../l10n';
 import { type LineSnapshot } from './findingLines';
@@ -50,13 +50,15 @@ export async function withoutIgnored(
 }
 
 async function noteFor(ignored: number, states: readonly IgnoreState[], folders: readonly string[]): Promise<string | undefined> {
-  if (states.some((state) => state.kind === 'malformed'))
-    return t('{0} could not be read (see the Problems panel), so no finding was ignored by it.', IGNORE_FILE_PATH);
-  if (states.some((state) => state.kind === 'untrusted') && (await anyExists(folders)))
-    return t('Ignored findings were not applied: in Restricted Mode {0} is not read. Trust the workspace to use it.', IGNORE_FILE_PATH);
-  if (ignored === 1) return t('1 finding was left out: it is ignored in {0}.', IGNORE_FILE_PATH);
-  if (ignored > 1) return t('{0} findings were left out: they are ignored in {1}.', ignored, IGNORE_FILE_PATH);
-  return undefined;
+  const untrusted = states.some((state) => state.kind === 'untrusted');
+  return ignoreNote(
+    {
+      ignored,
+      malformed: states.some((state) => state.kind === 'malformed'),
+      unreadInRestrictedMode: untrusted && (await anyExists(folders)),
+    },
+    t,
+  );
 }
 
 /** Whether an ignore file is there at all, without reading it. */
