@@ -21,7 +21,7 @@ export async function exportFindings(findings: FindingsDiagnostics, version: str
       ...(folders[0] ? { defaultUri: vscode.Uri.joinPath(folders[0].uri, 'architect-findings.sarif') } : {}),
     }));
   if (target === undefined) return undefined;
-  const exported = await exportable(findings, folders);
+  const exported = exportable(findings, folders);
   const log = toSarif({
     version,
     folders: folders.map((folder) => ({ uriBaseId: baseIdOf(folder, folders.length), name: folder.name })),
@@ -35,14 +35,14 @@ export async function exportFindings(findings: FindingsDiagnostics, version: str
   return target;
 }
 
-async function exportable(
+function exportable(
   findings: FindingsDiagnostics,
   folders: readonly vscode.WorkspaceFolder[],
-): Promise<{ findings: ExportedFinding[]; skipped: number }> {
+): { findings: ExportedFinding[]; skipped: number } {
   const exported: ExportedFinding[] = [];
   let skipped = 0;
   for (const record of findings.all()) {
-    const snapshot = await record.snapshot;
+    const snapshot = record.snapshot;
     if (snapshot?.folder === undefined || snapshot.file === undefined) {
       skipped++;
       continue;

@@ -15,17 +15,13 @@ export class FindingActions implements vscode.CodeActionProvider {
 
   constructor(private readonly findings: FindingsDiagnostics) {}
 
-  async provideCodeActions(
-    document: vscode.TextDocument,
-    _range: vscode.Range,
-    context: vscode.CodeActionContext,
-  ): Promise<vscode.CodeAction[]> {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'Architect') continue;
       const record = this.findings.recordFor(document.uri, diagnostic);
       if (record === undefined) continue;
-      const fix = await applyAction(document, record);
+      const fix = applyAction(document, record);
       if (fix) actions.push(fix);
       actions.push(askAction(record), ignoreAction(record));
     }
@@ -34,10 +30,10 @@ export class FindingActions implements vscode.CodeActionProvider {
 }
 
 /** Offered only while the lines read exactly as they did when the finding was made. */
-async function applyAction(document: vscode.TextDocument, record: FindingRecord): Promise<vscode.CodeAction | undefined> {
+function applyAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
   const { finding } = record;
   if (finding.replacement === undefined) return undefined;
-  const snapshot = await record.snapshot;
+  const snapshot = record.snapshot;
   const now = currentLines(document, finding.line, finding.endLine);
   if (snapshot === undefined || now === undefined || now.length !== snapshot.lines.length) return undefined;
   if (now.some((line, index) => line !== snapshot.lines[index])) return undefined;

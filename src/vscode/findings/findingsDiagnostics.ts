@@ -4,7 +4,7 @@ import { type SentPiece } from '../../core/request/plan';
 import { registerSafeCommand } from '../commands/safeCommand';
 import { type UriTable } from '../context/uriTable';
 import { t } from '../l10n';
-import { type LineSnapshot, snapshotFindings } from './findingLines';
+import { type LineSnapshot } from './findingLines';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   critical: vscode.DiagnosticSeverity.Error,
@@ -19,8 +19,8 @@ export interface FindingRecord {
   readonly uri: vscode.Uri;
   readonly finding: Finding;
   readonly diagnostic: vscode.Diagnostic;
-  /** Settles once the lines were read; undefined when the file could not be read. */
-  readonly snapshot: Promise<LineSnapshot | undefined>;
+  /** The lines at review time; undefined when the file could not be read. */
+  readonly snapshot: LineSnapshot | undefined;
 }
 
 /**
@@ -34,11 +34,10 @@ export class FindingsDiagnostics implements vscode.Disposable {
   /**
    * Replaces the findings of every attached file (with none, when the review found nothing there); a
    * file the model only read through a tool gets findings when it has some, and is otherwise left alone.
-   * `snapshots` are the findings' lines read at review time; findings without one are read now.
+   * `snapshots` are the findings' lines, read at review time.
    */
-  apply(parsed: ParsedFindings, sent: readonly SentPiece[], resources: UriTable, snapshots?: ReadonlyMap<Finding, LineSnapshot>): number {
+  apply(parsed: ParsedFindings, sent: readonly SentPiece[], resources: UriTable, snapshots: ReadonlyMap<Finding, LineSnapshot>): number {
     if (!parsed.blockFound) return 0;
-    const late = snapshots === undefined ? snapshotFindings(parsed.findings, resources) : Promise.resolve(snapshots);
     let count = 0;
     const uris = new Map<string, boolean>();
     for (const piece of sent) if (piece.uri !== undefined) uris.set(piece.uri, (uris.get(piece.uri) ?? false) || !piece.viaTool);
@@ -50,7 +49,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
         uri,
         finding,
         diagnostic: diagnosticFor(finding, uriText),
-        snapshot: late.then((all) => all.get(finding)),
+        snapshot: snapshots.get(finding),
       }));
       this.setRecords(uri, records);
       count += records.length;

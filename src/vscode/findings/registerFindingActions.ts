@@ -38,7 +38,7 @@ async function ignoreFinding(
   diagnostic: vscode.Diagnostic,
 ): Promise<boolean> {
   const record = findings.recordFor(uri, diagnostic);
-  const snapshot = await record?.snapshot;
+  const snapshot = record?.snapshot;
   if (record === undefined || snapshot?.folder === undefined || snapshot.file === undefined) {
     void vscode.window.showWarningMessage(t('Only a current finding in a workspace folder can be ignored.'));
     return false;
