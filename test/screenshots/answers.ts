@@ -40,6 +40,7 @@ export const REVIEW_ANSWER = [
       rule: 'ERR-2',
       title: 'Error shape differs from the rest of the API',
       fix: 'One error envelope for every endpoint',
+      replacement: "    res.status(404).json({ error: { code: 'ORDER_NOT_FOUND', message: 'Order not found' } });",
     },
     { line: 36, file: 'src/routes/orders.ts', severity: 'low', rule: 'ERR-2', title: 'Error shape differs from the rest of the API' },
   ]),

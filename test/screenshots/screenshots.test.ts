@@ -35,6 +35,13 @@ suite('README screenshots', () => {
     await shoot('problems-panel.png');
     await vscode.commands.executeCommand('workbench.action.closePanel');
 
+    // The quick fixes of a finding whose answer gave the exact new text of its line.
+    editor.selection = new vscode.Selection(22, 6, 22, 6);
+    editor.revealRange(new vscode.Range(14, 0, 14, 0), vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await shoot('quick-fix.png');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+
     fake.behave({ reply: DESIGN_ANSWER, delayMs: 5 });
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('architect.generateDesignDoc', {

@@ -96,9 +96,10 @@ describe('findings', () => {
       [api],
     );
     const table = renderFindings(parsed);
-    const rows = table.split('\n').filter((line) => line.startsWith('| 🛑') || line.startsWith('| 🔵'));
-    assert.match(rows[0] ?? '', /^\| 🛑 critical \| 12 \| SEC-2 \| SQL injection \*\[x: image not loaded\]\* \|$/);
-    assert.match(rows[1] ?? '', /a \\\| b/);
+    const rows = table.split('\n').filter((line) => line.startsWith('| #'));
+    assert.equal(rows[0], '| # | Severity | Where | Rule | Finding |');
+    assert.equal(rows[1], '| #1 | 🛑 critical | [12](file:///ws/src/api.ts#L12) | SEC-2 | SQL injection *[x: image not loaded]* |');
+    assert.match(rows[2] ?? '', /^\| #2 \| 🔵 low \| \[30\]\(file:\/\/\/ws\/src\/api\.ts#L30\) \| {2}\| a \\\| b \|$/);
   });
 
   test('an empty array says there are none', () => {

@@ -1,3 +1,4 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 import { english, type Translate } from '../i18n';
@@ -6,6 +7,9 @@ import { baseName, normalizeRelativePath } from '../text';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+/** A replacement longer than this is not a line fix: the finding is kept, without its quick fix. */
+const MAX_REPLACEMENT_CHARS = 20_000;
 
 const findingSchema = lazy(() =>
   z.object({
@@ -21,6 +25,8 @@ const findingSchema = lazy(() =>
     title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
     detail: z.optional(z.string().check(z.maxLength(4000))),
     fix: z.optional(z.string().check(z.maxLength(4000))),
+    // Checked apart: a replacement that is unusable costs the quick fix, not the finding.
+    replacement: z.optional(z.unknown()),
   }),
 );
 
@@ -34,6 +40,8 @@ export interface Finding {
   readonly title: string;
   readonly detail?: string;
   readonly fix?: string;
+  /** The exact new text of lines `line..endLine`, without a final line break. */
+  readonly replacement?: string;
 }
 
 export interface ParsedFindings {
@@ -88,6 +96,7 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
       title: value.title,
       ...(value.detail?.trim() ? { detail: value.detail.trim() } : {}),
       ...(value.fix?.trim() ? { fix: value.fix.trim() } : {}),
+      ...replacementOf(value.replacement),
     });
   });
   if (entries.length > MAX_FINDINGS) dropped.push(t('{0} entries beyond the first {1}', entries.length - MAX_FINDINGS, MAX_FINDINGS));
@@ -95,25 +104,40 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
 }
 
 function parseJsonArray(block: string): unknown[] | undefined {
-  const attempt = (text: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  };
-  let value = attempt(block.trim());
+  let value = strictJson(block.trim());
   if (value === undefined) {
-    // Models sometimes wrap the array in prose or a trailing comma; take the outermost brackets.
+    // Models sometimes wrap the array in prose, or leave a trailing comma or a comment in it: take the
+    // outermost brackets and read them with a JSON parser that tolerates exactly those, and nothing more.
     const start = block.indexOf('[');
     const end = block.lastIndexOf(']');
-    if (start !== -1 && end > start) value = attempt(block.slice(start, end + 1).replace(/,\s*([\]}])/g, '$1'));
+    if (start !== -1 && end > start) value = tolerantJson(block.slice(start, end + 1));
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const inner = (value as Record<string, unknown>)['findings'];
     if (Array.isArray(inner)) return inner;
   }
   return Array.isArray(value) ? value : undefined;
+}
+
+function replacementOf(value: unknown): { replacement?: string } {
+  if (typeof value !== 'string' || value.length > MAX_REPLACEMENT_CHARS) return {};
+  // The lines are replaced up to the end of the last one: its line break stays where it is.
+  return { replacement: value.endsWith('\r\n') ? value.slice(0, -2) : value.endsWith('\n') ? value.slice(0, -1) : value };
+}
+
+function strictJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Trailing commas and comments allowed; any other error means no value (never a half-read array). */
+function tolerantJson(text: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0 ? value : undefined;
 }
 
 /**

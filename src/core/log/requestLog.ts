@@ -36,3 +36,11 @@ export function formatRequestLog(metrics: RequestMetrics): string {
     `trimmed: ${metrics.trimmed.length === 0 ? 'nothing' : metrics.trimmed.join('; ')}`,
   ].join(' | ');
 }
+
+/**
+ * The log line for a thumbs-down on an answer: which command and how many findings it placed, so a
+ * maintainer can see where answers disappoint. Never the question, the answer or the reason typed.
+ */
+export function formatUnhelpfulFeedback(metadata: { readonly command: string | null; readonly findings: number }): string {
+  return `feedback: unhelpful answer to ${metadata.command === null ? 'chat' : `/${metadata.command}`}, findings ${metadata.findings}`;
+}

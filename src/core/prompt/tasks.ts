@@ -107,8 +107,11 @@ const FINDINGS_INSTRUCTIONS = [
   'array with one object per problem you found in the attached code:',
   '{"line": <first line>, "endLine": <last line, optional>, "file": "<the attached file\'s path, as in its header>",',
   ' "severity": "critical" | "high" | "medium" | "low" | "info", "rule": "<short id such as SEC-3, optional>",',
-  ' "title": "<one line>", "detail": "<optional>", "fix": "<optional>"}',
+  ' "title": "<one line>", "detail": "<optional>", "fix": "<optional>", "replacement": "<optional, see below>"}',
   'Lines are the line numbers shown at the left of the attached code. Use [] when there are no problems.',
+  'Give "replacement" only when you can write the exact new text of lines line..endLine, whole lines with their',
+  'indentation and without the line numbers; it replaces those lines as is. Leave it out when the fix is elsewhere',
+  'or needs more than those lines.',
   'Write nothing after that block; it is turned into editor diagnostics and not shown as is.',
 ].join('\n');
 

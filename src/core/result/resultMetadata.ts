@@ -17,6 +17,8 @@ export interface ResultMetadata {
   readonly model: string;
   /** Findings placed as diagnostics. */
   readonly findings: number;
+  /** Findings left out because the team ignored them (commands that expect findings). */
+  readonly ignored?: number;
   readonly redactions: number;
   readonly skipped: number;
   /** Workspace-relative paths of the team's instruction files sent with the request. */
@@ -45,6 +47,7 @@ export interface MetadataFacts {
   readonly personaWarning?: string;
   readonly model: string;
   readonly findings: number;
+  readonly ignored?: number;
   readonly redactions: number;
   readonly skipped: number;
   readonly instructions: readonly string[];
@@ -67,6 +70,7 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     ...(facts.personaWarning === undefined ? {} : { personaWarning: facts.personaWarning }),
     model: facts.model,
     findings: facts.findings,
+    ...(facts.ignored === undefined ? {} : { ignored: facts.ignored }),
     redactions: facts.redactions,
     skipped: facts.skipped,
     instructions: facts.instructions,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { commandForSlash, COMMANDS } from '../../core/commands/commandTable';
+import { formatUnhelpfulFeedback } from '../../core/log/requestLog';
 import { type HistoryTurn } from '../../core/request/plan';
 import { isResultMetadata } from '../../core/result/resultMetadata';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
@@ -9,6 +10,7 @@ import { gatherChangesContext } from '../git/changesGatherer';
 import { UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { splitInstructionReferences } from '../instructions/instructionReferences';
+import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
 import { type PersonaStore } from '../personas/personaStore';
 import { runPipeline, type GatheredContext } from '../pipeline/requestPipeline';
@@ -20,6 +22,7 @@ export interface ParticipantDeps {
   readonly log: vscode.LogOutputChannel;
   readonly personas: PersonaStore;
   readonly findings: FindingsDiagnostics;
+  readonly ignores: IgnoreStore;
 }
 
 export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): void {
@@ -42,7 +45,13 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
       }));
     },
   };
-  context.subscriptions.push(participant);
+  context.subscriptions.push(
+    participant,
+    participant.onDidReceiveFeedback((feedback) => {
+      if (feedback.kind === vscode.ChatResultFeedbackKind.Unhelpful && isResultMetadata(feedback.result.metadata))
+        deps.log.info(formatUnhelpfulFeedback(feedback.result.metadata));
+    }),
+  );
 }
 
 /** One `@architect` request: the shared pipeline, with the chat's references as context and its stream as sink. */

@@ -15,6 +15,7 @@ import { UriTable } from '../context/uriTable';
 import { DocumentSink } from '../design/documentSink';
 import { saveDesignDoc } from '../design/saveDesignDoc';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
 import { chooseModel, modelLabel } from '../model/languageModel';
 import { type PersonaStore } from '../personas/personaStore';
@@ -43,6 +44,7 @@ export interface DesignDocDeps {
   readonly log: vscode.LogOutputChannel;
   readonly personas: PersonaStore;
   readonly findings: FindingsDiagnostics;
+  readonly ignores: IgnoreStore;
 }
 
 export function registerDesignDocCommands(context: vscode.ExtensionContext, deps: DesignDocDeps): void {

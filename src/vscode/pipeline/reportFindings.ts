@@ -1,33 +1,42 @@
 import { type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
 import { type ChangedLines, keepFindingsOnChanges } from '../../core/changes/changedLines';
-import { parseFindings } from '../../core/findings/parseFindings';
+import { parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
 import { renderFindings } from '../../core/findings/renderFindings';
 import { type SentPiece } from '../../core/request/plan';
 import { type UriTable } from '../context/uriTable';
+import { withoutIgnored } from '../findings/applyIgnores';
+import { snapshotFindings } from '../findings/findingLines';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
+import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
 
 /**
- * The findings phase: the held-back block becomes diagnostics and a short table. A block cut off by
- * the end of the stream may be a truncated array: nothing of it applies.
+ * The findings phase: the held-back block becomes diagnostics and a short numbered table, less the
+ * findings the team ignored. A block cut off by the end of the stream may be a truncated array: nothing
+ * of it applies.
  */
-export function reportFindings(
+export async function reportFindings(
   end: FilteredAnswerEnd,
   sent: readonly SentPiece[],
   uris: UriTable,
   findings: FindingsDiagnostics,
+  ignores: IgnoreStore,
   onChanges?: ChangedLines,
-): { readonly placed: number; readonly markdown: string; readonly outsideChanges: number } {
-  const all = end.findingsBlockClosed
+): Promise<{ readonly placed: number; readonly ignored: number; readonly markdown: string; readonly outsideChanges: number }> {
+  const parsed: ParsedFindings = end.findingsBlockClosed
     ? parseFindings(end.findingsBlock, sent, t)
     : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
   // A review of changes keeps only what is on or near a changed line.
-  const split = onChanges ? keepFindingsOnChanges(all.findings, onChanges) : { kept: all.findings, outside: 0 };
-  const parsed = { ...all, findings: split.kept };
-  const placed = findings.apply(parsed, sent, uris);
-  const table = renderFindings(parsed, t);
+  const split = onChanges ? keepFindingsOnChanges(parsed.findings, onChanges) : { kept: parsed.findings, outside: 0 };
+  // The lines are read once, now: the ignores match on them and the quick fix compares against them.
+  const snapshots = await snapshotFindings(split.kept, uris);
+  const kept = await withoutIgnored(split.kept, snapshots, ignores);
+  const shown: ParsedFindings = { ...parsed, findings: kept.findings };
+  const placed = findings.apply(shown, sent, uris, snapshots);
+  const table = renderFindings(shown, t);
   const parts = [
     ...(table === '' ? [] : [`\n\n${table}\n`]),
+    ...(kept.note === undefined ? [] : [`\n\n_${kept.note}_\n`]),
     ...(split.outside > 0
       ? [`\n\n_${t('{0} other findings were left out: they are not on or near a changed line.', split.outside)}_\n`]
       : []),
@@ -35,5 +44,5 @@ export function reportFindings(
       ? [`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`]
       : []),
   ];
-  return { placed, markdown: parts.join(''), outsideChanges: split.outside };
+  return { placed, ignored: kept.ignored, markdown: parts.join(''), outsideChanges: split.outside };
 }

@@ -10,6 +10,7 @@ import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/re
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { readInstructions } from '../instructions/gatherInstructions';
+import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
 import { errorFacts, modelId, modelLabel } from '../model/languageModel';
 import { protectionFor, readSettings } from '../settings';
@@ -51,6 +52,8 @@ export interface PipelineRequest {
 export interface PipelineDeps {
   readonly log: vscode.LogOutputChannel;
   readonly findings: FindingsDiagnostics;
+  /** The team's ignored findings, dropped in the findings phase. */
+  readonly ignores: IgnoreStore;
 }
 
 export interface PipelineResult {
@@ -74,6 +77,7 @@ interface Run {
   findings: number;
   /** A review of changes: findings left out for not being on or near a changed line. */
   outsideChanges: number;
+  ignored: number;
   loop?: AnswerLoopResult;
   announced: boolean;
 }
@@ -103,7 +107,20 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
   const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
   record.contextBuilt();
   if (prepared.plan.instructions.length > 0) deps.log.debug(`instruction files sent: ${prepared.plan.instructions.join(', ')}`);
-  const run: Run = { request, sink, deps, record, context, active, prepared, answer: '', findings: 0, outsideChanges: 0, announced: false };
+  const run: Run = {
+    request,
+    sink,
+    deps,
+    record,
+    context,
+    active,
+    prepared,
+    answer: '',
+    findings: 0,
+    outsideChanges: 0,
+    ignored: 0,
+    announced: false,
+  };
   const plan = prepared.plan;
   if (plan.answerWithoutModel !== undefined) {
     announce(run);
@@ -172,9 +189,11 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
   }
   if (run.request.spec.findings) {
     const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const report = reportFindings(end, sent, run.context.uris, run.deps.findings, run.prepared.plan.changes?.changedLines);
+    const changedLines = run.prepared.plan.changes?.changedLines;
+    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, changedLines);
     run.findings = report.placed;
     run.outsideChanges = report.outsideChanges;
+    run.ignored = report.ignored;
     if (report.markdown !== '') run.sink.findings(report.markdown);
   }
   return finish(run, 'ok');
@@ -194,6 +213,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     ...(active.warning ? { personaWarning: active.warning } : {}),
     model: modelId(request.model),
     findings: run.findings,
+    ...(request.spec.findings ? { ignored: run.ignored } : {}),
     redactions: plan.redactions + (run.loop?.redactions ?? 0),
     skipped: plan.skipped.length,
     instructions: plan.instructions,

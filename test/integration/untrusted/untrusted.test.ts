@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { fingerprintLines } from '../../../src/core/findings/fingerprint';
 import { ask } from '../helpers/chat';
 import { allText, eventually, fakeLm, lastRequest, type FakeLm } from '../helpers/fake';
 import { clickButton } from '../helpers/runner';
@@ -47,6 +48,19 @@ suite('Workspace Trust (R05)', () => {
     assert.ok(!sent.includes('UNTRUSTED-TEAM-RULE'), 'AGENTS.md reached the model in Restricted Mode');
     assert.ok(!sent.includes('UNTRUSTED-COPILOT-RULE'), 'copilot-instructions.md reached the model in Restricted Mode');
     assert.deepStrictEqual(result.metadata?.['instructions'], []);
+  });
+
+  test('R05: in Restricted Mode the ignore file is not read, so a finding it lists is still reported', async () => {
+    const code = 'export const q = "SELECT * FROM t WHERE id = " + id;';
+    const uri = await writeFile('src/query.ts', `${code}\n`);
+    const entry = { file: 'src/query.ts', title: 'SQL built from strings', fingerprint: fingerprintLines([code]) };
+    const ignoreFile = await writeFile('.github/architect/ignored-findings.json', JSON.stringify([entry]));
+    const finding = { line: 1, severity: 'high', title: 'SQL built from strings' };
+    fake.behave({ reply: ['Findings.\n\n```architect-findings\n', JSON.stringify([finding]), '\n```\n'] });
+    const result = await ask('@architect /review', { attach: [uri] });
+    assert.strictEqual(result.metadata?.['findings'], 1);
+    assert.strictEqual(result.metadata?.['ignored'], 0);
+    await vscode.workspace.fs.delete(ignoreFile);
   });
 
   test('R05: once the user grants trust, the workspace persona loads [ui]', async () => {

@@ -1,0 +1,142 @@
+import * as z from 'zod/mini';
+import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { english, type Translate } from '../i18n';
+import { lazy } from '../lazy';
+import { normalizeRelativePath } from '../text';
+
+/** Where a workspace folder keeps the findings its team chose to ignore (committed, shared). */
+export const IGNORE_FILE_PATH = '.github/architect/ignored-findings.json';
+
+/** One ignored finding: its file, what it is (rule, else title) and the fingerprint of its code. */
+export interface IgnoreEntry {
+  readonly file: string;
+  readonly rule?: string;
+  readonly title: string;
+  readonly fingerprint: string;
+  readonly reason?: string;
+}
+
+export type IgnoreFile =
+  | { readonly ok: true; readonly entries: readonly IgnoreEntry[] }
+  /** `line` is 1-based, for a diagnostic on the file; a malformed file ignores nothing. */
+  | { readonly ok: false; readonly line: number; readonly message: string };
+
+const entrySchema = lazy(() =>
+  z.array(
+    z.object({
+      file: z.string().check(z.minLength(1), z.maxLength(500)),
+      rule: z.optional(z.string().check(z.maxLength(40))),
+      title: z.string().check(z.minLength(1), z.maxLength(300)),
+      fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+      reason: z.optional(z.string().check(z.maxLength(2000))),
+    }),
+  ),
+);
+
+/** Reads the ignore file's text. An empty file ignores nothing and is not an error. */
+export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFile {
+  if (text.trim() === '') return { ok: true, entries: [] };
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const syntax = errors[0];
+  if (syntax !== undefined || tree === undefined) {
+    const offset = syntax?.offset ?? 0;
+    const what = syntax ? printParseErrorCode(syntax.error) : 'ValueExpected';
+    return { ok: false, line: lineAt(text, offset), message: t('{0} is not valid JSON ({1})', IGNORE_FILE_PATH, what) };
+  }
+  const parsed = entrySchema().safeParse(getNodeValue(tree));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = (issue?.path ?? []).filter((part): part is string | number => typeof part !== 'symbol');
+    const node = findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, path.slice(0, 1)) ?? tree;
+    const where = path.length > 0 ? path.join('.') : t('the top level');
+    return {
+      ok: false,
+      line: lineAt(text, node.offset),
+      message: t('{0}: invalid entry at {1}; expected [{file, rule?, title, fingerprint, reason?}]', IGNORE_FILE_PATH, where),
+    };
+  }
+  return { ok: true, entries: parsed.data.map(withoutEmpty) };
+}
+
+/**
+ * The ignore file's new text with one more entry, the rest of the file (formatting, comments) kept as it
+ * was; the text unchanged when an equal entry is already there. Only call it on a file that parsed.
+ */
+export function appendIgnoreEntry(text: string, existing: readonly IgnoreEntry[], entry: IgnoreEntry): string {
+  if (existing.some((other) => sameEntry(other, entry))) return text;
+  const base = text.trim() === '' ? '[]\n' : text;
+  const edits = modify(base, [existing.length], withoutEmpty(entry), {
+    isArrayInsertion: true,
+    formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+  });
+  const updated = applyEdits(base, edits);
+  return updated.endsWith('\n') ? updated : `${updated}\n`;
+}
+
+/**
+ * Whether an ignore covers a finding: same file and the same code (fingerprint), and the same kind of
+ * problem: the same rule when the ignore names one, else the same title. Another problem found later on
+ * the same lines is still reported.
+ */
+export function isIgnored(
+  finding: { readonly file: string; readonly rule?: string; readonly title: string; readonly fingerprint: string },
+  entries: readonly IgnoreEntry[],
+): boolean {
+  return entries.some(
+    (entry) =>
+      entry.fingerprint === finding.fingerprint &&
+      samePath(entry.file, finding.file) &&
+      (entry.rule !== undefined
+        ? entry.rule.trim().toLowerCase() === (finding.rule ?? '').trim().toLowerCase()
+        : sameTitle(entry.title, finding.title)),
+  );
+}
+
+/** The same ignore twice: the same file, code, rule and (without a rule) title. */
+function sameEntry(a: IgnoreEntry, b: IgnoreEntry): boolean {
+  const rule = (entry: IgnoreEntry) => (entry.rule ?? '').trim().toLowerCase();
+  return rule(a) === rule(b) && isIgnored({ ...b, rule: b.rule ?? '' }, [a]);
+}
+
+function samePath(a: string, b: string): boolean {
+  return normalizeRelativePath(a) === normalizeRelativePath(b);
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function withoutEmpty(entry: IgnoreEntry): IgnoreEntry {
+  return {
+    file: normalizeRelativePath(entry.file),
+    ...(entry.rule?.trim() ? { rule: entry.rule.trim() } : {}),
+    title: entry.title,
+    fingerprint: entry.fingerprint,
+    ...(entry.reason?.trim() ? { reason: entry.reason.trim() } : {}),
+  };
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** How the ignore files of a review's folders turned out, for the one line the answer says about them. */
+export interface IgnoreSummary {
+  readonly ignored: number;
+  readonly malformed: boolean;
+  /** Restricted Mode, with an ignore file present that was therefore not read. */
+  readonly unreadInRestrictedMode: boolean;
+}
+
+export function ignoreNote(summary: IgnoreSummary, t: Translate = english): string | undefined {
+  if (summary.malformed) return t('{0} could not be read (see the Problems panel), so no finding was ignored by it.', IGNORE_FILE_PATH);
+  if (summary.unreadInRestrictedMode)
+    return t('Ignored findings were not applied: in Restricted Mode {0} is not read. Trust the workspace to use it.', IGNORE_FILE_PATH);
+  if (summary.ignored === 1) return t('1 finding was left out: it is ignored in {0}.', IGNORE_FILE_PATH);
+  if (summary.ignored > 1) return t('{0} findings were left out: they are ignored in {1}.', summary.ignored, IGNORE_FILE_PATH);
+  return undefined;
+}

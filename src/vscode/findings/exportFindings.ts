@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { type ExportedFinding, toSarif } from '../../core/findings/sarif';
+import { t } from '../l10n';
+import { type FindingsDiagnostics } from './findingsDiagnostics';
+
+export const EXPORT_FINDINGS_COMMAND = 'architect.exportFindings';
+
+/**
+ * `architect.exportFindings`: every current Architect finding as SARIF 2.1.0, to a file the user picks,
+ * or to `{uri}` when automation passes one (then no dialog). Returns the Uri written, if any.
+ */
+export async function exportFindings(findings: FindingsDiagnostics, version: string, argument?: unknown): Promise<vscode.Uri | undefined> {
+  const given = targetOf(argument);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const target =
+    given ??
+    (await vscode.window.showSaveDialog({
+      title: t('Export Architect findings as SARIF'),
+      saveLabel: t('Export'),
+      filters: { SARIF: ['sarif', 'json'] },
+      ...(folders[0] ? { defaultUri: vscode.Uri.joinPath(folders[0].uri, 'architect-findings.sarif') } : {}),
+    }));
+  if (target === undefined) return undefined;
+  const exported = exportable(findings, folders);
+  const log = toSarif({
+    version,
+    folders: folders.map((folder) => ({ uriBaseId: baseIdOf(folder, folders.length), name: folder.name })),
+    findings: exported.findings,
+  });
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(log, null, 2) + '\n'));
+  if (given === undefined) {
+    const note = exported.skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', exported.skipped) : '';
+    void vscode.window.showInformationMessage(t('Exported {0} Architect findings to {1}.', exported.findings.length, target.fsPath) + note);
+  }
+  return target;
+}
+
+function exportable(
+  findings: FindingsDiagnostics,
+  folders: readonly vscode.WorkspaceFolder[],
+): { findings: ExportedFinding[]; skipped: number } {
+  const exported: ExportedFinding[] = [];
+  let skipped = 0;
+  for (const record of findings.all()) {
+    const snapshot = record.snapshot;
+    if (snapshot?.folder === undefined || snapshot.file === undefined) {
+      skipped++;
+      continue;
+    }
+    const { finding } = record;
+    exported.push({
+      uriBaseId: baseIdOf(snapshot.folder, folders.length),
+      path: snapshot.file,
+      line: finding.line,
+      endLine: finding.endLine,
+      severity: finding.severity,
+      ...(finding.rule ? { rule: finding.rule } : {}),
+      title: finding.title,
+      ...(finding.detail ? { detail: finding.detail } : {}),
+      ...(finding.fix ? { fix: finding.fix } : {}),
+      fingerprint: snapshot.fingerprint,
+    });
+  }
+  return { findings: exported, skipped };
+}
+
+/** `SRCROOT` (the name code scanning knows) for one folder; one numbered id per folder otherwise. */
+function baseIdOf(folder: vscode.WorkspaceFolder, count: number): string {
+  return count <= 1 ? 'SRCROOT' : `SRCROOT${folder.index}`;
+}
+
+function targetOf(argument: unknown): vscode.Uri | undefined {
+  if (argument === null || typeof argument !== 'object') return undefined;
+  const uri: unknown = (argument as { uri?: unknown }).uri;
+  if (uri instanceof vscode.Uri) return uri;
+  return typeof uri === 'string' && uri !== '' ? vscode.Uri.parse(uri) : undefined;
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { t } from '../l10n';
+import { currentLines } from './findingLines';
+import { type FindingRecord, type FindingsDiagnostics } from './findingsDiagnostics';
+
+export const IGNORE_FINDING_COMMAND = 'architect.ignoreFinding';
+
+/**
+ * What an Architect diagnostic offers: its fix when the model gave the exact new text of its lines and
+ * those lines still read as at review time (checked again on every request), a question to @architect
+ * about it, and ignoring it for the whole team.
+ */
+export class FindingActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly findings: FindingsDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== 'Architect') continue;
+      const record = this.findings.recordFor(document.uri, diagnostic);
+      if (record === undefined) continue;
+      const fix = applyAction(document, record);
+      if (fix) actions.push(fix);
+      actions.push(askAction(record), ignoreAction(record));
+    }
+    return actions;
+  }
+}
+
+/** Offered only while the lines read exactly as they did when the finding was made. */
+function applyAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
+  const { finding } = record;
+  if (finding.replacement === undefined) return undefined;
+  const snapshot = record.snapshot;
+  const now = currentLines(document, finding.line, finding.endLine);
+  if (snapshot === undefined || now === undefined || now.length !== snapshot.lines.length) return undefined;
+  if (now.some((line, index) => line !== snapshot.lines[index])) return undefined;
+  if (now.join('\n') === finding.replacement.replace(/\r\n/g, '\n')) return undefined;
+  const action = new vscode.CodeAction(t('Apply Architect fix: {0}', finding.title), vscode.CodeActionKind.QuickFix);
+  const range = new vscode.Range(finding.line - 1, 0, finding.endLine - 1, document.lineAt(finding.endLine - 1).text.length);
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, range, finding.replacement.replace(/\r?\n/g, eol));
+  action.diagnostics = [record.diagnostic];
+  action.isPreferred = true;
+  return action;
+}
+
+/** Sends the finding to @architect, with its lines attached. */
+function askAction(record: FindingRecord): vscode.CodeAction {
+  const { finding } = record;
+  const action = new vscode.CodeAction(t('Ask @architect about this finding'), vscode.CodeActionKind.QuickFix);
+  const where = finding.endLine > finding.line ? `${finding.line}–${finding.endLine}` : String(finding.line);
+  const question = t('Explain this finding on lines {0} and how to fix it: {1}', where, finding.title);
+  const detail = finding.detail ? `\n${finding.detail}` : '';
+  action.command = {
+    command: 'workbench.action.chat.open',
+    title: action.title,
+    arguments: [
+      {
+        query: `@architect ${question}${detail}`,
+        isPartialQuery: false,
+        // Plain 1-based positions: a vscode.Range does not survive the trip to the chat.
+        attachFiles: [
+          { uri: record.uri, range: { startLineNumber: finding.line, startColumn: 1, endLineNumber: finding.endLine, endColumn: 100_000 } },
+        ],
+      },
+    ],
+  };
+  return action;
+}
+
+function ignoreAction(record: FindingRecord): vscode.CodeAction {
+  const action = new vscode.CodeAction(t('Ignore this finding'), vscode.CodeActionKind.QuickFix);
+  action.command = { command: IGNORE_FINDING_COMMAND, title: action.title, arguments: [record.uri, record.diagnostic] };
+  action.diagnostics = [record.diagnostic];
+  return action;
+}
