@@ -41,27 +41,11 @@ export interface ResultMetadata {
   readonly outcome: Outcome;
 }
 
-export interface MetadataFacts {
+/** What the pipeline knows when a request ends: the metadata's fields, with the command and tool counts as it has them. */
+export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'toolCalls'> & {
   readonly spec: CommandSpec;
-  readonly persona: string;
-  readonly personaWarning?: string;
-  readonly model: string;
-  readonly findings: number;
-  readonly ignored?: number;
-  readonly redactions: number;
-  readonly skipped: number;
-  readonly instructions: readonly string[];
-  readonly trimmed: readonly string[];
-  readonly estimatedTokens: number;
-  readonly countTokensCalls: number;
-  readonly notes: readonly string[];
   readonly tools?: { readonly rounds: number; readonly calls: number };
-  readonly changes?: ChangesStats;
-  readonly findingsOutsideChanges?: number;
-  readonly repository?: string;
-  readonly answerWithoutModel?: string;
-  readonly outcome: Outcome;
-}
+};
 
 export function resultMetadata(facts: MetadataFacts): ResultMetadata {
   return {
