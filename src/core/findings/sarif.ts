@@ -1,18 +1,11 @@
-import { type Severity } from './parseFindings';
+import { type Finding, type Severity } from './parseFindings';
 
 /** A current finding as the export sees it: where it is, relative to a workspace folder, and what it is. */
-export interface ExportedFinding {
+export interface ExportedFinding extends Omit<Finding, 'piece' | 'replacement'> {
   /** The SARIF `uriBaseId` of the finding's workspace folder (see `SarifInput.folders`). */
   readonly uriBaseId: string;
   /** Path relative to that folder, forward slashes, not percent-encoded. */
   readonly path: string;
-  readonly line: number;
-  readonly endLine: number;
-  readonly severity: Severity;
-  readonly rule?: string;
-  readonly title: string;
-  readonly detail?: string;
-  readonly fix?: string;
   readonly fingerprint: string;
 }
 
