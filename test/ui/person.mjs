@@ -3,14 +3,28 @@
 // long because several test runs may share two cores; they end as soon as the screen is ready.
 import assert from 'node:assert/strict';
 
-// In remote workspaces Quick Open searches through the extension host, which took 7 minutes to start once
-// at a load average of 40; on an idle machine each wait ends within seconds.
-const PATIENCE_MS = 480_000;
+// In remote workspaces Quick Open searches through the extension host, which took minutes to start at a
+// load average of 40; on an idle machine each wait ends within seconds. A failing step fails after this.
+const PATIENCE_MS = 240_000;
+
+const PARTICIPANT = '@architect ';
+/** What VS Code answers in place of the participant when the request has no model. */
+const UNAVAILABLE = 'Language model unavailable';
+
+/** An element's text as a person reads it: runs of spaces (Monaco draws non-breaking ones) as one. */
+async function textOf(locator) {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
 
 /** @param {import('playwright-core').Page} page */
 export function person(page) {
-  const chatInput = page.locator('.interactive-input-part').first();
+  // The chat's own input under the conversation; an earlier request being edited in place has another.
+  const chatInput = page.locator('.interactive-session > .interactive-input-part').first();
   const session = page.locator('.interactive-session').first();
+
+  // All of the conversation's text, also what the chat has folded away (a long answer's first lines can
+  // sit under a collapsed "Completed N steps" in Agent mode, where a person would unfold them).
+  const conversation = async () => (await session.textContent().catch(() => '')) ?? '';
 
   return {
     /** The workbench has loaded: the Explorer shows the folder's files. */
@@ -46,38 +60,79 @@ export function person(page) {
     },
 
     /**
-     * Clicks the model picker under the input, types the model's name into its search box (models other
-     * than the current one sit in a folded "Other Models" group) and clicks the match.
+     * Clicks the model picker under the input, unfolds its "Other Models" group (models other than the
+     * current one sit there) and clicks the wanted model. Typing into the picker's search box moves the
+     * widget away from its list in this headless window, so a person's clicks are what is reproduced.
      */
     async pickModel(current, wanted) {
+      const rows = page.locator('.action-widget .monaco-list-row');
       await chatInput.getByText(current, { exact: true }).first().click();
-      await page.getByPlaceholder('Search models').click({ timeout: PATIENCE_MS });
-      await page.keyboard.type(wanted, { delay: 15 });
-      await page.locator('.action-widget .monaco-list-row', { hasText: wanted }).first().click({ timeout: PATIENCE_MS });
+      await rows.filter({ hasText: 'Other Models' }).first().click({ timeout: PATIENCE_MS });
+      await rows.filter({ hasText: wanted }).first().click({ timeout: PATIENCE_MS });
       await this.waitForInputBar(wanted);
     },
 
     /**
-     * Types into the focused chat input, presses Enter and returns the text of the conversation once an
-     * answer has arrived and stopped changing.
+     * Types into the chat input, presses Enter and returns the text of the conversation once an answer
+     * has arrived and stopped changing. `answerContains` must be new to the conversation: the chat shows
+     * only the rows in view, so the answer is told by what it says, not by the conversation growing.
      */
     async ask(question, { answerContains }) {
-      const before = (await session.innerText().catch(() => '')).length;
-      await chatInput.locator('.monaco-editor').first().click();
-      // After a first request the input keeps "@architect " (the participant is sticky): type over it.
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(question, { delay: 15 });
+      const before = await conversation();
+      const editor = chatInput.locator('.monaco-editor').first();
+      await focus(editor);
+      // After a first request the input keeps "@architect " (the participant is sticky): a person types
+      // only the question after it. Retyping the name races the participant suggestions, which can
+      // commit "@agent" on the space.
+      const sticky = question.startsWith(PARTICIPANT) && (await textOf(editor)).startsWith(PARTICIPANT.trim());
+      await page.keyboard.press(sticky ? 'Control+End' : 'Control+A');
+      await page.keyboard.type(sticky ? question.slice(PARTICIPANT.length) : question, { delay: 15 });
+      // And reads the input before sending it.
+      await until(
+        async () => (await textOf(editor)).includes(question.slice(PARTICIPANT.length)),
+        30_000,
+        async () => {
+          return `the chat input shows "${await textOf(editor)}", not the question`;
+        },
+      );
       await page.keyboard.press('Enter');
-      const deadline = Date.now() + PATIENCE_MS;
+      const isNew = (mark) => !before.includes(mark);
       let last = '';
-      for (;;) {
-        const text = await session.innerText();
-        const answered = text.length > before && (answerContains.some((mark) => text.includes(mark)) || text.includes('unavailable'));
-        if (answered && text === last) return text;
-        assert.ok(Date.now() < deadline, `no answer within ${PATIENCE_MS} ms; the chat shows:\n${text}`);
-        last = text;
-        await page.waitForTimeout(1000);
-      }
+      await until(
+        async () => {
+          const text = await conversation();
+          const answered = [...answerContains, UNAVAILABLE].some((mark) => isNew(mark) && text.includes(mark));
+          const stable = text === last;
+          last = text;
+          return answered && stable;
+        },
+        PATIENCE_MS,
+        async () => `no answer within ${PATIENCE_MS} ms; the chat shows:\n${last}`,
+      );
+      return last;
     },
   };
+
+  /** Clicks into an editor until it has the keyboard focus, as a person checks for the cursor first. */
+  async function focus(editor) {
+    await editor.click();
+    await until(
+      async () => {
+        if (await editor.evaluate((node) => node.contains(document.activeElement))) return true;
+        await editor.click();
+        return false;
+      },
+      30_000,
+      async () => 'the chat input did not take the focus',
+    );
+  }
+
+  /** Polls a condition every half second; fails with the given message after `ms`. */
+  async function until(condition, ms, message) {
+    const deadline = Date.now() + ms;
+    while (!(await condition())) {
+      assert.ok(Date.now() < deadline, await message());
+      await page.waitForTimeout(500);
+    }
+  }
 }
