@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { commandForSlash, COMMANDS } from '../../core/commands/commandTable';
 import { formatUnhelpfulFeedback } from '../../core/log/requestLog';
+import { withWorkspaceRelativeLinks } from '../../core/request/historyLinks';
 import { type HistoryTurn } from '../../core/request/plan';
 import { isResultMetadata } from '../../core/result/resultMetadata';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
@@ -102,8 +103,9 @@ function scopeOf(references: readonly vscode.ChatPromptReference[]): vscode.Uri 
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-/** Earlier `@architect` turns as plain text pairs, oldest first. */
+/** Earlier `@architect` turns as plain text pairs, oldest first; links keep workspace-relative paths. */
 function historyOf(chatContext: vscode.ChatContext): HistoryTurn[] {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
   const turns: HistoryTurn[] = [];
   let pending: string | undefined;
   for (const turn of chatContext.history) {
@@ -114,7 +116,7 @@ function historyOf(chatContext: vscode.ChatContext): HistoryTurn[] {
         .map((part) => (part instanceof vscode.ChatResponseMarkdownPart ? part.value.value : ''))
         .join('')
         .trim();
-      if (text !== '') turns.push({ request: pending, response: text });
+      if (text !== '') turns.push({ request: pending, response: withWorkspaceRelativeLinks(text, folders) });
       pending = undefined;
     }
   }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
 import { ask } from '../helpers/chat';
+import { lastRequest } from '../helpers/fake';
 import { writeFile } from '../helpers/workspace';
 
 const handler = Array.from({ length: 30 }, (_, index) => `export const line${index + 1} = ${index + 1};`).join('\n');
@@ -44,6 +45,24 @@ suite('findings become diagnostics', () => {
       ],
     );
     assert.ok(diagnostics[0]?.message.includes('Fix: Use parameters'));
+  });
+
+  test('a follow-up such as "explain #2" sends the numbered table back, linked by workspace-relative paths', async () => {
+    const uri = await writeFile('src/numbered.ts', handler);
+    lm.fake.behave({
+      reply: findingsReply([
+        { line: 10, severity: 'low', title: 'Second by severity' },
+        { line: 4, severity: 'high', title: 'First by severity' },
+      ]),
+    });
+    await ask('@architect /review', { attach: [uri] });
+    lm.fake.behave({ reply: ['About #2: it is minor.'] });
+    await ask('@architect explain #2', { continueSession: true });
+    const answer = lastRequest(lm.fake).messages.find((message) => message.role === 'assistant')?.text ?? '';
+    assert.match(answer, /\| #1 \| .*high \| \[4\]\(src\/numbered\.ts#L4\) \|  \| First by severity \|/);
+    assert.match(answer, /\| #2 \| .*low \| \[10\]\(src\/numbered\.ts#L10\) \|  \| Second by severity \|/);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder && !answer.includes(folder.toString()) && !answer.includes(folder.fsPath), `a disk path went back:\n${answer}`);
   });
 
   test('a new review of a file replaces its findings; another file keeps its own', async () => {
