@@ -118,7 +118,7 @@ export function person(page) {
     await editor.click();
     await until(
       async () => {
-        if (await editor.evaluate((node) => node.contains(document.activeElement))) return true;
+        if (await editor.evaluate((node) => node.contains(node.ownerDocument.activeElement))) return true;
         await editor.click();
         return false;
       },

@@ -59,8 +59,8 @@ suite('findings become diagnostics', () => {
     lm.fake.behave({ reply: ['About #2: it is minor.'] });
     await ask('@architect explain #2', { continueSession: true });
     const answer = lastRequest(lm.fake).messages.find((message) => message.role === 'assistant')?.text ?? '';
-    assert.match(answer, /\| #1 \| .*high \| \[4\]\(src\/numbered\.ts#L4\) \|  \| First by severity \|/);
-    assert.match(answer, /\| #2 \| .*low \| \[10\]\(src\/numbered\.ts#L10\) \|  \| Second by severity \|/);
+    assert.match(answer, /\| #1 \| .*high \| \[4\]\(src\/numbered\.ts#L4\) \| {2}\| First by severity \|/);
+    assert.match(answer, /\| #2 \| .*low \| \[10\]\(src\/numbered\.ts#L10\) \| {2}\| Second by severity \|/);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder && !answer.includes(folder.toString()) && !answer.includes(folder.fsPath), `a disk path went back:\n${answer}`);
   });
