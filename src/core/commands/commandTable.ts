@@ -65,8 +65,18 @@ const reviewNothing = (t: Translate) =>
   t(
     'There is no code to look at. Select the code of an API handler (or open its file) and ask again, attach a file with #file, or describe the API in your message.',
   );
-const designNothing = (t: Translate) =>
-  t('Tell me what to design, for example: /design REST API for managing projects. I can base it on attached code too.');
+
+/** What /design and Generate Design Doc share: the same task; only where the answer goes differs. */
+const DESIGN_DOCUMENT = {
+  task: TASKS.design,
+  defaultQuestion: 'Write a design document for the attached code.',
+  nothingToAnswer: (t: Translate) =>
+    t('Tell me what to design, for example: /design REST API for managing projects. I can base it on attached code too.'),
+  minQuestionWithoutCode: ANY_QUESTION,
+  context: 'attachments',
+  tools: false,
+  findings: false,
+} as const satisfies Partial<CommandSpec>;
 
 export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
   ask: {
@@ -102,13 +112,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
     id: 'design',
     slash: 'design',
     logName: '/design',
-    task: TASKS.design,
-    defaultQuestion: 'Write a design document for the attached code.',
-    nothingToAnswer: designNothing,
-    minQuestionWithoutCode: ANY_QUESTION,
-    context: 'attachments',
-    tools: false,
-    findings: false,
+    ...DESIGN_DOCUMENT,
     followups: [NEXT.review, NEXT.schema],
     afterAnswer: 'offer-design-doc-save',
   },
@@ -178,13 +182,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
     id: 'designDoc',
     slash: null,
     logName: 'design-doc',
-    task: TASKS.design,
-    defaultQuestion: 'Write a design document for the attached code.',
-    nothingToAnswer: designNothing,
-    minQuestionWithoutCode: ANY_QUESTION,
-    context: 'attachments',
-    tools: false,
-    findings: false,
+    ...DESIGN_DOCUMENT,
     followups: [],
     afterAnswer: 'nothing',
   },

@@ -1,5 +1,5 @@
-import matter from 'gray-matter';
 import picomatch from 'picomatch';
+import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
 import { normalizeRelativePath } from '../text';
 
 /**
@@ -15,20 +15,9 @@ export interface ParsedInstructionFile {
   readonly body: string;
 }
 
-/**
- * gray-matter picks an engine from the text after the opening `---`; `---js` would `eval` the block.
- * Instruction files are untrusted, so every engine that runs code is replaced by one that refuses.
- */
-const refuseCode = {
-  parse(): never {
-    throw new Error('code front matter refused');
-  },
-};
-const SAFE_ENGINES = { js: refuseCode, javascript: refuseCode, coffee: refuseCode, coffeescript: refuseCode, cson: refuseCode };
-
 /** Reads `applyTo` from an instruction file's front matter: absent, empty or `**` means every file. */
 export function parseInstructionFile(text: string): ParsedInstructionFile {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalized = normalizeMarkdown(text);
   if (!/^---[ \t]*(ya?ml)?[ \t]*\n/i.test(normalized)) {
     // No front matter (or front matter in a language we do not read, which applies to nothing).
     return /^---[ \t]*[A-Za-z]/.test(normalized)
@@ -38,10 +27,7 @@ export function parseInstructionFile(text: string): ParsedInstructionFile {
   let data: unknown;
   let body: string;
   try {
-    // Passing options also keeps gray-matter from caching every file it has seen in a global map.
-    const file = matter(normalized, { language: 'yaml', engines: SAFE_ENGINES });
-    data = file.data;
-    body = file.content;
+    ({ data, body } = readFrontMatter(normalized));
   } catch {
     return { applyTo: { kind: 'invalid' }, body: normalized };
   }

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
 import { english, type Translate } from '../i18n';
 import { utf8ByteLength } from '../text';
 import { type Persona, type PersonaParseResult, type PersonaProblem, type PersonaSource } from './persona';
@@ -7,33 +7,19 @@ import { KNOWN_KEYS, MAX_BODY_BYTES, PERSONA_ID_PATTERN, personaFrontMatterSchem
 const MAX_FRONT_MATTER_BYTES = 16 * 1024;
 
 /**
- * gray-matter picks an engine from the text after the opening `---`; `---js` would `eval` the block.
- * These engines make sure no front matter but YAML (and JSON, which is data) is ever interpreted.
- */
-const refuseCode = {
-  parse(): never {
-    throw new Error('code front matter refused');
-  },
-};
-const SAFE_ENGINES = { js: refuseCode, javascript: refuseCode, coffee: refuseCode, coffeescript: refuseCode, cson: refuseCode };
-
-/**
  * Parses and validates one persona file. Never throws for bad input: every problem comes back as data,
  * with the 1-based line of the offending key where there is one.
  */
 export function parsePersona(text: string, fileName: string, source: PersonaSource, t: Translate = english): PersonaParseResult {
   const id = idFromFileName(fileName);
   const fail = (problems: PersonaProblem[], ownId = id): PersonaParseResult => ({ ok: false, id: ownId, problems });
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalized = normalizeMarkdown(text);
   const split = splitFrontMatter(normalized, t);
   if ('problem' in split) return fail([split.problem]);
   let data: unknown;
   let body: string;
   try {
-    // Passing options also keeps gray-matter from caching every file it has seen in a global map.
-    const file = matter(normalized, { language: 'yaml', engines: SAFE_ENGINES });
-    data = file.data;
-    body = file.content;
+    ({ data, body } = readFrontMatter(normalized));
   } catch (error) {
     return fail([yamlProblem(error, t)]);
   }
