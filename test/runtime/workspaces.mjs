@@ -28,6 +28,9 @@ export function gitRepository(folder) {
   return folder;
 }
 
+/** What a runtime needs for the Git extension to run and find a repository that is the opened folder or just under it. */
+export const GIT_SETTINGS = { 'git.enabled': true, 'git.autoRepositoryDetection': true, 'git.repositoryScanMaxDepth': 1 };
+
 const SETUPS = {
   main: (ws) => ({ folder: copy('api-service', ws) }),
   'multi-root': (ws) => {
@@ -61,7 +64,7 @@ const SETUPS = {
   git: (ws) => {
     gitRepository(copy('api-service', path.join(ws, 'api')));
     gitRepository(copy('billing-service', path.join(ws, 'billing')));
-    return { folder: ws, settings: { 'git.enabled': true, 'git.autoRepositoryDetection': true, 'git.repositoryScanMaxDepth': 1 } };
+    return { folder: ws, settings: GIT_SETTINGS };
   },
   // The packaged extension, installed with --install-extension into a runtime of its own.
   vsix: (ws) => ({ folder: copy('api-service', ws), vsix: true }),
