@@ -3,8 +3,9 @@
  * it exports run()). It sends the same request with a 100 KB attachment through the real Chat view to
  * `@architect /review` and to `@echo` (the floor), alternating, and records when the participant's
  * handler started, when the fake model received the request and when chat.open resolved (the last
- * chunk forwarded). All clocks are performance.now() of this one extension-host process. Results go to
- * a JSON file that bench/run.mjs reads back.
+ * chunk forwarded). Then `@architect /changes` of a working copy that adds the same 100 KB against
+ * `@architect /review` of it. All clocks are performance.now() of this one extension-host process.
+ * Results go to a JSON file that bench/run.mjs reads back.
  */
 import * as fs from 'fs';
 import * as inspector from 'inspector';
@@ -20,9 +21,12 @@ interface Input {
   readonly profiledRuns: number;
   /** Rounds of the hop experiment (each round: every variant once). */
   readonly hopRuns: number;
+  /** The /changes series: warm-up rounds and measured rounds (each round: /changes and /review once). */
+  readonly changesWarmup: number;
+  readonly changesRuns: number;
   readonly reply: readonly string[];
   readonly longReply: readonly string[];
-  readonly queries: { readonly architect: string; readonly echo: string };
+  readonly queries: { readonly architect: string; readonly echo: string; readonly changes: string };
 }
 
 interface EchoApi {
@@ -65,11 +69,24 @@ interface FakeLm {
 
 type Participant = 'architect' | 'echo';
 
+/** In the /changes series: which command of Architect's a request was (/review attaches the file, /changes does not). */
+type Command = 'changes' | 'review';
+
+/** How one request differs from the usual: @echo's hop variant, or the command of the /changes series. */
+interface Variation {
+  readonly variant?: HopVariant;
+  readonly command?: Command;
+}
+
+type Ask = (participant: Participant, reply: readonly string[], phase: Sample['phase'], how?: Variation) => Promise<Sample>;
+
 interface Sample {
   readonly participant: Participant;
   readonly phase: 'warmup' | 'measure' | 'profile' | 'hop';
   /** In the hop phase: what @echo added to its request. */
   readonly variant?: HopVariant;
+  /** In the /changes series. */
+  readonly command?: Command;
   /** performance.now() just before chat.open. */
   readonly startedAt: number;
   /** From just before chat.open to the participant's handler starting (VS Code's part). */
@@ -141,6 +158,9 @@ export async function run(): Promise<void> {
     fsProbe?: { statMs: number[]; readFileMs: number[] };
     fsInRequest?: { statMs: number[]; readFileMs: number[] };
     hop?: { paddingChars: number; toolSchemaChars: number; chat: Sample[]; direct: DirectSample[] };
+    /** `/changes` and `/review` of the same code, alternating; or why the series stopped. */
+    changes: Sample[];
+    changesError?: string;
     /** performance.now() × 1000 + this = the CPU profile's clock (µs, monotonic). */
     hrOffsetUs?: number;
   } = {
@@ -148,12 +168,13 @@ export async function run(): Promise<void> {
     handlerTimed,
     short: [],
     long: [],
+    changes: [],
     replyChunks: input.reply.length,
     longReplyChunks: input.longReply.length,
   };
   const save = () => fs.writeFileSync(outPath, JSON.stringify(results, null, 2));
 
-  const ask = async (participant: Participant, reply: readonly string[], phase: Sample['phase'], variant?: HopVariant): Promise<Sample> => {
+  const ask: Ask = async (participant, reply, phase, how = {}) => {
     await vscode.commands.executeCommand('workbench.action.chat.newChat');
     // Let the new session's view settle, so its work does not land in the next measurement.
     await sleep(100);
@@ -171,15 +192,16 @@ export async function run(): Promise<void> {
     const countsBefore = fake.state.countTokensCalls;
     handlerMarks[participant].handlerStarted = 0;
     handlerMarks[participant].sendCalled = 0;
+    const changes = how.command === 'changes';
     const started = performance.now();
     const result = await vscode.commands.executeCommand<
       { errorDetails?: { message: string }; metadata?: Record<string, unknown> } | undefined
     >('workbench.action.chat.open', {
-      query: input.queries[participant],
+      query: changes ? input.queries.changes : input.queries[participant],
       isPartialQuery: false,
       mode: 'ask',
       modelSelector: FAKE_MODEL,
-      attachFiles: [uri],
+      ...(changes ? {} : { attachFiles: [uri] }),
       blockOnResponse: true,
     });
     const totalMs = performance.now() - started;
@@ -188,7 +210,7 @@ export async function run(): Promise<void> {
     return {
       participant,
       phase,
-      ...(variant ? { variant } : {}),
+      ...how,
       startedAt: started,
       handlerMs: handlerStarted === 0 ? null : handlerStarted - started,
       sendCalledMs: sendCalled === 0 ? null : sendCalled - started,
@@ -256,8 +278,17 @@ export async function run(): Promise<void> {
   }
   results.fsProbe = probe;
   save();
+  try {
+    await changesSeries(input, ask, results.changes, save);
+  } catch (error) {
+    results.changesError = error instanceof Error ? error.message : String(error);
+    save();
+    console.log(`bench e2e: the /changes series stopped: ${results.changesError}`);
+    throw error;
+  }
+  save();
   await vscode.commands.executeCommand('workbench.action.chat.newChat');
-  console.log(`bench e2e: ${results.short.length + results.long.length} requests done`);
+  console.log(`bench e2e: ${results.short.length + results.long.length + results.changes.length} requests done`);
   console.log('1 passed, 0 failed');
 }
 
@@ -274,7 +305,7 @@ async function hopExperiment(
   fake: FakeLm,
   input: Input,
   short: readonly Sample[],
-  ask: (participant: Participant, reply: readonly string[], phase: Sample['phase'], variant?: HopVariant) => Promise<Sample>,
+  ask: Ask,
 ) {
   const names = (
     (architect.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? []
@@ -295,7 +326,7 @@ async function hopExperiment(
         ...(variant.includes('text') ? { padding } : {}),
         progress: variant === 'progress',
       });
-      chat.push(await ask('echo', input.reply, 'hop', variant));
+      chat.push(await ask('echo', input.reply, 'hop', { variant }));
     }
   }
   echo.configure({});
@@ -319,6 +350,59 @@ async function hopExperiment(
     }
   }
   return { paddingChars: padding.length, toolSchemaChars: JSON.stringify(tools).length, chat, direct };
+}
+
+/**
+ * `/changes` against `/review` of the same code: the repository has the attached file committed empty
+ * and its working copy holds the 100 KB, so `/changes` sends all of it as added lines where `/review`
+ * attaches it. Warm-up for both, then measured rounds alternating which goes first. A `/changes` that
+ * did not send the diff to the model stops the series: its time would mean nothing.
+ */
+async function changesSeries(input: Input, ask: Ask, into: Sample[], save: () => void): Promise<void> {
+  await gitRepositoryOpen();
+  const fileChars = fs.readFileSync(input.file, 'utf8').length;
+  const one = async (command: Command, phase: Sample['phase']) => {
+    const sample = await ask('architect', input.reply, phase, { command });
+    into.push(sample);
+    if (command === 'changes') checkSentTheDiff(sample, fileChars);
+  };
+  for (let i = 0; i < input.changesWarmup; i++) {
+    await one('changes', 'warmup');
+    await one('review', 'warmup');
+  }
+  for (let i = 0; i < input.changesRuns; i++) {
+    const order: Command[] = i % 2 === 0 ? ['changes', 'review'] : ['review', 'changes'];
+    for (const command of order) await one(command, 'measure');
+    save();
+  }
+}
+
+/** The Git extension scans the workspace at startup: wait until it has opened the repository. */
+async function gitRepositoryOpen(): Promise<void> {
+  const git = vscode.extensions.getExtension<{ getAPI(version: 1): { readonly repositories: readonly unknown[] } }>('vscode.git');
+  if (!git) throw new Error('the Git extension is not in this runtime');
+  const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (api.repositories.length > 0) return;
+    await sleep(250);
+  }
+  throw new Error('the Git extension never opened the workspace repository (git.enabled off, or git missing?)');
+}
+
+/** The model must have received the whole diff: about the file's size (each line with its "+"), plus the prompt. */
+function checkSentTheDiff(sample: Sample, fileChars: number): void {
+  const chars = sample.requestChars ?? 0;
+  const problem =
+    sample.error !== undefined
+      ? `it failed: ${sample.error}`
+      : sample.receivedMs === null
+        ? `the model never received it (outcome ${sample.outcome ?? 'none'})`
+        : sample.outcome !== 'ok'
+          ? `its outcome was ${sample.outcome ?? 'none'}`
+          : chars < fileChars * 0.95 || chars > fileChars * 1.5
+            ? `the model received ${chars} characters where the changed file has ${fileChars}`
+            : undefined;
+  if (problem !== undefined) throw new Error(`@architect /changes did not send the diff: ${problem}`);
 }
 
 function middle(values: readonly number[]): number {

@@ -1,12 +1,14 @@
 // @ts-check
 // Parts 3 and 4b: end to end in the real VS Code (code-server's extension host, the web workbench in
 // headless Chromium). Architect is the development extension; the fake model and the echo floor are
-// installed extensions. The extension-host side is bench/e2e/index.ts.
+// installed extensions; the built-in Git extension runs, for /changes. The extension-host side is
+// bench/e2e/index.ts.
 import * as esbuild from 'esbuild';
 import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runSuite } from '../../test/runtime/launch.mjs';
 import { ensureRuntime } from '../../test/runtime/runtime.mjs';
+import { GIT_SETTINGS, gitRepository } from '../../test/runtime/workspaces.mjs';
 import { snapshotBundle, snapshotDir } from '../lib/architect.mjs';
 import { answerChunks, generateTypeScript } from '../lib/generate.mjs';
 import { benchOut, root } from '../lib/paths.mjs';
@@ -136,6 +138,46 @@ function side(samples, participant) {
 }
 
 /**
+ * `/changes` against `/review` of the same code, from the series that alternates them (`side` of each,
+ * and the ratios of their times to the model); or why the series stopped.
+ */
+function changesVsReview(raw) {
+  if (raw.changesError) return { error: raw.changesError };
+  const of = (command) =>
+    side(
+      raw.changes.filter((sample) => sample.command === command),
+      'architect',
+    );
+  const changes = of('changes');
+  const review = of('review');
+  if (changes.n === 0 || review.n === 0) return { error: 'the series did not run' };
+  const firstChanges = raw.changes.find((sample) => sample.command === 'changes');
+  return {
+    changes,
+    review,
+    ratio: {
+      median: changes.received.median / review.received.median,
+      p95: changes.received.p95 / review.received.p95,
+    },
+    /** The first /changes of the run (a warm-up one): the Git extension's first status and diff for Architect. */
+    firstChangesReceivedMs: firstChanges?.receivedMs ?? null,
+  };
+}
+
+/** The workspace: a Git repository with src/orders.ts committed empty, and its 100 KB in the working copy. */
+function benchWorkspace() {
+  const workspace = path.join(benchOut, 'e2e-ws');
+  rmSync(workspace, { recursive: true, force: true });
+  mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  const file = path.join(workspace, 'src', 'orders.ts');
+  writeFileSync(file, '');
+  gitRepository(workspace);
+  // /review attaches this file; /changes sends the same bytes as added lines of the uncommitted change.
+  writeFileSync(file, generateTypeScript(100 * 1024));
+  return { workspace, file };
+}
+
+/**
  * Architect minus echo, run by run: the two of a pair ran back to back, so machine noise that drifts
  * (another process, a GC in the host) mostly cancels out.
  */
@@ -192,12 +234,7 @@ export async function measureEndToEnd({ quick = false, log }) {
   const echo = echoParticipant();
   const suite = await buildSuite();
 
-  // The workspace: one folder with the 100 KB file the requests attach.
-  const workspace = path.join(benchOut, 'e2e-ws');
-  rmSync(workspace, { recursive: true, force: true });
-  mkdirSync(path.join(workspace, 'src'), { recursive: true });
-  const file = path.join(workspace, 'src', 'orders.ts');
-  writeFileSync(file, generateTypeScript(100 * 1024));
+  const { workspace, file } = benchWorkspace();
 
   const input = {
     file,
@@ -207,6 +244,8 @@ export async function measureEndToEnd({ quick = false, log }) {
     longRuns: quick ? 2 : 5,
     profiledRuns: 5,
     hopRuns: quick ? 3 : 8,
+    changesWarmup: quick ? 1 : 2,
+    changesRuns: quick ? 5 : 15,
     // The answer in one chunk: the fake waits ≥1 ms after every chunk even at delayMs 0 (setTimeout),
     // so fewer chunks keep its pacing out of the 100 KB numbers.
     reply: [answerChunks(2000).join('')],
@@ -214,6 +253,7 @@ export async function measureEndToEnd({ quick = false, log }) {
     queries: {
       architect: '@architect /review Check validation and error handling of these handlers.',
       echo: '@echo Check validation and error handling of these handlers.',
+      changes: '@architect /changes',
     },
   };
   const inputPath = path.join(e2eOut, 'input.json');
@@ -239,6 +279,7 @@ export async function measureEndToEnd({ quick = false, log }) {
       extensionDevelopmentPath: snapshotDir,
       extensionTestsPath: suite,
       workspace: { folder: workspace },
+      settings: GIT_SETTINGS,
       installedExtensions: [fakeLm, echo],
       timeoutMs: 600_000,
       env: { BENCH_E2E_INPUT: inputPath },
@@ -253,11 +294,12 @@ export async function measureEndToEnd({ quick = false, log }) {
   const raw = JSON.parse(readFileSync(resultsPath, 'utf8'));
   // Architect's request log, in request order, joined to its samples (warm-up and profiled ones too).
   const logged = requestLog(workDir);
-  const architectSamples = [...raw.short, ...raw.long].filter((sample) => sample.participant === 'architect');
+  const architectSamples = [...raw.short, ...raw.long, ...raw.changes].filter((sample) => sample.participant === 'architect');
   const ordered = [
     ...raw.short.filter((x) => x.phase !== 'profile'),
     ...raw.long,
     ...raw.short.filter((x) => x.phase === 'profile'),
+    ...raw.changes,
   ].filter((x) => x.participant === 'architect');
   if (logged.length === architectSamples.length) ordered.forEach((sample, index) => Object.assign(sample, { log: logged[index] }));
   // Architect's "context built" is the moment before it sends: its sendRequest call, to the ms.
@@ -318,6 +360,7 @@ export async function measureEndToEnd({ quick = false, log }) {
       receivedDifference: pairedDifference(raw.long, 'receivedMs'),
       totalDifference: pairedDifference(raw.long, 'totalMs'),
     },
+    changes: changesVsReview(raw),
   };
   const a = result.short.architect;
   const e = result.short.echo;
@@ -334,6 +377,12 @@ export async function measureEndToEnd({ quick = false, log }) {
   }
   log(
     `e2e 2,000 chunks: architect total ${result.long.architect.total.median.toFixed(0)} ms, echo ${result.long.echo.total.median.toFixed(0)} ms`,
+  );
+  const c = result.changes;
+  log(
+    c.error
+      ? `e2e /changes vs /review: not measured: ${c.error}`
+      : `e2e /changes vs /review (to the model): median ${c.changes.received.median.toFixed(1)} vs ${c.review.received.median.toFixed(1)} ms (${c.ratio.median.toFixed(2)}×), p95 ${c.changes.received.p95.toFixed(1)} vs ${c.review.received.p95.toFixed(1)} ms (${c.ratio.p95.toFixed(2)}×); sent ${c.changes.requestChars} vs ${c.review.requestChars} chars`,
   );
   return result;
 }
