@@ -133,6 +133,7 @@ export function verdicts(r) {
       measured: `not measured: ${r.errors?.e2e ?? 'skipped'}`,
       ok: undefined,
     });
+  rows.push(changesEndToEndVerdict(r));
 
   const vsix = r.vsix;
   if (vsix?.measured) {
@@ -154,6 +155,75 @@ export function verdicts(r) {
     });
   }
   return rows;
+}
+
+const CHANGES_TARGET = '/changes ≤ 1.5× /review of the same code, time to the model';
+
+/**
+ * End to end, `/changes` of a working copy that adds 100 KB against `/review` of the same 100 KB
+ * attached: the ratio of their times to the model (medians; p95 shown).
+ * @param {any} r
+ */
+function changesEndToEndVerdict(r) {
+  const c = r.e2e?.changes;
+  if (!c || c.error)
+    return {
+      area: 'End to end',
+      target: CHANGES_TARGET,
+      measured: `not measured: ${c?.error ?? r.errors?.e2e ?? 'skipped'}`,
+      ok: undefined,
+    };
+  return {
+    area: 'End to end',
+    target: CHANGES_TARGET,
+    measured:
+      `${ratio(c.changes.received.median, c.review.received.median)} (medians ${ms(c.changes.received.median)} vs ${ms(c.review.received.median)}); ` +
+      `p95 ${ratio(c.changes.received.p95, c.review.received.p95)} (${ms(c.changes.received.p95)} vs ${ms(c.review.received.p95)}); ${c.changes.n} runs each`,
+    ok: c.changes.received.median <= 1.5 * c.review.received.median,
+  };
+}
+
+/** Part 3's /changes series: how it was set up and where each command's time to the model goes. */
+function changesEndToEndLines(e) {
+  const c = e.changes;
+  if (!c) return [];
+  if (c.error) return [`\`/changes\` against \`/review\`: not measured: ${c.error}.`, ''];
+  const row = (name, side) => [
+    name,
+    side.n,
+    `${ms(side.handler.median)} / ${ms(side.handler.p95)}`,
+    `${ms(side.handlerToSend.median)} / ${ms(side.handlerToSend.p95)}`,
+    `${ms(side.sendToModel.median)} / ${ms(side.sendToModel.p95)}`,
+    `${ms(side.received.median)} / ${ms(side.received.p95)}`,
+    `${Math.round(side.requestChars / 1000)}k`,
+    side.outcomes.join(', '),
+  ];
+  return [
+    '`/changes` against `/review` of the same code: the workspace is a Git repository (the built-in Git extension on, `git.enabled`) in which `src/orders.ts` was committed empty; ' +
+      `its working copy holds the ${bytes(e.fileBytes)} file, so \`@architect /changes\` (no attachment) reads one uncommitted change of that many added lines through the Git extension ` +
+      '(`repository.status()`, then `diffWith(HEAD)`) where `@architect /review` gets the file attached. Same chat, model and reply as above; warm-up, then the two alternate, taking turns at going first. ' +
+      'Every `/changes` is checked to have reached the model with the whole diff (outcome ok, its request about the size of the file), or the series stops.' +
+      (typeof c.firstChangesReceivedMs === 'number'
+        ? ` The first \`/changes\` of the run (warm-up) reached the model after ${ms(c.firstChangesReceivedMs)}.`
+        : ''),
+    '',
+    table(
+      [
+        '',
+        'Runs',
+        'chat.open → handler (median / p95)',
+        'handler → sendRequest',
+        'sendRequest → model',
+        'chat.open → model',
+        'Request chars',
+        'Outcome',
+      ],
+      [row('@architect /changes', c.changes), row('@architect /review', c.review)],
+    ),
+    '',
+    `Ratio /changes / /review of the time to the model: median ${ratio(c.changes.received.median, c.review.received.median)}, p95 ${ratio(c.changes.received.p95, c.review.received.p95)} (target ≤ 1.5×).`,
+    '',
+  ];
 }
 
 /**
@@ -260,6 +330,14 @@ export function missCauses(r, rows) {
           ? `, but ${ms(e2e.fsInRequest.stat.median)} and ${ms(e2e.fsInRequest.readFile.median)} when started together with the handler, while the workbench is busy with the request; Architect awaits a stat and then a readFile before it can build the prompt. `
           : '. ') +
         'Fix: read without the separate stat (readFile, then check the size), or run stat and readFile together; start anything else that waits (persona, settings) at the same time; then find the rest of the wait with timestamps around each await of the handler (its request log has only "context" and "sent").',
+    );
+  }
+  const c = r.e2e?.changes;
+  if (c && !c.error && missed(CHANGES_TARGET)) {
+    lines.push(
+      `**/changes takes ${ratio(c.changes.received.median, c.review.received.median)} the time of /review to reach the model** (target 1.5×): VS Code starts the handler in ${ms(c.changes.handler.median)} vs ${ms(c.review.handler.median)}; ` +
+        `Architect's own part, handler start to \`sendRequest\` (reading the changes through the Git extension, or the attachment, and building the prompt): ${ms(c.changes.handlerToSend.median)} vs ${ms(c.review.handlerToSend.median)}; ` +
+        `the hop to the provider ${ms(c.changes.sendToModel.median)} vs ${ms(c.review.sendToModel.median)}.`,
     );
   }
   if (r.vsix && !r.vsix.measured) {
@@ -582,6 +660,7 @@ export function markdown(r, rows) {
         `Each request: \`workbench.action.chat.newChat\`, then \`workbench.action.chat.open\` with \`attachFiles: [100 KB .ts]\` (${bytes(e.fileBytes)}), \`mode: 'ask'\`, the fake model, \`blockOnResponse\`. ` +
         `The fake answers at once (\`delayMs: 0\`). @architect and @echo alternate, after warm-up. Times from just before \`chat.open\`: when the participant's handler started, ` +
         'when the fake model received the request, and when `chat.open` resolved (the answer complete). ' +
+        'The workspace is a Git repository and the built-in Git extension runs (for `/changes`, below). ' +
         `Architect activated in ${ms(e.activationMs)} in the extension host.`,
     );
     out.push('');
@@ -656,6 +735,7 @@ export function markdown(r, rows) {
     );
     if (e.faults?.length) out.push(`\nFaults seen in the extension host: ${e.faults.join('; ')}`);
     out.push('');
+    out.push(...changesEndToEndLines(e));
   }
 
   if (r.stream) {
