@@ -27,26 +27,34 @@ export async function readChanges(
   scope: ChangesScope,
   isExcluded: (path: string) => boolean,
 ): Promise<ReadChanges> {
-  // The Git extension refreshes on a timer: ask now, so a file saved a moment ago is seen.
+  // git diff reads the files on disk, not the Git extension's state: it runs (and its files are
+  // checked) while that state refreshes. Its error, if any, is taken after the check for commits.
+  const tracked = readTracked(repository, scope);
+  tracked.catch(() => undefined);
+  // The Git extension refreshes its state on a timer: ask now, so HEAD and the untracked files are as of
+  // now (a file created a moment ago is seen).
   await repository.status();
   if (!repository.state.HEAD?.commit)
     return {
       kind: 'answer',
       text: t('This repository has no commits yet, so there is nothing to compare with. Make a first commit, then ask again.'),
     };
-  const base = await baseOf(repository, scope);
-  if (base.kind === 'answer') return base;
-  const diff = scope.kind === 'staged' ? await repository.diffIndexWithHEAD('.') : await repository.diffWith(base.revision, '.');
-  const tracked = parseUnifiedDiff(diff);
+  const gated = await tracked;
+  if (gated.kind === 'answer') return gated;
   const untracked = scope.kind === 'staged' ? [] : untrackedUris(repository);
-  const [gated, read] = await Promise.all([
-    gateTracked(repository, tracked),
-    Promise.all(untracked.map((uri) => readUntracked(repository, uri, isExcluded))),
-  ]);
+  const read = await Promise.all(untracked.map((uri) => readUntracked(repository, uri, isExcluded)));
   const files = [...gated.files, ...read.flatMap((one) => (one.file ? [one.file] : []))];
   const refused = [...gated.refused, ...read.flatMap((one) => (one.refused ? [one.refused] : []))];
   if (files.length === 0 && refused.length === 0) return { kind: 'answer', text: nothingChanged(scope) };
   return { kind: 'changes', files, refused };
+}
+
+/** The tracked changes `scope` covers, in one diff, with the files that may reach the model kept. */
+async function readTracked(repository: GitRepository, scope: ChangesScope): Promise<ReadChanges> {
+  const base = await baseOf(repository, scope);
+  if (base.kind === 'answer') return base;
+  const diff = scope.kind === 'staged' ? await repository.diffIndexWithHEAD('.') : await repository.diffWith(base.revision, '.');
+  return { kind: 'changes', ...(await gateTracked(repository, parseUnifiedDiff(diff))) };
 }
 
 async function baseOf(
