@@ -201,7 +201,7 @@ function changesEndToEndLines(e) {
   return [
     '`/changes` against `/review` of the same code: the workspace is a Git repository (the built-in Git extension on, `git.enabled`) in which `src/orders.ts` was committed empty; ' +
       `its working copy holds the ${bytes(e.fileBytes)} file, so \`@architect /changes\` (no attachment) reads one uncommitted change of that many added lines through the Git extension ` +
-      '(`repository.status()`, then `diffWith(HEAD)`) where `@architect /review` gets the file attached. Same chat, model and reply as above; warm-up, then the two alternate, taking turns at going first. ' +
+      '(`repository.status()`, and at the same time `diffWith(HEAD)`) where `@architect /review` gets the file attached. Same chat, model and reply as above; warm-up, then the two alternate, taking turns at going first. ' +
       'Every `/changes` is checked to have reached the model with the whole diff (outcome ok, its request about the size of the file), or the series stops.' +
       (typeof c.firstChangesReceivedMs === 'number'
         ? ` The first \`/changes\` of the run (warm-up) reached the model after ${ms(c.firstChangesReceivedMs)}.`
@@ -221,7 +221,10 @@ function changesEndToEndLines(e) {
       [row('@architect /changes', c.changes), row('@architect /review', c.review)],
     ),
     '',
-    `Ratio /changes / /review of the time to the model: median ${ratio(c.changes.received.median, c.review.received.median)}, p95 ${ratio(c.changes.received.p95, c.review.received.p95)} (target ≤ 1.5×).`,
+    `Ratio /changes / /review of the time to the model: median ${ratio(c.changes.received.median, c.review.received.median)}, p95 ${ratio(c.changes.received.p95, c.review.received.p95)} (target ≤ 1.5×).` +
+      (c.gitProbe
+        ? ` What /changes waits for in the Git extension, each call alone from the extension host after the series (${c.gitProbe.status.n} times, median / p95): \`repository.status()\` ${ms(c.gitProbe.status.median)} / ${ms(c.gitProbe.status.p95)}, \`diffWith('HEAD', '.')\` ${ms(c.gitProbe.diff.median)} / ${ms(c.gitProbe.diff.p95)}.`
+        : ''),
     '',
   ];
 }
@@ -337,7 +340,10 @@ export function missCauses(r, rows) {
     lines.push(
       `**/changes takes ${ratio(c.changes.received.median, c.review.received.median)} the time of /review to reach the model** (target 1.5×): VS Code starts the handler in ${ms(c.changes.handler.median)} vs ${ms(c.review.handler.median)}; ` +
         `Architect's own part, handler start to \`sendRequest\` (reading the changes through the Git extension, or the attachment, and building the prompt): ${ms(c.changes.handlerToSend.median)} vs ${ms(c.review.handlerToSend.median)}; ` +
-        `the hop to the provider ${ms(c.changes.sendToModel.median)} vs ${ms(c.review.sendToModel.median)}.`,
+        `the hop to the provider ${ms(c.changes.sendToModel.median)} vs ${ms(c.review.sendToModel.median)}.` +
+        (c.gitProbe
+          ? ` Most of Architect's extra part is the Git extension's \`repository.status()\`, which /changes must await so that HEAD and new files are current: ${ms(c.gitProbe.status.median)} alone (the Git extension reads HEAD, the remotes, submodules and worktrees, then runs \`git status\` and lists the refs, one git process after another), against ${ms(c.gitProbe.diff.median)} for the diff, which is read meanwhile.`
+          : ''),
     );
   }
   if (r.vsix && !r.vsix.measured) {

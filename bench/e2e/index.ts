@@ -161,6 +161,8 @@ export async function run(): Promise<void> {
     /** `/changes` and `/review` of the same code, alternating; or why the series stopped. */
     changes: Sample[];
     changesError?: string;
+    /** The Git extension's status() and the diff /changes reads, timed alone from this host after the series. */
+    gitProbe?: { statusMs: number[]; diffMs: number[] };
     /** performance.now() × 1000 + this = the CPU profile's clock (µs, monotonic). */
     hrOffsetUs?: number;
   } = {
@@ -279,7 +281,9 @@ export async function run(): Promise<void> {
   results.fsProbe = probe;
   save();
   try {
+    const repository = await gitRepositoryOpen();
     await changesSeries(input, ask, results.changes, save);
+    results.gitProbe = await gitProbe(repository);
   } catch (error) {
     results.changesError = error instanceof Error ? error.message : String(error);
     save();
@@ -359,7 +363,6 @@ async function hopExperiment(
  * did not send the diff to the model stops the series: its time would mean nothing.
  */
 async function changesSeries(input: Input, ask: Ask, into: Sample[], save: () => void): Promise<void> {
-  await gitRepositoryOpen();
   const fileChars = fs.readFileSync(input.file, 'utf8').length;
   const one = async (command: Command, phase: Sample['phase']) => {
     const sample = await ask('architect', input.reply, phase, { command });
@@ -377,16 +380,37 @@ async function changesSeries(input: Input, ask: Ask, into: Sample[], save: () =>
   }
 }
 
+/** The two calls of the Git extension's API that /changes waits for. */
+interface GitRepository {
+  status(): Promise<void>;
+  diffWith(ref: string, path: string): Promise<string>;
+}
+
 /** The Git extension scans the workspace at startup: wait until it has opened the repository. */
-async function gitRepositoryOpen(): Promise<void> {
-  const git = vscode.extensions.getExtension<{ getAPI(version: 1): { readonly repositories: readonly unknown[] } }>('vscode.git');
+async function gitRepositoryOpen(): Promise<GitRepository> {
+  const git = vscode.extensions.getExtension<{ getAPI(version: 1): { readonly repositories: readonly GitRepository[] } }>('vscode.git');
   if (!git) throw new Error('the Git extension is not in this runtime');
   const api = (git.isActive ? git.exports : await git.activate()).getAPI(1);
   for (let attempt = 0; attempt < 120; attempt++) {
-    if (api.repositories.length > 0) return;
+    const [repository] = api.repositories;
+    if (repository) return repository;
     await sleep(250);
   }
   throw new Error('the Git extension never opened the workspace repository (git.enabled off, or git missing?)');
+}
+
+/** What /changes waits for in the Git extension, each call alone and awaited: status(), and the diff of the working copy. */
+async function gitProbe(repository: GitRepository): Promise<{ statusMs: number[]; diffMs: number[] }> {
+  const probe = { statusMs: [] as number[], diffMs: [] as number[] };
+  for (let i = 0; i < 10; i++) {
+    let t0 = performance.now();
+    await repository.status();
+    probe.statusMs.push(performance.now() - t0);
+    t0 = performance.now();
+    await repository.diffWith('HEAD', '.');
+    probe.diffMs.push(performance.now() - t0);
+  }
+  return probe;
 }
 
 /** The model must have received the whole diff: about the file's size (each line with its "+"), plus the prompt. */

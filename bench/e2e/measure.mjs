@@ -161,6 +161,8 @@ function changesVsReview(raw) {
     },
     /** The first /changes of the run (a warm-up one): the Git extension's first status and diff for Architect. */
     firstChangesReceivedMs: firstChanges?.receivedMs ?? null,
+    /** The Git extension's status() and the diff of the working copy, each timed alone from the extension host. */
+    gitProbe: raw.gitProbe ? { status: summarize(raw.gitProbe.statusMs), diff: summarize(raw.gitProbe.diffMs) } : undefined,
   };
 }
 
