@@ -342,7 +342,7 @@ export function missCauses(r, rows) {
         `Architect's own part, handler start to \`sendRequest\` (reading the changes through the Git extension, or the attachment, and building the prompt): ${ms(c.changes.handlerToSend.median)} vs ${ms(c.review.handlerToSend.median)}; ` +
         `the hop to the provider ${ms(c.changes.sendToModel.median)} vs ${ms(c.review.sendToModel.median)}.` +
         (c.gitProbe
-          ? ` Most of Architect's extra part is the Git extension's \`repository.status()\`, which /changes must await so that HEAD and new files are current: ${ms(c.gitProbe.status.median)} alone (the Git extension reads HEAD, the remotes, submodules and worktrees, then runs \`git status\` and lists the refs, one git process after another), against ${ms(c.gitProbe.diff.median)} for the diff, which is read meanwhile.`
+          ? ` Most of Architect's extra part is the Git extension's \`repository.status()\`, which /changes must await so that HEAD and new files are current: ${ms(c.gitProbe.status.median)} alone (the Git extension reads HEAD, the remotes, submodules and worktrees, then runs \`git status\` and lists the refs: two rounds of git processes), against ${ms(c.gitProbe.diff.median)} for the diff, which is read meanwhile.`
           : ''),
     );
   }
