@@ -13,6 +13,7 @@ import { untrackedFile } from '../../src/core/changes/untracked';
 import { buildRequest } from '../../src/core/request/buildRequest';
 import { type RequestInput } from '../../src/core/request/plan';
 import { type Edit, writeUnifiedDiff } from './diffGenerator';
+import { hunksByParseDiff } from './parseDiffOracle';
 import { shippedPersona } from './helpers';
 
 // Fake credentials in the shapes the rules know; none of them is real.
@@ -151,6 +152,77 @@ describe('/changes: reading a unified diff', () => {
         return parsed.length === 1 && numbered && JSON.stringify(changes) === JSON.stringify(expected);
       }),
       { seed: 20261129, numRuns: 2000 },
+    );
+  });
+});
+
+// Lines of well-formed and malformed sections: hunk headers valid and not, hunk lines, the lines that
+// start another file for parse-diff, markers, carriage returns.
+const SECTION_LINES = [
+  '@@ -1,2 +1,3 @@',
+  '@@ -1 +1 @@',
+  '@@ -0,0 +1 @@',
+  '@@ -3,0 +4,0 @@ function f() {',
+  '@@ -2,2 +2,2 @@ a/x b/y',
+  '@@ bogus @@',
+  '@@@ -1,1 -1,1 +1,1 @@@',
+  '-x',
+  '+y',
+  ' z',
+  '',
+  '-',
+  '+',
+  ' ',
+  'z',
+  '\\ No newline at end of file',
+  '\\ No newline at end of file\r',
+  '\\ z',
+  ' a\r',
+  '-b\r',
+  '\r',
+  '--- a/q',
+  '+++ b/q',
+  '-- x',
+  'index 1..2',
+  'index 123abc..456def 100644',
+  'new file mode 100644',
+  'deleted file mode 100644',
+  'old mode 100644',
+  'new mode 100755',
+  'diff -r a b',
+  'diff\tx',
+  'rename from x',
+  'Binary files a/x and b/x differ',
+];
+
+describe('/changes: reading hunks', () => {
+  test('property: hunks are read as parse-diff reads the whole section', () => {
+    const section = fc
+      .tuple(
+        fc.constantFrom(
+          ['diff --git a/f.ts b/f.ts', '--- a/f.ts', '+++ b/f.ts'],
+          ['diff --git a/f.ts b/f.ts'],
+          ['--- a/f.ts', '+++ b/f.ts'],
+        ),
+        fc.array(fc.constantFrom(...SECTION_LINES), { maxLength: 40 }),
+        fc.constantFrom('', '\n', '\r\n'),
+      )
+      .map(([header, lines, end]) => [...header, ...lines].join('\n') + end);
+    fc.assert(
+      fc.property(section, (text) => {
+        let expected: DiffFile['hunks'];
+        try {
+          expected = hunksByParseDiff(text);
+        } catch {
+          // parse-diff throws on a "\ No newline" marker that opens a hunk; the marker is skipped instead.
+          parseUnifiedDiff(text);
+          return;
+        }
+        // A section with no path (created and deleted at once) is no file, with either reading.
+        const file = parseUnifiedDiff(text)[0];
+        if (file) assert.deepEqual(file.hunks, expected);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

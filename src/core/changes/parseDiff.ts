@@ -1,11 +1,13 @@
 import parseDiffText from 'parse-diff';
-import { type ChangeStatus, type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
+import { type ChangeStatus, type DiffFile } from './diffModel';
+import { firstHunkHeader, readHunks } from './readHunks';
 
 /**
  * Parses the unified diff that `git diff` prints into plain data, one entry per file. parse-diff reads
- * the hunks; the file headers (renames, binary markers, quoted paths) are read here, since parse-diff
- * does not report them. Each file's section is parsed on its own, so a malformed section cannot shift
- * the lines of the next one.
+ * the lines before the first hunk (the paths on the `diff` line); the hunks are read as it reads them,
+ * at a fraction of its cost (readHunks.ts); the file headers (renames, binary markers, quoted paths)
+ * are read here, since parse-diff does not report them. Each file's section is parsed on its own, so a
+ * malformed section cannot shift the lines of the next one.
  */
 export function parseUnifiedDiff(diff: string): DiffFile[] {
   return splitFileSections(diff).flatMap((section) => {
@@ -52,13 +54,17 @@ function readHeader(section: string): SectionHeader {
 
 function parseSection(section: string): DiffFile | undefined {
   const header = readHeader(section);
-  const parsed = parseDiffText(section)[0];
+  // parse-diff is given the lines up to the first hunk header, so that it names the file and its hunks
+  // go to the first file it sees, as when it was given the whole section.
+  const firstHunk = firstHunkHeader(section);
+  const parsedFiles = parseDiffText(firstHunk === -1 ? section : section.slice(0, section.indexOf('\n', firstHunk) + 1 || section.length));
+  const parsed = parsedFiles[0];
   const oldPath = header.renameFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
   const newPath = header.renameTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
   const status = statusOf(header, oldPath, newPath);
   const path = status === 'deleted' ? oldPath : newPath;
   if (path === undefined) return undefined;
-  const hunks = (parsed?.chunks ?? []).map(toHunk);
+  const hunks = firstHunk !== -1 && parsedFiles.length === 1 ? readHunks(section, firstHunk) : [];
   let added = 0;
   let removed = 0;
   for (const hunk of hunks)
@@ -82,20 +88,6 @@ function statusOf(header: SectionHeader, oldPath: string | undefined, newPath: s
   if (header.deleted || newPath === undefined) return 'deleted';
   if (header.renameFrom !== undefined || oldPath !== newPath) return 'renamed';
   return 'modified';
-}
-
-function toHunk(chunk: parseDiffText.Chunk): DiffHunk {
-  const lines: DiffLine[] = [];
-  let nextNew = chunk.newStart;
-  for (const change of chunk.changes) {
-    // parse-diff repeats the previous change for a "\ No newline at end of file" marker.
-    if (change.content.startsWith('\\')) continue;
-    const text = change.content.slice(1).replace(/\r$/, '');
-    if (change.type === 'add') lines.push({ kind: 'add', newLine: nextNew++, text });
-    else if (change.type === 'normal') lines.push({ kind: 'context', newLine: nextNew++, text });
-    else lines.push({ kind: 'del', beforeLine: Math.max(1, nextNew), text });
-  }
-  return { oldStart: chunk.oldStart, oldLines: chunk.oldLines, newStart: chunk.newStart, newLines: chunk.newLines, lines };
 }
 
 /** `a/src/x.ts`, `"b/caf\303\251.ts"` or `/dev/null` → the repository-relative path, or undefined. */
