@@ -4,11 +4,13 @@ import fc from 'fast-check';
 import { buildChangesContext } from '../../src/core/changes/changesContext';
 import { isSafeRevision, looksLikeRef, parseChangesArgs } from '../../src/core/changes/changesArgs';
 import { ChangedLines, keepFindingsOnChanges } from '../../src/core/changes/changedLines';
-import { type DiffFile } from '../../src/core/changes/diffModel';
+import { type DiffFile, type DiffLine } from '../../src/core/changes/diffModel';
 import { FILE_HEADER_CHARS, fitDiff, hunkCost, numberWidth } from '../../src/core/changes/fitDiff';
 import { parseUnifiedDiff, unquoteGitPath } from '../../src/core/changes/parseDiff';
 import { redactDiff } from '../../src/core/changes/redactDiff';
 import { renderDiffFile } from '../../src/core/changes/renderDiff';
+import { revealHiddenCharacters } from '../../src/core/context/hiddenChars';
+import { fenceFor } from '../../src/core/prompt/fence';
 import { untrackedFile } from '../../src/core/changes/untracked';
 import { buildRequest } from '../../src/core/request/buildRequest';
 import { type RequestInput } from '../../src/core/request/plan';
@@ -243,6 +245,59 @@ describe('/changes: what the model sees', () => {
     assert.ok(lines.includes('11 + const b = 3;'));
     assert.ok(lines.includes('12 + ```'));
     assert.equal(lines.at(-1), '````');
+  });
+
+  test('property: each line as it reads, hidden characters revealed, hunks apart by ⋮', () => {
+    const text = fc
+      .array(
+        fc.constantFrom('a', ' ', '`', '\r', '\u202e', '\u200b', '\u2764', '\ufe0f', '\ufe0f\ufe0f', '1\ufe0f\u20e3', '\u2028', '<<<<<<<'),
+        {
+          maxLength: 6,
+        },
+      )
+      .map((chars) => chars.join(''));
+    const line = fc.record({ kind: fc.constantFrom<DiffLine['kind']>('context', 'add', 'del'), text });
+    const hunks = fc.array(fc.array(line, { maxLength: 5 }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(hunks, fc.integer({ min: 1, max: 20_000 }), (drafts, start) => {
+        let next = start;
+        const file: DiffFile = {
+          path: 'f.ts',
+          status: 'modified',
+          binary: false,
+          added: 0,
+          removed: 0,
+          hunks: drafts.map((lines) => {
+            const newStart = next;
+            const numbered = lines.map((one): DiffLine =>
+              one.kind === 'del' ? { ...one, kind: 'del', beforeLine: next } : { ...one, kind: one.kind, newLine: next++ },
+            );
+            next += 10;
+            return {
+              oldStart: newStart,
+              oldLines: 0,
+              newStart,
+              newLines: numbered.filter((one) => one.kind !== 'del').length,
+              lines: numbered,
+            };
+          }),
+        };
+        const width = String(Math.max(1, ...file.hunks.map((hunk) => Math.max(hunk.newStart, hunk.newStart + hunk.newLines - 1)))).length;
+        const expected = file.hunks
+          .flatMap((hunk, index) => [
+            ...(index > 0 ? ['⋮'.padStart(width)] : []),
+            ...hunk.lines.map((one) => {
+              const shown = revealHiddenCharacters(one.text).text;
+              if (one.kind === 'del') return `${'-'.padStart(width)} - ${shown}`;
+              return `${String(one.newLine).padStart(width)} ${one.kind === 'add' ? '+' : '|'} ${shown}`;
+            }),
+          ])
+          .join('\n');
+        const fence = fenceFor(expected);
+        assert.ok(renderDiffFile({ file, totalHunks: file.hunks.length, leftOut: [] }).endsWith(`\n${expected}\n${fence}`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test('a renamed file says where it came from; conflict markers are pointed out', () => {
