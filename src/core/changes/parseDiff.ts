@@ -54,17 +54,14 @@ function readHeader(section: string): SectionHeader {
 
 function parseSection(section: string): DiffFile | undefined {
   const header = readHeader(section);
-  // parse-diff is given the lines up to the first hunk header, so that it names the file and its hunks
-  // go to the first file it sees, as when it was given the whole section.
   const firstHunk = firstHunkHeader(section);
-  const parsedFiles = parseDiffText(firstHunk === -1 ? section : section.slice(0, section.indexOf('\n', firstHunk) + 1 || section.length));
-  const parsed = parsedFiles[0];
+  const parsed = pathsByParseDiff(section, firstHunk, header);
   const oldPath = header.renameFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
   const newPath = header.renameTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
   const status = statusOf(header, oldPath, newPath);
   const path = status === 'deleted' ? oldPath : newPath;
   if (path === undefined) return undefined;
-  const hunks = firstHunk !== -1 && parsedFiles.length === 1 ? readHunks(section, firstHunk) : [];
+  const hunks = firstHunk !== -1 && (parsed?.ownsHunks ?? true) ? readHunks(section, firstHunk) : [];
   let added = 0;
   let removed = 0;
   for (const hunk of hunks)
@@ -81,6 +78,30 @@ function parseSection(section: string): DiffFile | undefined {
     added,
     removed,
   };
+}
+
+interface ParsedStart {
+  readonly from?: string;
+  readonly to?: string;
+  /** parse-diff gives the hunks to the first file it sees only when it sees no other before them. */
+  readonly ownsHunks: boolean;
+}
+
+/**
+ * What parse-diff makes of the lines up to the first hunk header: the paths on the `diff` line, when no
+ * header line names them, and whether the hunks are this file's. A section as git writes it, starting
+ * at its `diff --git` line, with no other `diff` line before the hunks and both paths named, needs
+ * neither, and is left to the header lines alone: parse-diff matches each line against a list of
+ * patterns, and was the largest cost of a diff's headers.
+ */
+function pathsByParseDiff(section: string, firstHunk: number, header: SectionHeader): ParsedStart | undefined {
+  const beforeHunks = firstHunk === -1 ? section : section.slice(0, firstHunk);
+  const named = (header.renameFrom ?? header.oldPath) !== undefined && (header.renameTo ?? header.newPath) !== undefined;
+  if (named && section.startsWith('diff --git ') && !/\ndiff\s/.test(beforeHunks)) return undefined;
+  // With the first hunk header, so that parse-diff counts the files before the hunks as it would in the
+  // whole section.
+  const files = parseDiffText(firstHunk === -1 ? section : section.slice(0, section.indexOf('\n', firstHunk) + 1 || section.length));
+  return { from: files[0]?.from, to: files[0]?.to, ownsHunks: files.length === 1 };
 }
 
 function statusOf(header: SectionHeader, oldPath: string | undefined, newPath: string | undefined): ChangeStatus {
