@@ -332,7 +332,20 @@ describe('/changes: secrets', () => {
     const texts = files[0]?.hunks[0]?.lines.map((one) => one.text).join('\n') ?? '';
     assert.equal(count, 1);
     assert.ok(!texts.includes('MIIEowIBAAKCAQEA') && !texts.includes('ZZZZZZZZ'), texts);
-    assert.match(texts, /\[REDACTED:private-key\]/);
+    // One placeholder, on the key's first line; its other lines are emptied of it.
+    assert.equal(texts.split('[REDACTED:private-key]').length, 2, texts);
+  });
+
+  test('a private key over unchanged and removed lines is redacted whole, with one placeholder', async () => {
+    const [begin, ...rest] = SECRETS['private-key'].split('\n');
+    const body = rest.map((line, index) => (index % 2 === 0 ? `-${line}` : ` ${line}`)).join('\n');
+    const diff = `diff --git a/k.pem.txt b/k.pem.txt\n--- a/k.pem.txt\n+++ b/k.pem.txt\n@@ -1,5 +1,2 @@\n ${begin}\n${body}\n`;
+    const { files, count } = await redactDiff([only(diff)]);
+    const texts = files[0]?.hunks[0]?.lines.map((one) => one.text).join('\n') ?? '';
+    assert.ok(!texts.includes('MIIEowIBAAKCAQEA') && !texts.includes('ZZZZZZZZ') && !texts.includes('yyyyyyyy'), texts);
+    // Found in both versions, and counted in both: the old one's has removed lines.
+    assert.equal(count, 2);
+    assert.equal(texts.split('[REDACTED:private-key]').length, 2, texts);
   });
 
   test('a secret on an unchanged line is redacted and counted once', async () => {
@@ -342,6 +355,33 @@ describe('/changes: secrets', () => {
     const { files, count } = await redactDiff([file]);
     assert.equal(count, 1);
     assert.equal(files[0]?.hunks[0]?.lines[0]?.text, "const t = '[REDACTED:github-token]';");
+  });
+
+  test('property: every secret on either side is redacted where it stands, and counted once', async () => {
+    // Distinct tokens, one on each line that gets one, in hunks of every kind of line.
+    const token = (index: number) => `ghp_${String(index).padStart(4, '0')}${'x'.repeat(32)}`;
+    const hunk = fc.array(fc.record({ kind: fc.constantFrom<Edit['kind']>('keep', 'del', 'add'), secret: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(hunk, { minLength: 1, maxLength: 4 }), async (hunks) => {
+        let index = 0;
+        const edits: Edit[] = hunks.flatMap((lines) => [
+          ...lines.map(({ kind, secret }) => ({ kind, text: secret ? `x = '${token(index++)}';` : `line ${index++}` })),
+          // Far enough apart to be hunks of their own.
+          ...Array.from({ length: 8 }, (_, gap) => ({ kind: 'keep' as const, text: `gap ${index}.${gap}` })),
+        ]);
+        if (!edits.some((edit) => edit.kind !== 'keep')) return;
+        const { files, count } = await redactDiff([only(writeUnifiedDiff('s.ts', edits))]);
+        const lines = files.flatMap((file) => file.hunks.flatMap((one) => one.lines));
+        const shown = lines.filter((line) => line.text.includes('[REDACTED:github-token]')).length;
+        assert.ok(lines.every((line) => !line.text.includes('ghp_')));
+        assert.equal(count, shown);
+        assert.equal(shown, lines.filter((line) => line.text.startsWith('x = ')).length);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
