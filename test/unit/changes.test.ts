@@ -357,6 +357,41 @@ describe('/changes: secrets', () => {
     assert.equal(files[0]?.hunks[0]?.lines[0]?.text, "const t = '[REDACTED:github-token]';");
   });
 
+  test('a diff larger than one scan: a value found in one file is redacted in another, a key over two hunks whole', async () => {
+    const filler = (name: string) =>
+      writeUnifiedDiff(
+        name,
+        Array.from({ length: 600 }, (_, i) => ({
+          kind: 'add' as const,
+          text: `const ${name.replace('.', '_')}${i} = "${'f'.repeat(30)}";`,
+        })),
+      );
+    const [begin, ...rest] = SECRETS['private-key'].split('\n');
+    const keyEdits: Edit[] = [
+      { kind: 'add', text: 'const pem = `' },
+      { kind: 'add', text: begin ?? '' },
+      { kind: 'add', text: rest[0] ?? '' },
+      ...Array.from({ length: 10 }, (): Edit => ({ kind: 'keep', text: 'Q'.repeat(64) })),
+      ...rest.slice(1).map((text): Edit => ({ kind: 'add', text })),
+      { kind: 'add', text: '`;' },
+      { kind: 'add', text: 'connect(user, "hunter2hunter2");' },
+    ];
+    const diff = [
+      writeUnifiedDiff('a.ts', [{ kind: 'add', text: 'const password = "hunter2hunter2";' }]),
+      filler('b.ts'),
+      filler('c.ts'),
+      filler('d.ts'),
+      writeUnifiedDiff('z.ts', keyEdits),
+    ].join('');
+    const files = parseUnifiedDiff(diff);
+    assert.equal(files.at(-1)?.hunks.length, 2, 'the key is over two hunks');
+    const { files: redacted } = await redactDiff(files);
+    const texts = redacted.flatMap((file) => file.hunks.flatMap((hunk) => hunk.lines.map((line) => line.text))).join('\n');
+    assert.ok(texts.length > 70_000, 'several scans');
+    assert.ok(!texts.includes('hunter2'));
+    assert.ok(!texts.includes('MIIEowIBAAKCAQEA') && !texts.includes('ZZZZZZZZ') && !texts.includes('yyyyyyyy'));
+  });
+
   test('property: every secret on either side is redacted where it stands, and counted once', async () => {
     // Distinct tokens, one on each line that gets one, in hunks of every kind of line.
     const token = (index: number) => `ghp_${String(index).padStart(4, '0')}${'x'.repeat(32)}`;

@@ -14,14 +14,14 @@ export interface LineSpan {
  * The lines of one side of the diff (the new version: unchanged and added lines; the old one: unchanged
  * and removed lines), each with where it starts in the side's text: the lines joined by line breaks,
  * with a blank line after each hunk. The text and the placing of secrets on lines both walk it, so
- * that no table of offsets is kept.
+ * that no table of offsets is kept. Returns the length of the text, and one.
  */
 export function walkSide(
   files: readonly DiffFile[],
   side: Side,
   onLine: (line: DiffLine, at: number) => void,
   onHunkEnd: () => void,
-): void {
+): number {
   const left = side === 'new' ? 'del' : 'add';
   let at = 0;
   for (const file of files)
@@ -34,6 +34,7 @@ export function walkSide(
       onHunkEnd();
       at += 1;
     }
+  return at;
 }
 
 /**

@@ -1,23 +1,53 @@
-import { findSecrets } from '../redact/findSecrets';
+import { findSecretsInTexts } from '../redact/findSecrets';
+import { CHUNK_CHARS } from '../redact/lintInChunks';
 import { type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
 import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets';
 
 /**
- * Replaces secrets in the hunks of changed files by `[REDACTED:kind]`. Each side of the diff is scanned
- * as one text (the new version: unchanged and added lines; the old one: unchanged and removed lines), so
- * a key split over several lines of a hunk is still found. Two scans for the whole diff, however many
- * files it has.
+ * Replaces secrets in the hunks of changed files by `[REDACTED:kind]`. Each side of the diff (the new
+ * version: unchanged and added lines; the old one: unchanged and removed lines) is scanned in batches of
+ * whole files, each batch as one text, so a key split over several lines of a hunk, or over the hunks
+ * of a file, is still found; a value found in one batch is looked up in all of them. A batch is about
+ * what secretlint is given at once anyway, and keeps the texts small: one text for the whole side was a
+ * large string, slow to make (a fresh mapping of memory each time).
  */
 export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: DiffFile[]; count: number }> {
   const spans = new Map<DiffLine, LineSpan[]>();
   let count = 0;
   const anyRemoved = files.some((file) => file.removed > 0);
   for (const side of anyRemoved ? (['new', 'old'] as const) : (['new'] as const)) {
-    const secrets = await findSecrets(textOfSide(files, side));
-    count += placeSecrets(secrets, files, side, spans);
+    const batches = batchesOf(files, side);
+    const secrets = await findSecretsInTexts(batches.map((batch) => textOfSide(batch, side)));
+    batches.forEach((batch, index) => {
+      count += placeSecrets(secrets[index] ?? [], batch, side, spans);
+    });
   }
   if (spans.size === 0) return { files: [...files], count };
   return { files: files.map((file) => ({ ...file, hunks: file.hunks.map((hunk) => redactHunk(hunk, spans)) })), count };
+}
+
+/** Files in order, cut into batches of about CHUNK_CHARS of side text; a larger file is a batch alone. */
+function batchesOf(files: readonly DiffFile[], side: Side): DiffFile[][] {
+  const batches: DiffFile[][] = [];
+  let batch: DiffFile[] = [];
+  let size = 0;
+  for (const file of files) {
+    const chars = walkSide(
+      [file],
+      side,
+      () => undefined,
+      () => undefined,
+    );
+    if (batch.length > 0 && size + chars > CHUNK_CHARS) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(file);
+    size += chars;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 function textOfSide(files: readonly DiffFile[], side: Side): string {
