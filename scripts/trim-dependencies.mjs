@@ -115,29 +115,39 @@ export const trimSecretlintPreset = {
   },
 };
 
+/**
+ * The line starts as the constructor finds them (after each \n, \r, \r\n, U+2028 and U+2029), by
+ * character codes rather than a regex match a line.
+ */
+const LINE_STARTS = [
+  'lineStarts(source) {',
+  '        const indice = [0];',
+  '        const length = source.length;',
+  '        for (let index = 0; index < length; index++) {',
+  '            const code = source.charCodeAt(index);',
+  '            if (code !== 0x0A && code !== 0x0D && code !== 0x2028 && code !== 0x2029) continue;',
+  '            if (code === 0x0D && source.charCodeAt(index + 1) === 0x0A) index += 1;',
+  '            indice.push(index + 1);',
+  '        }',
+  '        return indice;',
+  '    }',
+].join('\n');
+
 /** @type {Edit[]} */
 const STRUCTURED_SOURCE_EDITS = [
   {
-    why: 'the constructor keeps the text and the line index becomes a getter that builds it once',
-    find: /constructor\(source\) \{\n(\s*)this\.indice = \[0\];/g,
+    why: 'the constructor keeps the text, and the line index becomes a getter that builds it once',
+    find: /constructor\(source\) \{\n\s*this\.indice = \[0\];\n\s*let regexp = \/\[\\r\\n\\u2028\\u2029\]\/g;[\s\S]*?regexp\.lastIndex = nextIndex;\n\s*\}\n\s*\}/g,
     replace: [
       'constructor(source) {',
-      '$1this.source = source;',
+      '        this.source = source;',
       '    }',
       '    get indice() {',
-      '$1if (this.lazyIndice === undefined) this.lazyIndice = this.lineStarts(this.source);',
-      '$1return this.lazyIndice;',
+      '        if (this.lazyIndice === undefined) this.lazyIndice = this.lineStarts(this.source);',
+      '        return this.lazyIndice;',
       '    }',
-      '    lineStarts(source) {',
-      '$1const indice = [0];',
+      `    ${LINE_STARTS}`,
     ].join('\n'),
-    count: 1,
-  },
-  { why: 'the index is built in a local array', find: /this\.indice\.push\(nextIndex\);/g, replace: 'indice.push(nextIndex);', count: 1 },
-  {
-    why: 'and returned at the end of the loop',
-    find: /(regexp\.lastIndex = nextIndex;\n\s*\}\n)(\s*)\}/g,
-    replace: '$1$2    return indice;\n$2}',
     count: 1,
   },
 ];
@@ -146,7 +156,7 @@ const STRUCTURED_SOURCE_EDITS = [
  * secretlint wraps every text it scans in a StructuredSource, whose constructor indexes the start of
  * every line with a regex match per line; the index only serves to give a report its line and column.
  * Most stretches of a scan report nothing, and the index was the largest allocation of redacting a
- * diff (1.2 MB for a 338 KB one): it is built on first use instead.
+ * diff (1.2 MB for a 338 KB one): it is built on first use instead, without a match object a line.
  * @type {import('esbuild').Plugin}
  */
 export const lazyStructuredSource = {
