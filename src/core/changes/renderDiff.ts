@@ -61,20 +61,30 @@ function renderHunks(hunks: readonly DiffHunk[]): string {
   return mayHaveHiddenCharacters(plain) ? joinLines(hunks, width, (text) => revealHiddenCharacters(text).text) : plain;
 }
 
-/** The lines numbered and marked, hunks apart by `⋮`: one join per file, no string per line. */
+/**
+ * The lines numbered and marked, hunks apart by `⋮`: one join per file, no string per line, into an
+ * array made at its size, since growing it copied it over and over.
+ */
 function joinLines(hunks: readonly DiffHunk[], width: number, show: (text: string) => string): string {
-  const parts: string[] = [];
+  let size = 0;
+  for (const hunk of hunks) size += 2 + 4 * hunk.lines.length;
+  const parts = new Array<string>(size);
   const removed = `${'-'.padStart(width)} - `;
+  let at = 0;
   hunks.forEach((hunk, index) => {
-    if (index > 0) parts.push('⋮'.padStart(width), '\n');
+    if (index > 0) {
+      parts[at++] = '⋮'.padStart(width);
+      parts[at++] = '\n';
+    }
     for (const line of hunk.lines) {
-      if (line.kind === 'del') parts.push(removed);
-      else parts.push(String(line.newLine).padStart(width), line.kind === 'add' ? ' + ' : ' | ');
-      parts.push(show(line.text), '\n');
+      parts[at++] = line.kind === 'del' ? removed : String(line.newLine).padStart(width);
+      parts[at++] = line.kind === 'del' ? '' : line.kind === 'add' ? ' + ' : ' | ';
+      parts[at++] = show(line.text);
+      parts[at++] = '\n';
     }
   });
   // No line break after the last line.
-  parts.pop();
+  parts.length = Math.max(0, at - 1);
   return parts.join('');
 }
 
