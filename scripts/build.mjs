@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { trimGrayMatter, trimSecretlintPreset } from './trim-dependencies.mjs';
+import { lazyStructuredSource, trimGrayMatter, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -108,11 +108,18 @@ export const extensionBuildOptions = {
   legalComments: production ? 'none' : 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [vscodeShim, trimSecretlintPreset, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter, trimGrayMatter],
+  plugins: [vscodeShim, trimSecretlintPreset, stubDebug, stubSecretlintProfiler, lazyStructuredSource, yamlOnlyGrayMatter, trimGrayMatter],
 };
 
 /** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
-export const bundlePlugins = [trimSecretlintPreset, stubDebug, stubSecretlintProfiler, yamlOnlyGrayMatter, trimGrayMatter];
+export const bundlePlugins = [
+  trimSecretlintPreset,
+  stubDebug,
+  stubSecretlintProfiler,
+  lazyStructuredSource,
+  yamlOnlyGrayMatter,
+  trimGrayMatter,
+];
 
 async function main() {
   if (watch) {

@@ -1,5 +1,6 @@
 // esbuild plugins that leave out of the bundle what Architect's dependencies carry but never run inside
-// the extension. Each one says why the part is dead for us; each source edit must find exactly what it
+// the extension, or put off what they do eagerly and rarely need. Each one says why the part is dead or
+// deferred for us; each source edit must find exactly what it
 // expects, so that a dependency update that changes shape fails the build instead of shipping a
 // half-applied edit. The unit tests are bundled with the same plugins (scripts/test-unit.mjs), so they
 // check the trimmed code: test/unit/redact.test.ts (secrets still found), persona.test.ts (front
@@ -110,6 +111,60 @@ export const trimSecretlintPreset = {
       // The preset is split in two chunks; the rules live in the one that mentions node-forge.
       if (!source.includes('node-forge is heavy module')) return undefined;
       return { contents: applyEdits(source, 'secretlint preset', PRESET_EDITS), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * The line starts as the constructor finds them (after each \n, \r, \r\n, U+2028 and U+2029), by
+ * character codes rather than a regex match a line.
+ */
+const LINE_STARTS = [
+  'lineStarts(source) {',
+  '        const indice = [0];',
+  '        const length = source.length;',
+  '        for (let index = 0; index < length; index++) {',
+  '            const code = source.charCodeAt(index);',
+  '            if (code !== 0x0A && code !== 0x0D && code !== 0x2028 && code !== 0x2029) continue;',
+  '            if (code === 0x0D && source.charCodeAt(index + 1) === 0x0A) index += 1;',
+  '            indice.push(index + 1);',
+  '        }',
+  '        return indice;',
+  '    }',
+].join('\n');
+
+/** @type {Edit[]} */
+const STRUCTURED_SOURCE_EDITS = [
+  {
+    why: 'the constructor keeps the text, and the line index becomes a getter that builds it once',
+    find: /constructor\(source\) \{\n\s*this\.indice = \[0\];\n\s*let regexp = \/\[\\r\\n\\u2028\\u2029\]\/g;[\s\S]*?regexp\.lastIndex = nextIndex;\n\s*\}\n\s*\}/g,
+    replace: [
+      'constructor(source) {',
+      '        this.source = source;',
+      '    }',
+      '    get indice() {',
+      '        if (this.lazyIndice === undefined) this.lazyIndice = this.lineStarts(this.source);',
+      '        return this.lazyIndice;',
+      '    }',
+      `    ${LINE_STARTS}`,
+    ].join('\n'),
+    count: 1,
+  },
+];
+
+/**
+ * secretlint wraps every text it scans in a StructuredSource, whose constructor indexes the start of
+ * every line with a regex match per line; the index only serves to give a report its line and column.
+ * Most stretches of a scan report nothing, and the index was the largest allocation of redacting a
+ * diff (1.2 MB for a 338 KB one): it is built on first use instead, without a match object a line.
+ * @type {import('esbuild').Plugin}
+ */
+export const lazyStructuredSource = {
+  name: 'lazy-structured-source',
+  setup(build) {
+    build.onLoad({ filter: /structured-source[\\/]lib[\\/]structured-source\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: applyEdits(source, 'structured-source', STRUCTURED_SOURCE_EDITS), loader: 'js' };
     });
   },
 };

@@ -45,8 +45,8 @@ export function changesSection(r) {
     '## /changes: prompt building from a diff (pure core, built output)',
     '',
     'A generated `git diff` of 200 TypeScript files, two hunks each (3 context lines around removed and added lines), 5,000 changed lines in all, ' +
-      'a fake secret in every 20th file. Timed: `parseUnifiedDiff` (parse-diff) and `buildChangesContext` (exclusions, whole-hunk fitting, ' +
-      'redaction of both sides of the fitted hunks, rendering), each case in its own process after a warm-up on a small diff. Memory: peak resident set over the baseline during one build, median of 5 processes.',
+      'a fake secret in every 20th file. Timed: `parseUnifiedDiff` and `buildChangesContext` (exclusions, whole-hunk fitting, ' +
+      'redaction of both sides of the fitted hunks in batches of whole files, rendering), each case in its own process after a warm-up on a small diff. Memory: peak resident set over the baseline during one build, median of 5 processes.',
     '',
     '| Budget (chars) | Files sent | Redactions | median | p95 | CPU p95 | n | memory peak | × diff |',
     '|---|---|---|---|---|---|---|---|---|',

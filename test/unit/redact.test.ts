@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSecrets, mergeRanges } from '../../src/core/redact/findSecrets';
+import fc from 'fast-check';
+import { findSecrets, findSecretsInTexts, mergeRanges } from '../../src/core/redact/findSecrets';
 import { buildRequest } from '../../src/core/request/buildRequest';
 import { fileSource, shippedPersona } from './helpers';
 
@@ -101,6 +102,50 @@ describe('secret redaction', () => {
   test('R10: credentials in any URL scheme, and Anthropic keys, get their own kind', async () => {
     const found = await findSecrets('const a = "amqp://guest:s3cret@mq:5672"; const k = "sk-ant-api03-' + 'A'.repeat(93) + 'AA";');
     assert.deepEqual(found.map((range) => range.kind).sort(), ['anthropic-api-key', 'url-credentials']);
+  });
+
+  test('a value found in one of several texts is redacted in all of them, as in one text', async () => {
+    const texts = ['const password = "hunter2hunter2";', 'nothing here', 'connect(user, "hunter2hunter2");'];
+    const found = await findSecretsInTexts(texts);
+    assert.deepEqual(
+      found.map((ranges, index) => ranges.map((range) => texts[index]?.slice(range.start, range.end))),
+      [['hunter2hunter2'], [], ['hunter2hunter2']],
+    );
+  });
+
+  test('property: several texts give the secrets of the one text they make, each at its place', async () => {
+    // Whole lines, none of which can make a secret with the next one: a text boundary changes nothing.
+    const lines = [
+      'const password = "hunter2hunter2";',
+      'connect(user, "hunter2hunter2");',
+      `const token = '${SECRETS['github-token']}';`,
+      `log(${SECRETS['github-token']})`,
+      `const awsKey = "${SECRETS['aws-access-key-id']}";`,
+      'const plain = 1;',
+      '',
+    ];
+    const texts = fc.array(
+      fc.array(fc.constantFrom(...lines), { maxLength: 6 }).map((parts) => parts.join('\n')),
+      { minLength: 1, maxLength: 5 },
+    );
+    await fc.assert(
+      fc.asyncProperty(texts, async (parts) => {
+        const apart = await findSecretsInTexts(parts);
+        const whole = await findSecrets(parts.join('\n'));
+        assert.equal(apart.flat().length, whole.length);
+        let offset = 0;
+        parts.forEach((part, index) => {
+          const inPart = whole.filter((range) => range.start >= offset && range.end <= offset + part.length);
+          const shifted = inPart.map((range) => [range.start - offset, range.end - offset]);
+          assert.deepEqual(
+            apart[index]?.map((range) => [range.start, range.end]),
+            shifted,
+          );
+          offset += part.length + 1;
+        });
+      }),
+      { numRuns: 40 },
+    );
   });
 
   test('overlapping ranges merge', () => {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import matter from 'gray-matter';
 import { lintSource } from '@secretlint/core';
+import fc from 'fast-check';
+import { StructuredSource } from 'structured-source';
 import { rules as trimmedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintRuleCreator } from '@secretlint/types';
 import { shippedPersonaText } from './helpers';
@@ -87,6 +89,26 @@ describe('trimmed dependencies behave as the published ones', () => {
     const all = await report(trimmedRules);
     assert.ok(trimmed.length < all.length, 'the allow patterns took effect');
     assert.ok(!trimmed.some((message) => JSON.stringify(message.data).includes(AWS_KEY_ID)));
+  });
+
+  test('structured-source with its line index built on first use places offsets as the published one', () => {
+    const published = loadPublished(['structured', 'source'].join('-')) as { StructuredSource: typeof StructuredSource };
+    const text = fc
+      .array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\u2028', '\u2029', ''), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (source) => {
+        const ours = new StructuredSource(source);
+        const theirs = new published.StructuredSource(source);
+        assert.equal(ours.line, theirs.line);
+        for (let index = 0; index <= source.length; index++) {
+          const location = ours.rangeToLocation([index, source.length]);
+          assert.deepEqual(location, theirs.rangeToLocation([index, source.length]));
+          assert.deepEqual(ours.locationToRange(location), theirs.locationToRange(location));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('gray-matter without sections, stringify and kind-of parses front matter as the published one', () => {

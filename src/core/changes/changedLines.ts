@@ -19,10 +19,7 @@ export class ChangedLines {
           if (line.kind === 'add') lines.push(line.newLine);
           else if (line.kind === 'del') lines.push(line.beforeLine);
         }
-      this.anchors.set(
-        normalizeRelativePath(file.path),
-        lines.sort((a, b) => a - b),
-      );
+      this.anchors.set(normalizeRelativePath(file.path), ascending(lines) ? lines : lines.sort((a, b) => a - b));
     }
   }
 
@@ -35,6 +32,12 @@ export class ChangedLines {
     const at = lowerBound(lines, from);
     return at < lines.length && (lines[at] ?? Infinity) <= to;
   }
+}
+
+/** Hunks come in order, so their lines nearly always do: sorting would only copy them. */
+function ascending(values: readonly number[]): boolean {
+  for (let index = 1; index < values.length; index++) if ((values[index] ?? 0) < (values[index - 1] ?? 0)) return false;
+  return true;
 }
 
 /** Index of the first element ≥ value in an ascending array. */

@@ -1,11 +1,13 @@
 import parseDiffText from 'parse-diff';
-import { type ChangeStatus, type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
+import { type ChangeStatus, type DiffFile } from './diffModel';
+import { firstHunkHeader, readHunks } from './readHunks';
 
 /**
  * Parses the unified diff that `git diff` prints into plain data, one entry per file. parse-diff reads
- * the hunks; the file headers (renames, binary markers, quoted paths) are read here, since parse-diff
- * does not report them. Each file's section is parsed on its own, so a malformed section cannot shift
- * the lines of the next one.
+ * the lines before the first hunk (the paths on the `diff` line); the hunks are read as it reads them,
+ * at a fraction of its cost (readHunks.ts); the file headers (renames, binary markers, quoted paths)
+ * are read here, since parse-diff does not report them. Each file's section is parsed on its own, so a
+ * malformed section cannot shift the lines of the next one.
  */
 export function parseUnifiedDiff(diff: string): DiffFile[] {
   return splitFileSections(diff).flatMap((section) => {
@@ -52,13 +54,14 @@ function readHeader(section: string): SectionHeader {
 
 function parseSection(section: string): DiffFile | undefined {
   const header = readHeader(section);
-  const parsed = parseDiffText(section)[0];
+  const firstHunk = firstHunkHeader(section);
+  const parsed = pathsByParseDiff(section, firstHunk, header);
   const oldPath = header.renameFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
   const newPath = header.renameTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
   const status = statusOf(header, oldPath, newPath);
   const path = status === 'deleted' ? oldPath : newPath;
   if (path === undefined) return undefined;
-  const hunks = (parsed?.chunks ?? []).map(toHunk);
+  const hunks = firstHunk !== -1 && (parsed?.ownsHunks ?? true) ? readHunks(section, firstHunk) : [];
   let added = 0;
   let removed = 0;
   for (const hunk of hunks)
@@ -77,25 +80,35 @@ function parseSection(section: string): DiffFile | undefined {
   };
 }
 
+interface ParsedStart {
+  readonly from?: string;
+  readonly to?: string;
+  /** parse-diff gives the hunks to the first file it sees only when it sees no other before them. */
+  readonly ownsHunks: boolean;
+}
+
+/**
+ * What parse-diff makes of the lines up to the first hunk header: the paths on the `diff` line, when no
+ * header line names them, and whether the hunks are this file's. A section as git writes it, starting
+ * at its `diff --git` line, with no other `diff` line before the hunks and both paths named, needs
+ * neither, and is left to the header lines alone: parse-diff matches each line against a list of
+ * patterns, and was the largest cost of a diff's headers.
+ */
+function pathsByParseDiff(section: string, firstHunk: number, header: SectionHeader): ParsedStart | undefined {
+  const beforeHunks = firstHunk === -1 ? section : section.slice(0, firstHunk);
+  const named = (header.renameFrom ?? header.oldPath) !== undefined && (header.renameTo ?? header.newPath) !== undefined;
+  if (named && section.startsWith('diff --git ') && !/\ndiff\s/.test(beforeHunks)) return undefined;
+  // With the first hunk header, so that parse-diff counts the files before the hunks as it would in the
+  // whole section.
+  const files = parseDiffText(firstHunk === -1 ? section : section.slice(0, section.indexOf('\n', firstHunk) + 1 || section.length));
+  return { from: files[0]?.from, to: files[0]?.to, ownsHunks: files.length === 1 };
+}
+
 function statusOf(header: SectionHeader, oldPath: string | undefined, newPath: string | undefined): ChangeStatus {
   if (header.created || oldPath === undefined) return 'added';
   if (header.deleted || newPath === undefined) return 'deleted';
   if (header.renameFrom !== undefined || oldPath !== newPath) return 'renamed';
   return 'modified';
-}
-
-function toHunk(chunk: parseDiffText.Chunk): DiffHunk {
-  const lines: DiffLine[] = [];
-  let nextNew = chunk.newStart;
-  for (const change of chunk.changes) {
-    // parse-diff repeats the previous change for a "\ No newline at end of file" marker.
-    if (change.content.startsWith('\\')) continue;
-    const text = change.content.slice(1).replace(/\r$/, '');
-    if (change.type === 'add') lines.push({ kind: 'add', newLine: nextNew++, text });
-    else if (change.type === 'normal') lines.push({ kind: 'context', newLine: nextNew++, text });
-    else lines.push({ kind: 'del', beforeLine: Math.max(1, nextNew), text });
-  }
-  return { oldStart: chunk.oldStart, oldLines: chunk.oldLines, newStart: chunk.newStart, newLines: chunk.newLines, lines };
 }
 
 /** `a/src/x.ts`, `"b/caf\303\251.ts"` or `/dev/null` → the repository-relative path, or undefined. */

@@ -1,94 +1,65 @@
-import { findSecrets, type SecretRange } from '../redact/findSecrets';
+import { findSecretsInTexts } from '../redact/findSecrets';
+import { CHUNK_CHARS } from '../redact/lintInChunks';
 import { type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
-
-type Side = 'new' | 'old';
-
-interface LineSpan {
-  readonly start: number;
-  readonly end: number;
-  /** The placeholder goes on the first line a secret touches; its other lines lose the secret's text. */
-  readonly placeholder?: string;
-}
-
-interface SideText {
-  readonly text: string;
-  /** For each line of the side: where it starts in `text`, and which diff line it is. */
-  readonly rows: ReadonlyArray<{ readonly start: number; readonly line: DiffLine }>;
-}
+import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets';
 
 /**
- * Replaces secrets in the hunks of changed files by `[REDACTED:kind]`. Each side of the diff is scanned
- * as one text (the new version: unchanged and added lines; the old one: unchanged and removed lines), so
- * a key split over several lines of a hunk is still found. Two scans for the whole diff, however many
- * files it has.
+ * Replaces secrets in the hunks of changed files by `[REDACTED:kind]`. Each side of the diff (the new
+ * version: unchanged and added lines; the old one: unchanged and removed lines) is scanned in batches of
+ * whole files, each batch as one text, so a key split over several lines of a hunk, or over the hunks
+ * of a file, is still found; a value found in one batch is looked up in all of them. A batch is about
+ * what secretlint is given at once anyway, and keeps the texts small: one text for the whole side was a
+ * large string, slow to make (a fresh mapping of memory each time).
  */
 export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: DiffFile[]; count: number }> {
   const spans = new Map<DiffLine, LineSpan[]>();
   let count = 0;
   const anyRemoved = files.some((file) => file.removed > 0);
   for (const side of anyRemoved ? (['new', 'old'] as const) : (['new'] as const)) {
-    const sideText = textOfSide(files, side);
-    const secrets = await findSecrets(sideText.text);
-    for (const secret of secrets) {
-      const touched = placeSecret(secret, sideText, spans);
-      // Unchanged lines are on both sides: a secret only there was counted with the new version.
-      if (side === 'new' || touched.some((line) => line.kind === 'del')) count++;
-    }
+    const batches = batchesOf(files, side);
+    const secrets = await findSecretsInTexts(batches.map((batch) => textOfSide(batch, side)));
+    batches.forEach((batch, index) => {
+      count += placeSecrets(secrets[index] ?? [], batch, side, spans);
+    });
   }
   if (spans.size === 0) return { files: [...files], count };
   return { files: files.map((file) => ({ ...file, hunks: file.hunks.map((hunk) => redactHunk(hunk, spans)) })), count };
 }
 
-function textOfSide(files: readonly DiffFile[], side: Side): SideText {
-  const parts: string[] = [];
-  const rows: Array<{ start: number; line: DiffLine }> = [];
-  let at = 0;
-  for (const file of files)
-    for (const hunk of file.hunks) {
-      for (const line of hunk.lines) {
-        if (line.kind === (side === 'new' ? 'del' : 'add')) continue;
-        rows.push({ start: at, line });
-        parts.push(line.text);
-        at += line.text.length + 1;
-      }
-      // A blank line between hunks, so the end of one and the start of the next never read as one token.
-      parts.push('');
-      at += 1;
+/** Files in order, cut into batches of about CHUNK_CHARS of side text; a larger file is a batch alone. */
+function batchesOf(files: readonly DiffFile[], side: Side): DiffFile[][] {
+  const batches: DiffFile[][] = [];
+  let batch: DiffFile[] = [];
+  let size = 0;
+  for (const file of files) {
+    const chars = walkSide(
+      [file],
+      side,
+      () => undefined,
+      () => undefined,
+    );
+    if (batch.length > 0 && size + chars > CHUNK_CHARS) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
     }
-  return { text: parts.join('\n'), rows };
+    batch.push(file);
+    size += chars;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
-function placeSecret(secret: SecretRange, side: SideText, spans: Map<DiffLine, LineSpan[]>): DiffLine[] {
-  const touched: DiffLine[] = [];
-  for (let index = firstRowAtOrBefore(side.rows, secret.start); index < side.rows.length; index++) {
-    const row = side.rows[index];
-    if (!row || row.start >= secret.end) break;
-    const rowEnd = row.start + row.line.text.length;
-    if (rowEnd < secret.start) continue;
-    const span: LineSpan = {
-      start: Math.max(0, secret.start - row.start),
-      end: Math.min(row.line.text.length, secret.end - row.start),
-      ...(touched.length === 0 ? { placeholder: `[REDACTED:${secret.kind}]` } : {}),
-    };
-    touched.push(row.line);
-    spans.set(row.line, [...(spans.get(row.line) ?? []), span]);
-  }
-  return touched;
-}
-
-/** Binary search: the last row that starts at or before `offset`. */
-function firstRowAtOrBefore(rows: SideText['rows'], offset: number): number {
-  let low = 0;
-  let high = rows.length - 1;
-  let found = 0;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if ((rows[middle]?.start ?? 0) <= offset) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
+function textOfSide(files: readonly DiffFile[], side: Side): string {
+  const parts: string[] = [];
+  walkSide(
+    files,
+    side,
+    (line) => parts.push(line.text),
+    // A blank line between hunks, so the end of one and the start of the next never read as one token.
+    () => parts.push(''),
+  );
+  return parts.join('\n');
 }
 
 function redactHunk(hunk: DiffHunk, spans: ReadonlyMap<DiffLine, LineSpan[]>): DiffHunk {

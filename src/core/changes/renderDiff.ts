@@ -1,9 +1,9 @@
-import { revealHiddenCharacters } from '../context/hiddenChars';
+import { mayHaveHiddenCharacters, revealHiddenCharacters } from '../context/hiddenChars';
 import { languageForPath } from '../context/languages';
 import { english, groupDigits, type Translate } from '../i18n';
 import { fenced } from '../prompt/fence';
 import { oneLine } from '../prompt/renderPiece';
-import { type DiffFile, type DiffHunk, type DiffLine, hunkRange } from './diffModel';
+import { type DiffFile, type DiffHunk, hunkRange } from './diffModel';
 import { type FittedFile, numberWidth } from './fitDiff';
 
 const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:\s|$)/;
@@ -55,19 +55,37 @@ function rangeText(range: { readonly from: number; readonly to: number }): strin
 
 function renderHunks(hunks: readonly DiffHunk[]): string {
   const width = numberWidth(hunks);
-  const out: string[] = [];
-  hunks.forEach((hunk, index) => {
-    if (index > 0) out.push(`${'⋮'.padStart(width)}`);
-    for (const line of hunk.lines) out.push(renderLine(line, width));
-  });
-  return out.join('\n');
+  const plain = joinLines(hunks, width, (text) => text);
+  // Hidden characters (bidirectional controls, zero-width) are made visible, as in attached code. They
+  // are rare: the lines are rendered as they are, and only again, each revealed, if some may have one.
+  return mayHaveHiddenCharacters(plain) ? joinLines(hunks, width, (text) => revealHiddenCharacters(text).text) : plain;
 }
 
-/** Hidden characters (bidirectional controls, zero-width) are made visible, as in attached code. */
-function renderLine(line: DiffLine, width: number): string {
-  const text = revealHiddenCharacters(line.text).text;
-  if (line.kind === 'del') return `${'-'.padStart(width)} - ${text}`;
-  return `${String(line.newLine).padStart(width)} ${line.kind === 'add' ? '+' : '|'} ${text}`;
+/**
+ * The lines numbered and marked, hunks apart by `⋮`: one join per file, no string per line, into an
+ * array made at its size, since growing it copied it over and over.
+ */
+function joinLines(hunks: readonly DiffHunk[], width: number, show: (text: string) => string): string {
+  let size = 0;
+  for (const hunk of hunks) size += 2 + 4 * hunk.lines.length;
+  const parts = new Array<string>(size);
+  const removed = `${'-'.padStart(width)} - `;
+  let at = 0;
+  hunks.forEach((hunk, index) => {
+    if (index > 0) {
+      parts[at++] = '⋮'.padStart(width);
+      parts[at++] = '\n';
+    }
+    for (const line of hunk.lines) {
+      parts[at++] = line.kind === 'del' ? removed : String(line.newLine).padStart(width);
+      parts[at++] = line.kind === 'del' ? '' : line.kind === 'add' ? ' + ' : ' | ';
+      parts[at++] = show(line.text);
+      parts[at++] = '\n';
+    }
+  });
+  // No line break after the last line.
+  parts.length = Math.max(0, at - 1);
+  return parts.join('');
 }
 
 function hasConflictMarkers(file: DiffFile): boolean {

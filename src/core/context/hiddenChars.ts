@@ -82,6 +82,18 @@ function isEmojiPresentation(text: string, offset: number): boolean {
 }
 
 /**
+ * Whether revealing the hidden characters of any line of `text` could change it: a quick test of many
+ * lines at once, since a line has none nearly always. A carriage return counts wherever it is, because
+ * one that ends a line is revealed while the same one before a line break of `text` is not.
+ */
+export function mayHaveHiddenCharacters(text: string): boolean {
+  HIDDEN.lastIndex = 0;
+  const found = HIDDEN.test(text) || text.includes('\r');
+  HIDDEN.lastIndex = 0;
+  return found;
+}
+
+/**
  * Replaces each hidden character with a visible marker such as ⟦U+202E⟧, so the model sees it too,
  * and returns what was found.
  */

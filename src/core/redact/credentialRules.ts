@@ -5,7 +5,10 @@ import { patternRule } from './patternRule';
  * password, inside a URL, in the line formats of netrc, pgpass, .npmrc and Docker's config.json.
  */
 
-const PASSWORD_KEY = String.raw`["']?[\w.-]{0,40}(?:password|passwd|pwd)[\w.-]{0,40}["']?`;
+const PASSWORD_WORD = 'password|passwd|pwd';
+const PASSWORD_KEY = String.raw`["']?[\w.-]{0,40}(?:${PASSWORD_WORD})[\w.-]{0,40}["']?`;
+/** Every password key holds one of the words: only the lines with one are searched. */
+const PASSWORD_NEEDLE = new RegExp(PASSWORD_WORD, 'gi');
 
 /**
  * A password given as a literal: quoted anywhere (`"password": "…"`, `password = '…'`), or unquoted as
@@ -15,14 +18,20 @@ const PASSWORD_KEY = String.raw`["']?[\w.-]{0,40}(?:password|passwd|pwd)[\w.-]{0
  * still be a variable name, and hiding one is the lesser harm.
  */
 export const passwordRule = patternRule('password', 'password', [
-  new RegExp(
-    String.raw`(?<![\w.-])${PASSWORD_KEY}[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'])(?<secret>(?!\$\{|\{\{|%\(|<)[^"'\n]{1,200})\k<q>`,
-    'dgi',
-  ),
-  new RegExp(
-    String.raw`^[ \t]*${PASSWORD_KEY}[ \t]{0,20}[:=][ \t]{0,20}(?!(?:str|string|bytes|int|number|bool|boolean|SecretStr|None|null|nil|true|false|undefined|any|unknown|object|required|optional)[ \t]*$)(?![\w.]*(?:pass|pwd)[\w.]*[ \t]*$)(?<secret>[^\s"'$%{}()[\];=<>|&*!][^\n"'{}()[\];=]{0,200})$`,
-    'dgim',
-  ),
+  {
+    needle: PASSWORD_NEEDLE,
+    pattern: new RegExp(
+      String.raw`(?<![\w.-])${PASSWORD_KEY}[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'])(?<secret>(?!\$\{|\{\{|%\(|<)[^"'\n]{1,200})\k<q>`,
+      'dgi',
+    ),
+  },
+  {
+    needle: PASSWORD_NEEDLE,
+    pattern: new RegExp(
+      String.raw`^[ \t]*${PASSWORD_KEY}[ \t]{0,20}[:=][ \t]{0,20}(?!(?:str|string|bytes|int|number|bool|boolean|SecretStr|None|null|nil|true|false|undefined|any|unknown|object|required|optional)[ \t]*$)(?![\w.]*(?:pass|pwd)[\w.]*[ \t]*$)(?<secret>[^\s"'$%{}()[\];=<>|&*!][^\n"'{}()[\];=]{0,200})$`,
+      'dgim',
+    ),
+  },
   // JDBC and ODBC: `jdbc:mysql://db/app?user=app&password=…`, `Server=db;Pwd=…;`
   /[?&;](?:password|pwd)=(?<secret>[^&;\s"'`]{1,200})/dgi,
 ]);
@@ -36,8 +45,15 @@ export const urlCredentialsRule = patternRule(
   'url-credentials',
   'credentials in a URL',
   [
-    /\b(?!(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|https?):\/\/)[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`]{0,100}:[^\s@/"'`]{1,200}@[^\s"'`]+/gi,
-    /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`]{0,100}:(?!\d{1,5}\/)[^\s@/"'`]{0,200}\/[^\s@"'`]{0,200}@[^\s"'`]+/gi,
+    {
+      needle: /:\/\//g,
+      pattern:
+        /\b(?!(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|https?):\/\/)[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`]{0,100}:[^\s@/"'`]{1,200}@[^\s"'`]+/gi,
+    },
+    {
+      needle: /:\/\//g,
+      pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`]{0,100}:(?!\d{1,5}\/)[^\s@/"'`]{0,200}\/[^\s@"'`]{0,200}@[^\s"'`]+/gi,
+    },
   ],
   'URL_CREDENTIALS',
 );
@@ -49,7 +65,8 @@ export const netrcRule = patternRule('netrc-password', 'netrc password', [
 
 /** PostgreSQL password file lines: `host:port:database:user:password`. */
 export const pgpassRule = patternRule('pgpass-password', 'pgpass password', [
-  /^[ \t]*[^:\s#][^:\s]{0,200}:(?:\d{1,5}|\*):[^:\s]{1,200}:[^:\s]{1,200}:(?<secret>\S{1,200})[ \t]*$/dgm,
+  // `^` in multiline mode is tried at every position: only lines with a `:port` (or `:*`) are searched.
+  { needle: /:[\d*]/g, pattern: /^[ \t]*[^:\s#][^:\s]{0,200}:(?:\d{1,5}|\*):[^:\s]{1,200}:[^:\s]{1,200}:(?<secret>\S{1,200})[ \t]*$/dgm },
 ]);
 
 /** Docker's config.json keeps registry credentials as `"auth": "<base64 user:password>"`. */

@@ -36,7 +36,8 @@ export const azureSasTokenRule = patternRule('azure-sas-token', 'Azure SAS signa
  * the older 52-character base32 one is only recognisable next to a name that says what it is.
  */
 export const azureDevOpsPatRule = patternRule('azure-devops-pat', 'Azure DevOps personal access token', [
-  /\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\b/g,
+  // The 76 characters before `AZDO` would be read at every word: only lines with `AZDO` are searched.
+  { needle: /AZDO/g, pattern: /\b[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}\b/g },
   /(?:azure|devops|ado|vsts|pat)[\w.-]{0,30}["']?[ \t]*[:=][ \t]*["']?(?<secret>[a-z2-7]{52})\b/dgi,
 ]);
 

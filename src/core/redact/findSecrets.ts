@@ -1,44 +1,11 @@
-import type { lintSource as LintSource } from '@secretlint/core';
-import type { SecretLintCoreConfig } from '@secretlint/types';
-import { credentialRules } from './credentialRules';
-import { tokenRules } from './extraRules';
 import { privateKeyBlocks } from './keyBlocks';
+import { lintInChunks, type Report } from './lintInChunks';
 
 /** A secret in a text: [start, end) offsets and a kind for its placeholder, e.g. "github-token". */
 export interface SecretRange {
   readonly start: number;
   readonly end: number;
   readonly kind: string;
-}
-
-/**
- * secretlint's recommended rules, registered one by one with two changes: AWS access key ids are scanned
- * too (off by default upstream), and the filter that honours `secretlint-disable` comments is left out,
- * since attached code is untrusted and must not be able to switch redaction off. (Disabling a rule inside
- * the preset is not honoured by secretlint's core, hence the rules one by one.)
- *
- * secretlint is loaded on first use: its rule set is the largest part of the bundle, and activation
- * should not pay for it.
- */
-let engine: Promise<{ lintSource: typeof LintSource; config: SecretLintCoreConfig }> | undefined;
-
-function loadEngine() {
-  engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
-    lintSource: core.lintSource,
-    config: {
-      rules: [
-        ...preset.rules
-          .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
-          .map((rule) => ({
-            id: rule.meta.id,
-            rule,
-            ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
-          })),
-        ...[...tokenRules, ...credentialRules].map((rule) => ({ id: rule.meta.id, rule })),
-      ],
-    },
-  }));
-  return engine;
 }
 
 const KINDS: Record<string, string> = {
@@ -74,77 +41,62 @@ function kindOf(ruleId: string, messageId: string): string {
  * linear time.
  */
 export async function findSecrets(text: string): Promise<SecretRange[]> {
-  if (text.trim() === '') return [];
-  const found: SecretRange[] = [];
-  const searchedEverywhere = new Set<string>();
-  for (const message of await lintInChunks(text)) {
-    const kind = kindOf(message.ruleId, message.messageId);
-    const [start, end] = message.range;
-    let located = false;
-    for (const value of secretValues(message.data)) {
-      if (searchedEverywhere.has(value)) {
-        located = true;
-        continue;
-      }
-      const everywhere = searchedEverywhere.size < MAX_VALUES_SEARCHED_EVERYWHERE;
-      const offsets = everywhere
-        ? occurrences(text, value, 0, text.length)
-        : occurrences(text, value, start - value.length - 256, end + value.length + 256);
-      if (everywhere && offsets.length > 0) searchedEverywhere.add(value);
-      for (const at of offsets) found.push({ start: at, end: at + value.length, kind });
-      located ||= offsets.length > 0;
-    }
-    if (!located) found.push({ start, end: start + trimTrailingPunctuation(text.slice(start, end)).length, kind });
-  }
-  found.push(...privateKeyBlocks(text));
-  return mergeRanges(found);
-}
-
-interface Report {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly range: readonly [number, number];
-  readonly data?: unknown;
+  return (await findSecretsInTexts([text]))[0] ?? [];
 }
 
 /**
- * secretlint's time grows faster than the number of reports in one source (four times the reports
- * took seven times as long, and worse beyond), so a long text is linted in stretches of about 32 KB, cut at line starts, each overlapping the one before by 2 KB:
- * any secret shorter than the overlap lies whole in one stretch. (Private keys, which can be longer,
- * are found in the whole text by `privateKeyBlocks`.) Ranges come back as offsets into `text`.
+ * The secrets of texts that are parts of one whole, as findSecrets finds them in one text: each text is
+ * linted on its own, and a value found in one is looked up in all of them. A diff's files are scanned
+ * in batches this way, so that no text is large (a string over 128 KB takes a fresh mapping of memory
+ * each time it is made, which cost more than linting a third of it).
  */
-async function lintInChunks(text: string): Promise<Report[]> {
-  const { lintSource, config } = await loadEngine();
-  const reports: Report[] = [];
-  for (const [from, to] of chunkBounds(text)) {
-    const result = await lintSource({
-      // No real path: secretlint would read some files from disk with Node's fs by their path.
-      source: { filePath: 'attached.txt', content: from === 0 && to === text.length ? text : text.slice(from, to), contentType: 'text' },
-      options: { config, maskSecrets: false },
-    });
-    for (const message of result.messages) reports.push({ ...message, range: [message.range[0] + from, message.range[1] + from] });
+export async function findSecretsInTexts(texts: readonly string[]): Promise<SecretRange[][]> {
+  const found = texts.map((): SecretRange[] => []);
+  const searchedEverywhere = new Set<string>();
+  for (const [index, text] of texts.entries()) {
+    if (text.trim() === '') continue;
+    for (const message of await lintInChunks(text)) locate(message, { texts, index, found, searchedEverywhere });
   }
-  return reports;
+  return texts.map((text, index) => (text.trim() === '' ? [] : mergeRanges([...(found[index] ?? []), ...privateKeyBlocks(text)])));
 }
 
-const CHUNK_CHARS = 32_768;
-const CHUNK_OVERLAP_CHARS = 2_048;
-
-export function chunkBounds(text: string): Array<[number, number]> {
-  const bounds: Array<[number, number]> = [];
-  let from = 0;
-  for (;;) {
-    const to = Math.min(text.length, from + CHUNK_CHARS);
-    bounds.push([from, to]);
-    if (to === text.length) return bounds;
-    from = lineStartBefore(text, to - CHUNK_OVERLAP_CHARS, CHUNK_OVERLAP_CHARS);
-  }
+interface Search {
+  readonly texts: readonly string[];
+  /** The text the report is about. */
+  readonly index: number;
+  readonly found: SecretRange[][];
+  readonly searchedEverywhere: Set<string>;
 }
 
-/** The start of the line holding `offset`, looking back at most `limit` characters (a minified line has none). */
-function lineStartBefore(text: string, offset: number, limit: number): number {
-  for (let at = offset; at > offset - limit && at > 0; at--) if (text.charCodeAt(at - 1) === 10) return at;
-  return offset;
+/** Places one report: its values where they occur, else the range it reported. */
+function locate(message: Report, search: Search): void {
+  const { texts, index, found, searchedEverywhere } = search;
+  const text = texts[index] ?? '';
+  const here = found[index] ?? [];
+  const kind = kindOf(message.ruleId, message.messageId);
+  const [start, end] = message.range;
+  let located = false;
+  for (const value of secretValues(message.data)) {
+    if (searchedEverywhere.has(value)) {
+      located = true;
+      continue;
+    }
+    if (searchedEverywhere.size < MAX_VALUES_SEARCHED_EVERYWHERE) {
+      let anywhere = false;
+      texts.forEach((other, at) => {
+        const offsets = occurrences(other, value, 0, other.length);
+        for (const offset of offsets) found[at]?.push({ start: offset, end: offset + value.length, kind });
+        anywhere ||= offsets.length > 0;
+      });
+      if (anywhere) searchedEverywhere.add(value);
+      located ||= anywhere;
+      continue;
+    }
+    const offsets = occurrences(text, value, start - value.length - 256, end + value.length + 256);
+    for (const offset of offsets) here.push({ start: offset, end: offset + value.length, kind });
+    located ||= offsets.length > 0;
+  }
+  if (!located) here.push({ start, end: start + trimTrailingPunctuation(text.slice(start, end)).length, kind });
 }
 
 const MAX_VALUES_SEARCHED_EVERYWHERE = 64;

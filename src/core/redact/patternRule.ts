@@ -1,4 +1,8 @@
 import { type SecretLintRuleCreator } from '@secretlint/types';
+import { matchesOf, type SecretPattern } from './linePattern';
+
+/** The patterns stay readable on the rule, so a test can hold every line pattern to its contract. */
+export type PatternRule = SecretLintRuleCreator & { readonly patterns: readonly SecretPattern[] };
 
 /**
  * A secretlint rule that reports every match of its patterns, for the secrets the recommended preset
@@ -6,10 +10,12 @@ import { type SecretLintRuleCreator } from '@secretlint/types';
  * the whole match (patterns with a group carry the `d` flag, for its offsets). The placeholder kind is the rule's id without its `architect/` prefix.
  *
  * Every pattern must run in linear time on any input: each starts at a distinctive prefix or keyword,
- * and every repetition that could meet the next one is bounded.
+ * and every repetition that could meet the next one is bounded, or it is searched only in the lines
+ * that hold its needle (`LinePattern`).
  */
-export function patternRule(kind: string, describe: string, patterns: readonly RegExp[], messageId = kind): SecretLintRuleCreator {
-  const rule: SecretLintRuleCreator = {
+export function patternRule(kind: string, describe: string, patterns: readonly SecretPattern[], messageId = kind): PatternRule {
+  const rule: PatternRule = {
+    patterns,
     messages: { [messageId]: { en: (props: { VALUE: string }) => `found ${describe}: ${props.VALUE}` } },
     meta: { id: `architect/${kind}`, type: 'scanner', recommended: true, supportedContentTypes: ['text'] },
     create(context) {
@@ -17,9 +23,9 @@ export function patternRule(kind: string, describe: string, patterns: readonly R
       return {
         file(source) {
           for (const pattern of patterns) {
-            for (const match of source.content.matchAll(pattern)) {
+            for (const { match, offset } of matchesOf(source.content, pattern)) {
               const value = match.groups?.['secret'] ?? match[0];
-              const start = match.indices?.groups?.['secret']?.[0] ?? match.index ?? 0;
+              const start = offset + (match.indices?.groups?.['secret']?.[0] ?? match.index ?? 0);
               context.report({ message: t(messageId, { VALUE: value }), range: [start, start + value.length] });
             }
           }
