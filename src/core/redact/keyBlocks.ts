@@ -72,8 +72,11 @@ function trimKeyTail(text: string, start: number, end: number): number {
 
 /** PEM blocks and the private lines of PuTTY keys, sorted by where they start. */
 export function privateKeyBlocks(text: string): SecretRange[] {
-  const putty = markers(text, PUTTY_PRIVATE_LINES).map((block) => ({ ...block, kind: 'private-key' }));
-  return [...pemBlocks(text), ...putty].sort((a, b) => a.start - b.start);
+  // Each pattern needs its literal; a substring search for it is far cheaper than trying the pattern at
+  // every position (the PuTTY one is anchored per line), and this runs over whole files of any size.
+  const putty = text.includes('Private-Lines:') ? markers(text, PUTTY_PRIVATE_LINES) : [];
+  const pem = text.includes('PRIVATE KEY') ? pemBlocks(text) : [];
+  return [...pem, ...putty.map((block) => ({ ...block, kind: 'private-key' }))].sort((a, b) => a.start - b.start);
 }
 
 function pemBlocks(text: string): SecretRange[] {
