@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type AttachedSource, type Focus } from '../../src/core/context/attachment';
 import { parsePersona } from '../../src/core/persona/parsePersona';
 import { type Persona } from '../../src/core/persona/persona';
+import { type SentPiece } from '../../src/core/request/plan';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -35,3 +36,15 @@ export function fileSource(label: string, text: string, focus?: Focus, languageI
 export function numberedLines(count: number, make: (line: number) => string = (line) => `const value${line} = ${line};`): string {
   return Array.from({ length: count }, (_, index) => make(index + 1)).join('\n');
 }
+
+/** A piece as the findings parser sees it: lines 1–100 of api.ts, sent whole. */
+export const samplePiece: SentPiece = {
+  key: 'file:///ws/api.ts',
+  uri: 'file:///ws/api.ts',
+  label: 'api.ts',
+  matchPath: 'api.ts',
+  startLine: 1,
+  endLine: 100,
+  totalLines: 100,
+  complete: true,
+};

@@ -6,7 +6,7 @@ import { sanitizeLine, sanitizeMarkdown } from '../../src/core/answer/sanitizeMa
 import { missingDesignSections } from '../../src/core/design/designDoc';
 import { parseFindings, type ParsedFindings } from '../../src/core/findings/parseFindings';
 import { renderFindings } from '../../src/core/findings/renderFindings';
-import { type SentPiece } from '../../src/core/request/plan';
+import { samplePiece } from './helpers';
 import { BACKTRACKING_INPUTS } from './modelOutputCorpus';
 
 /**
@@ -21,14 +21,7 @@ const SLACK = 10;
 const RESOLUTION_MS = 1;
 const SEED = Number(process.env['FC_SEED'] ?? 20261126);
 
-const piece = {
-  key: 'file:///ws/api.ts',
-  uri: 'file:///ws/api.ts',
-  label: 'api.ts',
-  matchPath: 'api.ts',
-  startLine: 1,
-  endLine: 100,
-} as unknown as SentPiece;
+const piece = samplePiece;
 
 function streamed(text: string, chunk: number): string {
   const filter = new AnswerStreamFilter();

@@ -5,7 +5,7 @@ import { AnswerStreamFilter } from '../../src/core/answer/answerStreamFilter';
 import { sanitizeLine, sanitizeMarkdown } from '../../src/core/answer/sanitizeMarkdown';
 import { parseFindings } from '../../src/core/findings/parseFindings';
 import { renderFindings } from '../../src/core/findings/renderFindings';
-import { type SentPiece } from '../../src/core/request/plan';
+import { samplePiece } from './helpers';
 import { liveContent } from './markdownOracle';
 import { BACKTRACKING_INPUTS, BYPASS_INPUTS } from './modelOutputCorpus';
 
@@ -31,16 +31,7 @@ function chunked(text: string, sizes: readonly number[]): string[] {
 
 const chunkSizes = fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 16 });
 
-const piece: SentPiece = {
-  key: 'file:///ws/api.ts',
-  uri: 'file:///ws/api.ts',
-  label: 'api.ts',
-  matchPath: 'api.ts',
-  startLine: 1,
-  endLine: 100,
-  redactions: 0,
-  languageId: 'typescript',
-} as unknown as SentPiece;
+const piece = samplePiece;
 
 function findingsTable(title: string): string {
   const parsed = parseFindings(JSON.stringify([{ line: 3, severity: 'high', rule: title.slice(0, 40), title: title.slice(0, 300) }]), [

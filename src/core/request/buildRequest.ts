@@ -13,9 +13,9 @@ import { type InstructionsPart } from '../instructions/instructionsMessage';
 import { attachedPaths, instructionsForRequest } from '../instructions/requestInstructions';
 import { assemblePrompt, instructionsMessage, type PromptMessage } from '../prompt/assemble';
 import { redactionNote, reportCode } from './codeNotes';
-import { protectConversation, type Conversation } from './conversation';
+import { protectConversation } from './conversation';
 import { fitCode, renderedLength } from './fitCode';
-import { fitChangesRequest } from './changesRequest';
+import { fitChangesRequest, type BudgetedRequest } from './changesRequest';
 import { sentPiece, type ChangesData, type HistoryTurn, type RequestInput, type RequestPlan } from './plan';
 import { screenSources, type Screened } from './screenSources';
 
@@ -103,17 +103,8 @@ async function buildChangesRequest(input: RequestInput, changes: ChangesData, sp
   return fitChangesRequest({ input, changes, spec, conversation, instructions, rules, available, budgetTokens, charsPerToken, t });
 }
 
-interface FitRequest {
-  readonly input: RequestInput;
-  readonly spec: CommandSpec;
+interface FitRequest extends BudgetedRequest {
   readonly screened: Screened;
-  readonly conversation: Conversation;
-  readonly instructions: PromptMessage;
-  readonly rules: InstructionsPart;
-  readonly available: number;
-  readonly budgetTokens: number;
-  readonly charsPerToken: number;
-  readonly t: Translate;
 }
 
 /** Whole pieces when they fit, with history in what is left; otherwise no history and windowed code. */

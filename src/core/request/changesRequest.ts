@@ -9,19 +9,23 @@ import { redactionNote } from './codeNotes';
 import { type Conversation } from './conversation';
 import { type ChangesData, type HistoryTurn, type RequestInput, type RequestPlan, type SentPiece } from './plan';
 
-export interface ChangesRequest {
+/** What fitting a request to its budget needs, whatever the context is made of. */
+export interface BudgetedRequest {
   readonly input: RequestInput;
-  readonly changes: ChangesData;
   readonly spec: CommandSpec;
   readonly conversation: Conversation;
   readonly instructions: PromptMessage;
-  /** The team's instruction files that apply to the changed files. */
+  /** The team's instruction files that apply to the request's files. */
   readonly rules: InstructionsPart;
-  /** Tokens left for the changes and the history once the persona, the task and the question are counted. */
+  /** Tokens left for the context and the history once the persona, the task and the question are counted. */
   readonly available: number;
   readonly budgetTokens: number;
   readonly charsPerToken: number;
   readonly t: Translate;
+}
+
+export interface ChangesRequest extends BudgetedRequest {
+  readonly changes: ChangesData;
 }
 
 /**
