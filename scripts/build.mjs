@@ -1,10 +1,13 @@
-// Bundles the extension into one CommonJS file, dist/extension.js.
+// Bundles the extension into two CommonJS files: dist/extension.js, what activation loads (it
+// registers and watches), and dist/engine.js, the work behind it, which extension.js requires on first
+// use (src/vscode/engine/loadEngine.ts).
 //   node scripts/build.mjs               development: readable, inline sourcemap
 //   node scripts/build.mjs --production  packaging: minified, external sourcemap (not shipped)
 //   node scripts/build.mjs --watch       development, rebuilt on change
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { bundleSizes, splitProblems } from './bundle-split.mjs';
 import { lazyStructuredSource, trimGrayMatter, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -91,11 +94,22 @@ const vscodeShim = {
   },
 };
 
+/**
+ * `require('./engine.js')` in the activation bundle stays a run-time require of the file beside it.
+ * @type {esbuild.Plugin}
+ */
+const engineBesideExtension = {
+  name: 'engine-beside-extension',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine\.js$/ }, () => ({ path: './engine.js', external: true }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 export const extensionBuildOptions = {
   absWorkingDir: root,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  entryPoints: { extension: 'src/extension.ts', engine: 'src/engine.ts' },
+  outdir: 'dist',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -108,7 +122,16 @@ export const extensionBuildOptions = {
   legalComments: production ? 'none' : 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [vscodeShim, trimSecretlintPreset, stubDebug, stubSecretlintProfiler, lazyStructuredSource, yamlOnlyGrayMatter, trimGrayMatter],
+  plugins: [
+    engineBesideExtension,
+    vscodeShim,
+    trimSecretlintPreset,
+    stubDebug,
+    stubSecretlintProfiler,
+    lazyStructuredSource,
+    yamlOnlyGrayMatter,
+    trimGrayMatter,
+  ],
 };
 
 /** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
@@ -129,8 +152,11 @@ async function main() {
     return;
   }
   const result = await esbuild.build(extensionBuildOptions);
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  console.log(`built dist/extension.js (${(bytes / 1024).toFixed(1)} KB${production ? ', minified' : ''})`);
+  const problems = splitProblems(result.metafile, root);
+  if (problems.length > 0) throw new Error(`the bundle split is broken:\n  ${problems.join('\n  ')}`);
+  const sizes = bundleSizes(result.metafile);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`built dist/extension.js (${kb(sizes.extension)}) and dist/engine.js (${kb(sizes.engine)})${production ? ', minified' : ''}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

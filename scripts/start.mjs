@@ -26,7 +26,7 @@ const NO_MODEL_HINT =
   '        or restart with ARCHITECT_DEMO_MODEL=1 npm start to try the flow with the scripted test model.';
 
 await esbuild.build(extensionBuildOptions);
-console.log('[start] built dist/extension.js (development build, with sourcemaps)');
+console.log('[start] built dist/extension.js and dist/engine.js (development build, with sourcemaps)');
 
 const hasCode =
   process.env.ARCHITECT_START_RUNTIME !== 'offline' && spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;

@@ -1,27 +1,28 @@
 import type * as vscode from 'vscode';
 import { registerParticipant } from './vscode/chat/participant';
-import { registerDesignDocCommands } from './vscode/commands/designDocCommands';
-import { registerReviewChanges } from './vscode/commands/reviewChanges';
-import { registerReviewThisApi } from './vscode/commands/reviewThisApi';
 import { registerSelectPersona } from './vscode/commands/selectPersona';
+import { engineLoader, registerEngineCommands } from './vscode/engine/loadEngine';
 import { registerFindings } from './vscode/findings/findingsDiagnostics';
 import { registerFindingActions } from './vscode/findings/registerFindingActions';
 import { registerLog } from './vscode/log';
 import { registerPersonaStore } from './vscode/personas/registerPersonaStore';
-import { registerWorkspaceTools } from './vscode/tools/workspaceTools';
+import { registerWorkspaceTools } from './vscode/tools/registerWorkspaceTools';
 
-/** Wiring only: each feature registers itself and pushes its disposables to the context. */
+/**
+ * Wiring only: each feature registers itself and pushes its disposables to the context. The work
+ * behind the registrations is the engine's (dist/engine.js), loaded the first time it is needed.
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const log = registerLog(context);
-  const personas = registerPersonaStore(context, log);
   const findings = registerFindings(context, log);
-  const ignores = registerFindingActions(context, findings, log);
-  registerParticipant(context, { log, personas, findings, ignores });
-  registerReviewThisApi(context, log);
-  registerReviewChanges(context, log);
-  registerDesignDocCommands(context, { log, personas, findings, ignores });
+  // The store calls its parser only once it has a file to read, by which time `engine` is set.
+  const personas = registerPersonaStore(context, log, () => engine().parsePersona);
+  const engine = engineLoader({ context, log, findings, personas });
+  registerParticipant(context, log, engine);
+  registerEngineCommands(context, log, engine);
+  registerFindingActions(context, findings, (file) => engine().recheckIgnoreFile(file));
   registerSelectPersona(context, personas, log);
-  registerWorkspaceTools(context);
+  registerWorkspaceTools(context, engine);
 }
 
 export function deactivate(): void {}

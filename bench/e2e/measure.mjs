@@ -9,7 +9,7 @@ import path from 'node:path';
 import { runSuite } from '../../test/runtime/launch.mjs';
 import { ensureRuntime } from '../../test/runtime/runtime.mjs';
 import { GIT_SETTINGS, gitRepository } from '../../test/runtime/workspaces.mjs';
-import { snapshotBundle, snapshotDir } from '../lib/architect.mjs';
+import { snapshotBundle, snapshotDir, snapshotEngine } from '../lib/architect.mjs';
 import { answerChunks, generateTypeScript } from '../lib/generate.mjs';
 import { benchOut, root } from '../lib/paths.mjs';
 import { attributeBySourceMap } from '../lib/profile.mjs';
@@ -321,7 +321,10 @@ export async function measureEndToEnd({ quick = false, log }) {
   }));
   const profile =
     existsSync(profilePath) && windows.length > 0 && typeof raw.hrOffsetUs === 'number'
-      ? attributeBySourceMap([JSON.parse(readFileSync(profilePath, 'utf8'))], snapshotBundle, { runsPerProfile: windows.length, windows })
+      ? attributeBySourceMap([JSON.parse(readFileSync(profilePath, 'utf8'))], [snapshotBundle, snapshotEngine], {
+          runsPerProfile: windows.length,
+          windows,
+        })
       : undefined;
 
   const result = {

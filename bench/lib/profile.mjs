@@ -193,17 +193,17 @@ export function loadSourceMap(mapPath) {
 
 /**
  * For profiles of code running inside a function (a request, not module loading): each sample in the
- * minified bundle is charged to the source file its function starts in, through the source map.
+ * minified bundles is charged to the source file its function starts in, through their source maps.
  * Everything else by script (VS Code's extension host, Node) or by V8's pseudo-frames: (idle) is time
  * spent waiting, for the workbench or another process.
  * With `windows` (profile clock, µs), only the samples inside them count: one window per request.
  * @param {any[]} profiles
- * @param {string} bundlePath
+ * @param {string | string[]} bundlePaths
  * @param {{ runsPerProfile?: number, windows?: Array<{ from: number, to: number }> }} [options]
  */
-export function attributeBySourceMap(profiles, bundlePath, { runsPerProfile = 1, windows } = {}) {
-  const sourceMap = loadSourceMap(`${bundlePath}.map`);
-  const bundleUrl = `file://${bundlePath}`;
+export function attributeBySourceMap(profiles, bundlePaths, { runsPerProfile = 1, windows } = {}) {
+  /** @type {Map<string, ReturnType<typeof loadSourceMap>>} */
+  const sourceMaps = new Map([bundlePaths].flat().map((bundle) => [`file://${bundle}`, loadSourceMap(`${bundle}.map`)]));
   const per = profiles.length * runsPerProfile;
   const byPackage = new Map();
   const byFunction = new Map();
@@ -214,7 +214,8 @@ export function attributeBySourceMap(profiles, bundlePath, { runsPerProfile = 1,
   for (const profile of profiles) {
     for (const { frame, us } of selfTimedNodes(profile, windows)) {
       totalUs += us;
-      if (frame.url !== bundleUrl) {
+      const sourceMap = sourceMaps.get(frame.url);
+      if (sourceMap === undefined) {
         add(outside, frame.url === '' ? frame.functionName || '(native)' : path.basename(frame.url.replace(/\?.*$/, '')), us);
         continue;
       }

@@ -1,7 +1,8 @@
 // @ts-check
-// Part 2: what loading Architect costs. The production bundle's size (raw and gzip), its biggest
-// inputs from esbuild's metafile, and the time to `require` it and run activate() in fresh processes,
-// next to an extension that does nothing (the floor).
+// Part 2: what loading Architect costs. The production bundles' size (both files, raw and gzip), their
+// biggest inputs from esbuild's metafile, and the time to `require` dist/extension.js and run
+// activate() in fresh processes, next to an extension that does nothing (the floor); then, in the same
+// processes, what the first request adds by loading dist/engine.js.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,11 +15,15 @@ import { summarize } from '../lib/stats.mjs';
 
 const child = path.join(root, 'bench', 'module', 'activate-child.mjs');
 
-/** The biggest inputs of the bundle, by what they add to it (esbuild's bytesInOutput). */
+/** The biggest inputs of both bundles together, by what they add to them (esbuild's bytesInOutput). */
 function breakdown(metafile) {
-  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint);
-  if (!output) throw new Error('esbuild metafile has no entry output');
-  const inputs = Object.entries(output.inputs).map(([file, info]) => ({ file, bytes: info.bytesInOutput }));
+  const outputs = Object.values(metafile.outputs).filter((candidate) => candidate.entryPoint);
+  if (outputs.length === 0) throw new Error('esbuild metafile has no entry output');
+  /** @type {Map<string, number>} */
+  const byFile = new Map();
+  for (const output of outputs)
+    for (const [file, info] of Object.entries(output.inputs)) byFile.set(file, (byFile.get(file) ?? 0) + info.bytesInOutput);
+  const inputs = [...byFile].map(([file, bytes]) => ({ file, bytes }));
   const packages = new Map();
   for (const input of inputs) packages.set(packageOf(input.file), (packages.get(packageOf(input.file)) ?? 0) + input.bytes);
   return {
@@ -44,13 +49,17 @@ export async function measureModule({ quick = false, log }) {
   // `require('esprima')` at load, which finds the repository's node_modules but nothing once installed.
   const away = mkdtempSync(path.join(os.tmpdir(), 'architect-bench-module-'));
   const dist = path.join(away, 'extension.js');
-  const readable = path.join(away, 'extension-readable.js');
+  const readable = path.join(away, 'readable', 'extension.js');
   copyFileSync(built.bundle, dist);
+  copyFileSync(built.engine, path.join(away, 'engine.js'));
+  mkdirSync(path.dirname(readable));
   copyFileSync(readableBundle, readable);
-  const gzip = zlib.gzipSync(readFileSync(dist), { level: 9 }).length;
+  copyFileSync(path.join(path.dirname(readableBundle), 'engine.js'), path.join(path.dirname(readable), 'engine.js'));
+  const gzipOf = (file) => zlib.gzipSync(readFileSync(file), { level: 9 }).length;
+  const gzip = gzipOf(dist) + gzipOf(built.engine);
   const bundle = breakdown(built.metafile);
   log(
-    `module: dist/extension.js ${(raw / 1024).toFixed(1)} KB, gzip ${(gzip / 1024).toFixed(1)} KB${built.distMatches ? '' : ` (dist/extension.js on disk is ${built.distBytes} bytes: rebuilt by something else meanwhile?)`}`,
+    `module: dist/extension.js ${(built.activationBytes / 1024).toFixed(1)} KB + dist/engine.js ${(built.engineBytes / 1024).toFixed(1)} KB = ${(raw / 1024).toFixed(1)} KB, gzip ${(gzip / 1024).toFixed(1)} KB${built.distMatches ? '' : ` (dist/ on disk holds ${built.distBytes} bytes: rebuilt by something else meanwhile?)`}`,
   );
 
   mkdirSync(benchOut, { recursive: true });
@@ -77,18 +86,24 @@ export async function measureModule({ quick = false, log }) {
   const pick = (list, key) => summarize(list.map((item) => item[key]));
   const result = {
     rawBytes: raw,
+    activationBytes: built.activationBytes,
+    engineBytes: built.engineBytes,
     distMatches: built.distMatches,
     gzipBytes: gzip,
     topInputs: bundle.topInputs,
     yamlDumperBundled: bundle.yamlDumperBundled,
     packages: bundle.packages,
     ours: { require: pick(ours, 'requireMs'), activate: pick(ours, 'activateMs'), total: pick(ours, 'totalMs') },
+    /** The first request's extra: require dist/engine.js and create the engine, after activation. */
+    engineLoad: pick(ours, 'engineLoadMs'),
     floor: { require: pick(floor, 'requireMs'), activate: pick(floor, 'activateMs'), total: pick(floor, 'totalMs') },
     subscriptions: ours[0]?.subscriptions ?? 0,
     /** How many times the bundle copies the whole `vscode` API object at load (esbuild's __toESM, one per importing module). */
     /** js-yaml's optional `require('esprima')`, which only resolves inside the repository. */
-    requiresEsprima: readFileSync(built.bundle, 'utf8').includes('"esprima"'),
-    vscodeNamespaceCopies: (readFileSync(readableBundle, 'utf8').match(/__toESM\(require\("vscode"\)\)/g) ?? []).length,
+    requiresEsprima: [built.bundle, built.engine].some((file) => readFileSync(file, 'utf8').includes('"esprima"')),
+    vscodeNamespaceCopies: [readable, path.join(path.dirname(readable), 'engine.js')]
+      .map((file) => (readFileSync(file, 'utf8').match(/__toESM\(require\("vscode"\)\)/g) ?? []).length)
+      .reduce((sum, count) => sum + count, 0),
     stubMissing: [...missing],
     errors: [...errors],
     /** @type {ReturnType<typeof attribute> | undefined} */
@@ -97,7 +112,7 @@ export async function measureModule({ quick = false, log }) {
     profileByPackage: undefined,
   };
   log(
-    `module: require+activate median ${result.ours.total.median.toFixed(2)} ms (p95 ${result.ours.total.p95.toFixed(2)}), empty extension ${result.floor.total.median.toFixed(2)} ms`,
+    `module: require+activate median ${result.ours.total.median.toFixed(2)} ms (p95 ${result.ours.total.p95.toFixed(2)}), empty extension ${result.floor.total.median.toFixed(2)} ms; engine load on first use ${result.engineLoad.median.toFixed(2)} ms`,
   );
   if (missing.size > 0) log(`module: activate() touched APIs the stand-in lacks: ${[...missing].join(', ')}`);
 

@@ -245,7 +245,7 @@ export function createVscodeStub({ extensionPath }) {
     },
     commands: { registerCommand: () => disposable(), executeCommand: async () => undefined },
     chat: { createChatParticipant: participant },
-    languages: { createDiagnosticCollection: diagnosticCollection },
+    languages: { createDiagnosticCollection: diagnosticCollection, registerCodeActionsProvider: () => disposable() },
     lm: { selectChatModels: async () => [], registerTool: () => disposable(), tools: [], onDidChangeChatModels: event },
     l10n: { t: (template) => template },
     env: { language: 'en', appName: 'Visual Studio Code' },

@@ -24,7 +24,7 @@ const fakeLm = { id: 'architect-tests.fake-lm', version: '0.0.1', path: path.joi
 
 /**
  * The .vsix as `npm run package` makes it, but staged under out/ so that packaging never rewrites the
- * dist/extension.js that other suites are running.
+ * dist/ that other suites are running.
  */
 async function packageVsix() {
   const stage = path.join(root, 'out', 'vsix-stage');
@@ -43,7 +43,7 @@ async function packageVsix() {
   ]) {
     cpSync(path.join(root, item), path.join(stage, item), { recursive: true });
   }
-  await esbuild.build({ ...extensionBuildOptions, minify: true, sourcemap: false, outfile: path.join(stage, 'dist', 'extension.js') });
+  await esbuild.build({ ...extensionBuildOptions, minify: true, sourcemap: false, outdir: path.join(stage, 'dist') });
   const out = path.join(root, 'out', 'architect-chat-test.vsix');
   const vsce = spawnSync(
     process.execPath,

@@ -3,9 +3,7 @@ import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printP
 import { english, type Translate } from '../i18n';
 import { lazy } from '../lazy';
 import { normalizeRelativePath } from '../text';
-
-/** Where a workspace folder keeps the findings its team chose to ignore (committed, shared). */
-export const IGNORE_FILE_PATH = '.github/architect/ignored-findings.json';
+import { IGNORE_FILE_PATH } from './ignoreFilePath';
 
 /** One ignored finding: its file, what it is (rule, else title) and the fingerprint of its code. */
 export interface IgnoreEntry {

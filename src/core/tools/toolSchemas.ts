@@ -2,16 +2,10 @@ import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 
 /**
- * The read-only workspace tools the architect may call. Inputs come from a model and are validated
- * like any other untrusted input; the JSON schemas in package.json say the same to the model.
+ * The inputs of the read-only workspace tools (src/core/tools/toolNames.ts). Inputs come from a model
+ * and are validated like any other untrusted input; the JSON schemas in package.json say the same to
+ * the model.
  */
-export const TOOL_NAMES = {
-  findFiles: 'architect_findFiles',
-  readFile: 'architect_readFile',
-  findSymbol: 'architect_findSymbol',
-  findReferences: 'architect_findReferences',
-} as const;
-export type ToolName = (typeof TOOL_NAMES)[keyof typeof TOOL_NAMES];
 
 /** The most lines one read returns; a model that needs more asks again for the next range. */
 export const MAX_READ_LINES = 400;

@@ -1,124 +1,34 @@
 import * as vscode from 'vscode';
-import { commandForSlash, COMMANDS } from '../../core/commands/commandTable';
-import { formatUnhelpfulFeedback } from '../../core/log/requestLog';
-import { withWorkspaceRelativeLinks } from '../../core/request/historyLinks';
-import { type HistoryTurn } from '../../core/request/plan';
-import { isResultMetadata } from '../../core/result/resultMetadata';
-import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
+import { type Engine } from '../../engine';
 import { describeFailure } from '../commands/safeCommand';
-import { gatherChatContext } from '../context/gatherContext';
-import { gatherChangesContext } from '../git/changesGatherer';
-import { UriTable } from '../context/uriTable';
-import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
-import { splitInstructionReferences } from '../instructions/instructionReferences';
-import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
-import { type PersonaStore } from '../personas/personaStore';
-import { runPipeline, type GatheredContext } from '../pipeline/requestPipeline';
-import { ChatSink } from './chatSink';
 
 export const PARTICIPANT_ID = 'architect.chat';
 
-export interface ParticipantDeps {
-  readonly log: vscode.LogOutputChannel;
-  readonly personas: PersonaStore;
-  readonly findings: FindingsDiagnostics;
-  readonly ignores: IgnoreStore;
-}
-
-export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): void {
+/** `@architect`: registered at activation; each request is answered by the engine (src/engine.ts). */
+export function registerParticipant(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, engine: () => Engine): void {
   const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, chatContext, stream, token) =>
-    answer(request, chatContext, stream, token, deps).catch((error: unknown): vscode.ChatResult => {
+    answerSafely(() => engine().answerChat(request, chatContext, stream, token)).catch((error: unknown): vscode.ChatResult => {
       // A bug of ours, not a model error: say so plainly, keep the details in the log.
-      const reason = describeFailure(error, 'chat', deps.log);
+      const reason = describeFailure(error, 'chat', log);
       return { errorDetails: { message: t('Architect could not answer: {0}. See the Architect log for details.', reason) } };
     }),
   );
   participant.iconPath = new vscode.ThemeIcon('server-process');
-  participant.followupProvider = {
-    provideFollowups(result) {
-      if (result.errorDetails || !isResultMetadata(result.metadata) || result.metadata.outcome !== 'ok') return [];
-      const spec = commandForSlash(result.metadata.command ?? undefined);
-      return spec.followups.map((next) => ({
-        prompt: next.prompt,
-        label: next.label(t),
-        command: COMMANDS[next.command].slash ?? undefined,
-      }));
-    },
-  };
+  // Both follow an answer, so the engine that gave it is loaded (after a reload, a vote on an old
+  // answer loads it).
+  participant.followupProvider = { provideFollowups: (result) => engine().followupsFor(result) };
   context.subscriptions.push(
     participant,
     participant.onDidReceiveFeedback((feedback) => {
-      if (feedback.kind === vscode.ChatResultFeedbackKind.Unhelpful && isResultMetadata(feedback.result.metadata))
-        deps.log.info(formatUnhelpfulFeedback(feedback.result.metadata));
+      if (feedback.kind !== vscode.ChatResultFeedbackKind.Unhelpful) return;
+      const line = engine().unhelpfulFeedbackLine(feedback.result);
+      if (line !== undefined) log.info(line);
     }),
   );
 }
 
-/** One `@architect` request: the shared pipeline, with the chat's references as context and its stream as sink. */
-async function answer(
-  request: vscode.ChatRequest,
-  chatContext: vscode.ChatContext,
-  stream: vscode.ChatResponseStream,
-  token: vscode.CancellationToken,
-  deps: ParticipantDeps,
-): Promise<vscode.ChatResult> {
-  const spec = commandForSlash(request.command);
-  // The team's rules the chat attached are never reviewed as code: they travel as rules.
-  const split = splitInstructionReferences(request.references);
-  if (split.recognisedIds.length > 0) deps.log.debug(`instruction references from the chat: ${split.recognisedIds.join(', ')}`);
-  const scope = scopeOf(split.others);
-  const result = await runPipeline(
-    {
-      spec,
-      question: request.prompt,
-      history: historyOf(chatContext),
-      model: request.model,
-      token,
-      justification: t('Architect reviews and designs APIs with this model.'),
-      gather: async (): Promise<GatheredContext> => {
-        const uris = new UriTable();
-        if (spec.context === 'changes') return gatherChangesContext(request.prompt, uris);
-        return { sources: await gatherChatContext(split.others, uris), uris, scope };
-      },
-      persona: () => deps.personas.active(scope),
-      attachedInstructions: split.instructionFiles,
-    },
-    new ChatSink(stream),
-    deps,
-  );
-  if (result.metadata.outcome === 'ok' && spec.afterAnswer === 'offer-design-doc-save' && result.answer.trim() !== '') {
-    const args = { description: request.prompt, text: result.answer.trim() + '\n' };
-    stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [args] });
-  }
-  return { metadata: result.metadata, ...(result.error === undefined ? {} : { errorDetails: { message: result.error } }) };
-}
-
-/** The resource whose settings apply: the first attached file, else the active editor's. */
-function scopeOf(references: readonly vscode.ChatPromptReference[]): vscode.Uri | undefined {
-  for (const reference of references) {
-    if (reference.value instanceof vscode.Uri) return reference.value;
-    if (reference.value instanceof vscode.Location) return reference.value.uri;
-  }
-  return vscode.window.activeTextEditor?.document.uri;
-}
-
-/** Earlier `@architect` turns as plain text pairs, oldest first; links keep workspace-relative paths. */
-function historyOf(chatContext: vscode.ChatContext): HistoryTurn[] {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
-  const turns: HistoryTurn[] = [];
-  let pending: string | undefined;
-  for (const turn of chatContext.history) {
-    if (turn instanceof vscode.ChatRequestTurn) {
-      pending = (turn.command ? `/${turn.command} ` : '') + turn.prompt;
-    } else if (turn instanceof vscode.ChatResponseTurn && pending !== undefined) {
-      const text = turn.response
-        .map((part) => (part instanceof vscode.ChatResponseMarkdownPart ? part.value.value : ''))
-        .join('')
-        .trim();
-      if (text !== '') turns.push({ request: pending, response: withWorkspaceRelativeLinks(text, folders) });
-      pending = undefined;
-    }
-  }
-  return turns;
+/** A failure to load the engine surfaces like one inside it: as a rejected promise. */
+async function answerSafely(answer: () => Promise<vscode.ChatResult>): Promise<vscode.ChatResult> {
+  return answer();
 }

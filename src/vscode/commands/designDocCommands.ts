@@ -21,9 +21,7 @@ import { chooseModel, modelLabel } from '../model/languageModel';
 import { type PersonaStore } from '../personas/personaStore';
 import { runPipeline } from '../pipeline/requestPipeline';
 import { readSettings } from '../settings';
-import { registerSafeCommand } from './safeCommand';
 
-export const GENERATE_DESIGN_DOC_COMMAND = 'architect.generateDesignDoc';
 /** Behind the "Save as design doc" button under a `/design` answer; not in the palette. */
 export const SAVE_DESIGN_DOC_COMMAND = 'architect.saveDesignDoc';
 
@@ -47,17 +45,12 @@ export interface DesignDocDeps {
   readonly ignores: IgnoreStore;
 }
 
-export function registerDesignDocCommands(context: vscode.ExtensionContext, deps: DesignDocDeps): void {
-  registerSafeCommand(context, deps.log, GENERATE_DESIGN_DOC_COMMAND, t('Generate Design Doc'), (args) => generateDesignDoc(args, deps));
-  registerSafeCommand(context, deps.log, SAVE_DESIGN_DOC_COMMAND, t('Save as design doc'), saveFromChat);
-}
-
 /**
  * Architect: Generate Design Doc. Streams the document live into an untitled editor under a cancellable
  * progress notification; on success saves it under the docs folder and returns its `Uri`. On cancel or
  * error nothing is written and the partial text stays in the unsaved editor.
  */
-async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise<vscode.Uri | undefined> {
+export async function generateDesignDoc(rawArgs: unknown, deps: DesignDocDeps): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   const request = await askWhatToDesign(rawArgs, editor !== undefined);
   if (!request) return undefined;
@@ -213,7 +206,7 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
 }
 
 /** The button under a `/design` answer: the same save path as the command. */
-async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | undefined> {
+export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | undefined> {
   const parsed = saveArgs().safeParse(rawArgs);
   if (!parsed.success) return undefined;
   const folder = await chooseFolder(false);

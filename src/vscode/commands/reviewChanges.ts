@@ -1,23 +1,15 @@
 import * as vscode from 'vscode';
-import { t } from '../l10n';
-import { registerSafeCommand } from './safeCommand';
 import { rememberRepositoryHint } from '../git/chooseRepository';
-
-export const REVIEW_CHANGES_COMMAND = 'architect.reviewChanges';
 
 /** The Source Control resource group whose context menu reviews only the staged changes. */
 const STAGED_GROUP_ID = 'index';
-
-export function registerReviewChanges(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  registerSafeCommand(context, log, REVIEW_CHANGES_COMMAND, t('Review Changes'), (from?: unknown) => reviewChanges(from));
-}
 
 /**
  * Sends `@architect /changes` to the Chat view: from the palette and the Source Control title bar
  * (whose argument is the repository's SourceControl), or `/changes staged` from the Staged group's
  * context menu (whose argument is the group).
  */
-async function reviewChanges(from: unknown): Promise<unknown> {
+export async function reviewChanges(from: unknown): Promise<unknown> {
   const hint = repositoryHintOf(from);
   if (hint) rememberRepositoryHint(hint);
   const staged = isResourceGroup(from) && from.id === STAGED_GROUP_ID;

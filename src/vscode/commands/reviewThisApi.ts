@@ -1,22 +1,14 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
 import { mayReachModel } from '../protect/mayReachModel';
-import { registerSafeCommand } from './safeCommand';
-
-export const REVIEW_THIS_API_COMMAND = 'architect.reviewThisApi';
-
-export function registerReviewThisApi(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  registerSafeCommand(context, log, REVIEW_THIS_API_COMMAND, t('Review this API'), (resource?: unknown) =>
-    reviewThisApi(resource instanceof vscode.Uri ? resource : undefined),
-  );
-}
 
 /**
  * Sends `@architect /review` to the Chat view in ask mode, about the editor's selection (or its whole
  * file), or about the file clicked in the Explorer, opened first. The answer uses the model picked in
  * the chat; findings land in the Problems panel.
  */
-async function reviewThisApi(resource: vscode.Uri | undefined): Promise<unknown> {
+export async function reviewThisApi(argument: unknown): Promise<unknown> {
+  const resource = argument instanceof vscode.Uri ? argument : undefined;
   let editor = vscode.window.activeTextEditor;
   if (resource && editor?.document.uri.toString() !== resource.toString()) {
     // Asked before the file is opened: a link to .env is not even loaded into an editor.

@@ -3,8 +3,6 @@ import { type ExportedFinding, toSarif } from '../../core/findings/sarif';
 import { t } from '../l10n';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
-export const EXPORT_FINDINGS_COMMAND = 'architect.exportFindings';
-
 /**
  * `architect.exportFindings`: every current Architect finding as SARIF 2.1.0, to a file the user picks,
  * or to `{uri}` when automation passes one (then no dialog). Returns the Uri written, if any.

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { appendIgnoreEntry, IGNORE_FILE_PATH, type IgnoreEntry, parseIgnoreFile } from '../../core/findings/ignoreFile';
+import { appendIgnoreEntry, type IgnoreEntry, parseIgnoreFile } from '../../core/findings/ignoreFile';
+import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
 import { t } from '../l10n';
 
 /** What a workspace folder's ignore file says, or why it says nothing. */
@@ -104,11 +105,4 @@ async function writeWhole(file: vscode.Uri, text: string): Promise<void> {
     await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
     throw error;
   }
-}
-
-/** Keeps the ignore files' diagnostics current as people edit them. */
-export function watchIgnoreFiles(store: IgnoreStore): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${IGNORE_FILE_PATH}`);
-  const recheck = (file: vscode.Uri) => void store.recheck(file).catch(() => undefined);
-  return vscode.Disposable.from(watcher, watcher.onDidChange(recheck), watcher.onDidCreate(recheck), watcher.onDidDelete(recheck));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parsePersona } from '../../core/persona/parsePersona';
+import { type parsePersona } from '../../core/persona/parsePersona';
 import {
   BUILTIN_PERSONA_ID,
   type Persona,
@@ -35,6 +35,9 @@ interface ParsedFile {
 
 const RELOAD_DELAY_MS = 150;
 
+/** Front matter and schema: the engine's (src/engine.ts), so the parser loads only when a file needs it. */
+export type PersonaParser = () => typeof parsePersona;
+
 /**
  * Every persona the user can choose, from the built-in folder, `architect.personaFolders`, and (in a
  * trusted workspace only) the workspace's persona and agent files. Files are read through
@@ -54,6 +57,7 @@ export class PersonaStore implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly parser: PersonaParser,
   ) {
     this.disposables.push(
       this.diagnostics,
@@ -92,9 +96,12 @@ export class PersonaStore implements vscode.Disposable {
     return [...(await this.load()).catalog.personas.values()];
   }
 
-  /** Loads now, so that diagnostics on persona files show without waiting for a request. */
+  /**
+   * Checks the persona files now, so that their diagnostics show without waiting for a request. Only
+   * files people write can have problems: with none (and nothing shown yet), nothing is parsed.
+   */
   async refresh(): Promise<void> {
-    await this.load();
+    if (this.current !== undefined || (await this.discover()).some((file) => file.source.kind !== 'builtin')) await this.load();
   }
 
   dispose(): void {
@@ -114,7 +121,7 @@ export class PersonaStore implements vscode.Disposable {
     clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
       this.log.debug(`personas: checking (${reason})`);
-      this.load().catch((error: unknown) =>
+      this.refresh().catch((error: unknown) =>
         this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     }, RELOAD_DELAY_MS);
@@ -178,7 +185,7 @@ export class PersonaStore implements vscode.Disposable {
     if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
     try {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file.uri));
-      const result = parsePersona(text, fileName, file.source, t);
+      const result = this.parser()(text, fileName, file.source, t);
       const lineLengths = result.ok ? [] : text.split('\n').map((line) => line.replace(/\r$/, '').length);
       if (stamp !== undefined) this.parsed.set(key, { stamp, result, lineLengths });
       return result;

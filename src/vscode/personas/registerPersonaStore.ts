@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
-import { PersonaStore } from './personaStore';
+import { type PersonaParser, PersonaStore } from './personaStore';
 
-export function registerPersonaStore(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): PersonaStore {
-  const store = new PersonaStore(context.extensionUri, log);
+export function registerPersonaStore(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, parser: PersonaParser): PersonaStore {
+  const store = new PersonaStore(context.extensionUri, log, parser);
   context.subscriptions.push(store);
   // Off the activation path: diagnostics on persona files show without waiting for a first request.
   setTimeout(() => {

@@ -16,9 +16,8 @@ import {
   MAX_FIND_RESULTS,
   parseToolInput,
   readFileInput,
-  TOOL_NAMES,
-  type ToolName,
 } from '../../core/tools/toolSchemas';
+import { ALL_TOOLS, TOOL_NAMES } from '../../core/tools/toolNames';
 import { lazy } from '../../core/lazy';
 import { readSource } from '../context/gatherContext';
 import { t } from '../l10n';
@@ -32,7 +31,6 @@ export interface ToolRun {
   readonly reference?: vscode.Uri | vscode.Location;
 }
 
-const ALL_TOOLS: readonly ToolName[] = Object.values(TOOL_NAMES);
 const symbolKinds = lazy(() => Object.fromEntries(Object.entries(vscode.SymbolKind).map(([name, value]) => [value, name.toLowerCase()])));
 
 let definitions: vscode.LanguageModelChatTool[] | undefined;
@@ -231,30 +229,4 @@ async function locateWorkspaceFile(
     return { uri, access };
   }
   return undefined;
-}
-
-/**
- * The same tools for everyone else (agent mode, other participants), through vscode.lm. Our own loop
- * calls runTool directly: it keeps the request's cancellation token and asks for no confirmation.
- */
-export function registerWorkspaceTools(context: vscode.ExtensionContext): void {
-  for (const name of ALL_TOOLS) {
-    context.subscriptions.push(
-      vscode.lm.registerTool<unknown>(name, {
-        async invoke(options, token) {
-          const run = await runTool(name, options.input, token);
-          return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(run.output.text)]);
-        },
-        prepareInvocation(options) {
-          const input = options.input as { path?: unknown; pattern?: unknown; name?: unknown; symbol?: unknown } | undefined;
-          const subject = [input?.path, input?.pattern, input?.name, input?.symbol].find((value) => typeof value === 'string');
-          return {
-            invocationMessage: subject
-              ? t('Architect: {0} ({1})', name.replace('architect_', ''), String(subject))
-              : t('Architect: {0}', name),
-          };
-        },
-      }),
-    );
-  }
 }

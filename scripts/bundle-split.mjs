@@ -1,0 +1,56 @@
+// @ts-check
+// The two bundles of scripts/build.mjs, read from esbuild's metafile: their sizes, and the check that
+// keeps the split honest. A module in both bundles runs twice, with two copies of whatever it keeps at
+// module level (a cache, a pending choice, a class for `instanceof`), so only modules known to keep
+// nothing may be in both; and what activation loads must carry no library.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Modules both bundles may carry: they hold no state and define no class the other side checks. */
+export const SHARED_STATELESS = new Set([
+  'src/core/i18n.ts',
+  'src/core/settings/settingsSchema.ts',
+  'src/core/findings/ignoreFilePath.ts',
+  'src/core/tools/toolNames.ts',
+  'src/vscode/l10n.ts',
+  'src/vscode/settings.ts',
+  'src/vscode/findings/findingLines.ts',
+]);
+
+/** What would make a module unsafe to load twice: module-level variables and classes. */
+const MODULE_STATE = /^(?:export )?(?:let|var|class|abstract class) /m;
+
+/** @param {import('esbuild').Metafile} metafile */
+function outputsOf(metafile) {
+  const byName = (name) => {
+    const entry = Object.entries(metafile.outputs).find(([file]) => file.endsWith(`dist/${name}.js`) || file.endsWith(`${name}.js`));
+    if (!entry) throw new Error(`esbuild metafile has no ${name}.js output`);
+    return entry[1];
+  };
+  return { extension: byName('extension'), engine: byName('engine') };
+}
+
+/** @param {import('esbuild').Metafile} metafile */
+export function bundleSizes(metafile) {
+  const { extension, engine } = outputsOf(metafile);
+  return { extension: extension.bytes, engine: engine.bytes, total: extension.bytes + engine.bytes };
+}
+
+/**
+ * Problems with the split, as lines a person can act on; empty when it is sound.
+ * @param {import('esbuild').Metafile} metafile
+ */
+export function splitProblems(metafile, root = process.cwd()) {
+  const { extension, engine } = outputsOf(metafile);
+  const loaded = Object.keys(extension.inputs);
+  const problems = [];
+  for (const file of loaded) {
+    if (file.includes('node_modules/')) problems.push(`${file} is in dist/extension.js: libraries belong to the engine`);
+    else if (file in engine.inputs && file.startsWith('src/') && !SHARED_STATELESS.has(file))
+      problems.push(`${file} is in both bundles: import it from one side only, or add it to SHARED_STATELESS if it keeps no state`);
+  }
+  for (const file of SHARED_STATELESS)
+    if (MODULE_STATE.test(readFileSync(path.join(root, file), 'utf8')))
+      problems.push(`${file} is in SHARED_STATELESS but declares a module-level variable or class`);
+  return problems;
+}
