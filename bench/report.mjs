@@ -81,7 +81,9 @@ export function verdicts(r) {
     rows.push({
       area: 'Module',
       target: 'require + activate ≤ 15 ms (median)',
-      measured: `median ${ms(module.ours.total.median)}, p95 ${ms(module.ours.total.p95)}`,
+      measured:
+        `median ${ms(module.ours.total.median)}, p95 ${ms(module.ours.total.p95)}; ` +
+        `with the engine's load that the first use adds, ${ms(module.ours.total.median + module.engineLoad.median)}`,
       ok: module.ours.total.median <= 15,
     });
     rows.push({

@@ -17,8 +17,16 @@ export const SHARED_STATELESS = new Set([
   'src/vscode/findings/findingLines.ts',
 ]);
 
-/** What would make a module unsafe to load twice: module-level variables and classes. */
-const MODULE_STATE = /^(?:export )?(?:let|var|class|abstract class) /m;
+/**
+ * What would make a module unsafe to load twice: module-level variables, classes, and constants made
+ * by a call or `new` (a Map, a `lazy(...)` cache). Constants written as literals are fine.
+ */
+const MODULE_STATE = /^(?:export )?(?:(?:let|var|class|abstract class) |const [\w$]+(?:: [^=]+)? = (?:new\b|[\w$.]+\())/m;
+
+/** @param {string} source a module's TypeScript */
+export function declaresModuleState(source) {
+  return MODULE_STATE.test(source);
+}
 
 /** @param {import('esbuild').Metafile} metafile */
 function outputsOf(metafile) {
@@ -28,6 +36,24 @@ function outputsOf(metafile) {
     return entry[1];
   };
   return { extension: byName('extension'), engine: byName('engine') };
+}
+
+/**
+ * Runs the check at the end of every build that uses the extension's options (the build, the test
+ * build, packaging, `npm start`), so a broken split fails there and not in a user's window.
+ * @param {string} root
+ * @returns {import('esbuild').Plugin}
+ */
+export function checkBundleSplit(root) {
+  return {
+    name: 'check-bundle-split',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile || result.errors.length > 0) return undefined;
+        return { errors: splitProblems(result.metafile, root).map((text) => ({ text })) };
+      });
+    },
+  };
 }
 
 /** @param {import('esbuild').Metafile} metafile */
@@ -50,7 +76,7 @@ export function splitProblems(metafile, root = process.cwd()) {
       problems.push(`${file} is in both bundles: import it from one side only, or add it to SHARED_STATELESS if it keeps no state`);
   }
   for (const file of SHARED_STATELESS)
-    if (MODULE_STATE.test(readFileSync(path.join(root, file), 'utf8')))
+    if (declaresModuleState(readFileSync(path.join(root, file), 'utf8')))
       problems.push(`${file} is in SHARED_STATELESS but declares a module-level variable or class`);
   return problems;
 }

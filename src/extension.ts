@@ -20,9 +20,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const engine = engineLoader({ context, log, findings, personas });
   registerParticipant(context, log, engine);
   registerEngineCommands(context, log, engine);
-  registerFindingActions(context, findings, (file) => engine().recheckIgnoreFile(file));
+  registerFindingActions(context, findings, log, (file) => engine().recheckIgnoreFile(file));
   registerSelectPersona(context, personas, log);
-  registerWorkspaceTools(context, engine);
+  registerWorkspaceTools(context, log, engine);
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SHARED_STATELESS, splitProblems } from '../../scripts/bundle-split.mjs';
+import { declaresModuleState, SHARED_STATELESS, splitProblems } from '../../scripts/bundle-split.mjs';
 import { repoRoot as root } from './helpers';
 
 /** A metafile with the two outputs of scripts/build.mjs, holding the given inputs. */
@@ -39,5 +39,25 @@ describe('the split between dist/extension.js and dist/engine.js', () => {
       splitProblems(metafile([], []), root).filter((line) => line.includes('SHARED_STATELESS')),
       [],
     );
+  });
+
+  test('module-level state is recognised; literal constants and functions are not state', () => {
+    for (const stateful of [
+      'let pending: Uri | undefined;',
+      'export let count = 0;',
+      'var x = 1;',
+      'export class Store {}',
+      'const cache = new Map<string, string>();',
+      'export const schema = lazy(() => z.object({}));',
+      'const names: readonly string[] = Object.values(TABLE);',
+    ])
+      assert.equal(declaresModuleState(`import x from 'y';\n${stateful}\n`), true, stateful);
+    for (const stateless of [
+      "export const PATH = '.github/x.json';",
+      'export const LIMITS = { max: 3 } as const;',
+      'export function read(): void {\n  let local = 1;\n}',
+      '  const inner = new Map();',
+    ])
+      assert.equal(declaresModuleState(stateless), false, stateless);
   });
 });

@@ -7,4 +7,4 @@ export const TOOL_NAMES = {
 } as const;
 export type ToolName = (typeof TOOL_NAMES)[keyof typeof TOOL_NAMES];
 
-export const ALL_TOOLS: readonly ToolName[] = Object.values(TOOL_NAMES);
+export const ALL_TOOLS: readonly ToolName[] = [TOOL_NAMES.findFiles, TOOL_NAMES.readFile, TOOL_NAMES.findSymbol, TOOL_NAMES.findReferences];

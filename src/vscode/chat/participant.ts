@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Engine } from '../../engine';
 import { describeFailure } from '../commands/safeCommand';
+import { usingEngine } from '../engine/loadEngine';
 import { t } from '../l10n';
 
 export const PARTICIPANT_ID = 'architect.chat';
@@ -17,12 +18,14 @@ export function registerParticipant(context: vscode.ExtensionContext, log: vscod
   participant.iconPath = new vscode.ThemeIcon('server-process');
   // Both follow an answer, so the engine that gave it is loaded (after a reload, a vote on an old
   // answer loads it).
-  participant.followupProvider = { provideFollowups: (result) => engine().followupsFor(result) };
+  participant.followupProvider = {
+    provideFollowups: (result) => usingEngine(log, 'follow-ups', [], () => engine().followupsFor(result)),
+  };
   context.subscriptions.push(
     participant,
     participant.onDidReceiveFeedback((feedback) => {
       if (feedback.kind !== vscode.ChatResultFeedbackKind.Unhelpful) return;
-      const line = engine().unhelpfulFeedbackLine(feedback.result);
+      const line = usingEngine(log, 'feedback', undefined, () => engine().unhelpfulFeedbackLine(feedback.result));
       if (line !== undefined) log.info(line);
     }),
   );

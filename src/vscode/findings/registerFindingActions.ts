@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
+import { describeFailure } from '../commands/safeCommand';
 import { FindingActions } from './findingActions';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
@@ -10,10 +11,14 @@ import { type FindingsDiagnostics } from './findingsDiagnostics';
 export function registerFindingActions(
   context: vscode.ExtensionContext,
   findings: FindingsDiagnostics,
+  log: vscode.LogOutputChannel,
   recheckIgnoreFile: (file: vscode.Uri) => Promise<void>,
 ): void {
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${IGNORE_FILE_PATH}`);
-  const recheck = (file: vscode.Uri) => void recheckIgnoreFile(file).catch(() => undefined);
+  const recheck = (file: vscode.Uri) =>
+    void Promise.resolve()
+      .then(() => recheckIgnoreFile(file))
+      .catch((error: unknown) => describeFailure(error, 'ignore file', log));
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingActions(findings), {
       providedCodeActionKinds: FindingActions.kinds,

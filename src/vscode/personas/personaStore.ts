@@ -134,8 +134,10 @@ export class PersonaStore implements vscode.Disposable {
     const fingerprint = files.map((file, index) => `${file.source.kind}:${file.source.uri}@${stamps[index] ?? '?'}`).join('\n');
     if (this.current?.fingerprint === fingerprint) return this.current.loaded;
 
+    // Outside the per-file handling of read errors: a parser that cannot load is not a bad file.
+    const parse = this.parser();
     const candidates = await Promise.all(
-      files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index]) })),
+      files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index], parse) })),
     );
     // Files that are gone leave the cache with their diagnostics.
     const present = new Set(files.map((file) => file.source.uri));
@@ -178,14 +180,14 @@ export class PersonaStore implements vscode.Disposable {
     }
   }
 
-  private async parse(file: PersonaFile, stamp: string | undefined): Promise<PersonaParseResult> {
+  private async parse(file: PersonaFile, stamp: string | undefined, parse: typeof parsePersona): Promise<PersonaParseResult> {
     const key = file.source.uri;
     const fileName = file.uri.path.replace(/^.*\//, '');
     const cached = this.parsed.get(key);
     if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
     try {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file.uri));
-      const result = this.parser()(text, fileName, file.source, t);
+      const result = parse(text, fileName, file.source, t);
       const lineLengths = result.ok ? [] : text.split('\n').map((line) => line.replace(/\r$/, '').length);
       if (stamp !== undefined) this.parsed.set(key, { stamp, result, lineLengths });
       return result;

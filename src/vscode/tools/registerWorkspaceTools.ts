@@ -1,18 +1,24 @@
 import * as vscode from 'vscode';
 import { ALL_TOOLS } from '../../core/tools/toolNames';
 import { type Engine } from '../../engine';
+import { describeFailure } from '../commands/safeCommand';
 import { t } from '../l10n';
 
 /**
  * The same tools for everyone else (agent mode, other participants), through vscode.lm. Our own loop
  * calls runTool directly: it keeps the request's cancellation token and asks for no confirmation.
  */
-export function registerWorkspaceTools(context: vscode.ExtensionContext, engine: () => Engine): void {
+export function registerWorkspaceTools(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, engine: () => Engine): void {
   for (const name of ALL_TOOLS) {
     context.subscriptions.push(
       vscode.lm.registerTool<unknown>(name, {
         async invoke(options, token) {
-          const run = await engine().runTool(name, options.input, token);
+          // runTool turns its own failures into results; only an engine that cannot load throws here.
+          const run = await Promise.resolve()
+            .then(() => engine().runTool(name, options.input, token))
+            .catch((error: unknown) => {
+              throw new Error(describeFailure(error, name, log));
+            });
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(run.output.text)]);
         },
         prepareInvocation(options) {
