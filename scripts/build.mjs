@@ -105,6 +105,16 @@ const engineBesideExtension = {
   },
 };
 
+/** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
+export const bundlePlugins = [
+  trimSecretlintPreset,
+  stubDebug,
+  stubSecretlintProfiler,
+  lazyStructuredSource,
+  yamlOnlyGrayMatter,
+  trimGrayMatter,
+];
+
 /** @type {esbuild.BuildOptions} */
 export const extensionBuildOptions = {
   absWorkingDir: root,
@@ -122,28 +132,8 @@ export const extensionBuildOptions = {
   legalComments: production ? 'none' : 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [
-    engineBesideExtension,
-    checkBundleSplit(root),
-    vscodeShim,
-    trimSecretlintPreset,
-    stubDebug,
-    stubSecretlintProfiler,
-    lazyStructuredSource,
-    yamlOnlyGrayMatter,
-    trimGrayMatter,
-  ],
+  plugins: [engineBesideExtension, checkBundleSplit(root), vscodeShim, ...bundlePlugins],
 };
-
-/** Plugins shared with the unit-test and benchmark builds, so they test what ships. */
-export const bundlePlugins = [
-  trimSecretlintPreset,
-  stubDebug,
-  stubSecretlintProfiler,
-  lazyStructuredSource,
-  yamlOnlyGrayMatter,
-  trimGrayMatter,
-];
 
 async function main() {
   if (watch) {
