@@ -331,9 +331,12 @@ export function missCauses(r, rows) {
     lines.push(
       `**${ms(e2e.short.receivedDifference.median)} more than echo before the model has the request** (target 50 ms): VS Code starts either handler in about the same time (${ms(e2e.short.architect.handler.median)} vs ${ms(e2e.short.echo.handler.median)}); ` +
         `passing the request on to the provider takes ${ms(e2e.short.architect.sendToModel.median)} vs ${ms(e2e.short.echo.sendToModel.median)} (Architect's request: ${Math.round(e2e.short.architect.requestChars / 1000)}k characters and ${e2e.short.architect.requestTools} tools; echo's: ${e2e.short.echo.requestChars} characters, ${e2e.short.echo.requestTools} tools); ` +
-        `the difference is Architect's own part, handler start to \`sendRequest\`: ${ms(e2e.short.architect.handlerToSend.median)} (echo: ${ms(e2e.short.echo.handlerToSend.median)}). ` +
+        `Architect's own part, handler start to \`sendRequest\`, takes ${ms(e2e.short.architect.handlerToSend.median)} (echo: ${ms(e2e.short.echo.handlerToSend.median)}). ` +
+        (e2e.hop?.chat?.replay?.n
+          ? `When @echo sends exactly Architect's last request (its messages, tools and justification), the hop takes ${ms(e2e.hop.chat.replay.median)}, against ${ms(e2e.hop.chat['tools+text'].median)} for echo's own request with as many characters and the same tools: the hop's extra time comes with the request's content and shape, not with anything Architect's extension host does while sending. `
+          : '') +
         (e2e.profile
-          ? `In that stretch the extension host is mostly waiting: ${ms(idle ?? NaN)} idle of ${ms(e2e.profile.totalMs)} sampled per request, ${ms(e2e.profile.inBundleMs)} of CPU in our bundle (${top(e2e.profile, 3)}). `
+          ? `From handler start to the model receiving the request, the extension host is mostly waiting: ${ms(idle ?? NaN)} idle of ${ms(e2e.profile.totalMs)} sampled per request, ${ms(e2e.profile.inBundleMs)} of CPU in our bundle (${top(e2e.profile, 3)}). `
           : '') +
         (e2e.fsProbe
           ? `Each \`workspace.fs\` call on the attachment is a round trip here: stat ${ms(e2e.fsProbe.stat.median)}, readFile ${ms(e2e.fsProbe.readFile.median)} (median) when timed alone`
@@ -341,7 +344,7 @@ export function missCauses(r, rows) {
         (e2e.fsInRequest
           ? `, but ${ms(e2e.fsInRequest.stat.median)} and ${ms(e2e.fsInRequest.readFile.median)} when started together with the handler, while the workbench is busy with the request; Architect awaits a stat and then a readFile before it can build the prompt. `
           : '. ') +
-        'Fix: read without the separate stat (readFile, then check the size), or run stat and readFile together; start anything else that waits (persona, settings) at the same time; then find the rest of the wait with timestamps around each await of the handler (its request log has only "context" and "sent").',
+        'The stat comes first so that a multi-gigabyte attachment is refused before it is read into memory; the persona and the instruction files are read at the same time.',
     );
   }
   const c = r.e2e?.changes;
@@ -418,7 +421,7 @@ function hopLines(hop) {
   const row = (label, x) => [label, x.n, ms(x.median), ms(x.p95), ms(x.median - chat.plain.median)];
   return [
     `What VS Code's hop from \`sendRequest\` to the provider costs for what Architect adds: @echo sent its request plain, with Architect's four tool definitions (${kb(hop.toolSchemaChars)} of JSON), ` +
-      `with ${Math.round(hop.paddingChars / 1000)}k more characters (Architect's request is that much larger), or both, in rotating order:`,
+      `with ${Math.round(hop.paddingChars / 1000)}k more characters (Architect's request is that much larger), or both, or exactly what @architect sent, in rotating order:`,
     '',
     table(
       ['@echo request', 'Runs', 'sendRequest → model (median)', 'p95', 'vs plain'],
@@ -428,6 +431,7 @@ function hopLines(hop) {
         row("+ Architect's extra text", chat.text),
         row('+ both', chat['tools+text']),
         row('plain, after streaming a note and its reference (as @architect does before sending)', chat.progress),
+        ...(chat.replay?.n ? [row("exactly @architect's last request: its messages, tools and justification", chat.replay)] : []),
       ],
     ),
     '',

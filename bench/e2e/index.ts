@@ -31,15 +31,20 @@ interface Input {
 
 interface EchoApi {
   readonly marks: { handlerStarted: number; sendCalled: number; requests: number };
-  configure(extra: { tools?: vscode.LanguageModelChatTool[]; padding?: string; progress?: boolean }): void;
+  configure(extra: {
+    tools?: vscode.LanguageModelChatTool[];
+    padding?: string;
+    progress?: boolean;
+    replay?: { readonly messages: readonly string[]; readonly justification: string };
+  }): void;
 }
 
 /**
  * What @echo adds in the hop experiment: Architect's four tools, Architect's extra text, both; or it
  * streams a note and its references before sending, as @architect does.
  */
-type HopVariant = 'plain' | 'tools' | 'text' | 'tools+text' | 'progress';
-const HOP_VARIANTS: readonly HopVariant[] = ['plain', 'tools', 'text', 'tools+text', 'progress'];
+type HopVariant = 'plain' | 'tools' | 'text' | 'tools+text' | 'progress' | 'replay';
+const HOP_VARIANTS: readonly HopVariant[] = ['plain', 'tools', 'text', 'tools+text', 'progress', 'replay'];
 
 /** One direct `model.sendRequest` from this host, outside any chat request. */
 interface DirectSample {
@@ -176,6 +181,8 @@ export async function run(): Promise<void> {
   };
   const save = () => fs.writeFileSync(outPath, JSON.stringify(results, null, 2));
 
+  /** What @architect's last measured request said, for @echo to send again in the hop experiment. */
+  let lastArchitectMessages: readonly string[] = [];
   const ask: Ask = async (participant, reply, phase, how = {}) => {
     await vscode.commands.executeCommand('workbench.action.chat.newChat');
     // Let the new session's view settle, so its work does not land in the next measurement.
@@ -186,6 +193,7 @@ export async function run(): Promise<void> {
         marks.received ??= performance.now();
         const received = request as { messages: ReadonlyArray<{ text: string }>; tools: readonly string[] };
         marks.chars = received.messages.reduce((sum, message) => sum + message.text.length, 0);
+        if (participant === 'architect' && phase === 'measure') lastArchitectMessages = received.messages.map((message) => message.text);
         marks.tools = received.tools.length;
         return reply;
       },
@@ -242,7 +250,7 @@ export async function run(): Promise<void> {
   await series(results.short, input.reply, input.warmup, input.runs);
   await series(results.long, input.longReply, input.longWarmup, input.longRuns);
   save();
-  results.hop = await hopExperiment(architect, echo, fake, input, results.short, ask);
+  results.hop = await hopExperiment(architect, echo, fake, input, results.short, ask, lastArchitectMessages);
   save();
 
   // A CPU profile of this extension host over a few more @architect requests: where our part goes.
@@ -299,7 +307,9 @@ export async function run(): Promise<void> {
 /**
  * What VS Code's hop from `sendRequest` to the provider costs for what Architect adds to a request, each
  * part alone: @echo sends its usual request, with Architect's four tool definitions, with as much more
- * text as Architect sends, or both (rounds rotate the order). Then the same with direct `sendRequest`
+ * text as Architect sends, or both; or exactly what @architect last sent (its messages, tools and
+ * justification), which tells what the request costs from what Architect's own host is doing
+ * (rounds rotate the order). Then the same with direct `sendRequest`
  * calls from this host outside any chat request, to tell the cost of the tools themselves from the
  * workbench being busy with the chat request.
  */
@@ -310,6 +320,7 @@ async function hopExperiment(
   input: Input,
   short: readonly Sample[],
   ask: Ask,
+  architectMessages: readonly string[],
 ) {
   const names = (
     (architect.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? []
@@ -329,6 +340,15 @@ async function hopExperiment(
         ...(variant.includes('tools') ? { tools } : {}),
         ...(variant.includes('text') ? { padding } : {}),
         progress: variant === 'progress',
+        ...(variant === 'replay'
+          ? {
+              tools,
+              replay: {
+                messages: architectMessages,
+                justification: 'Architect reviews and designs APIs with this model.',
+              },
+            }
+          : {}),
       });
       chat.push(await ask('echo', input.reply, 'hop', { variant }));
     }

@@ -202,7 +202,7 @@ function pairedDifference(samples, key) {
  * outside a chat request, with and without the tools.
  */
 function hopSummary(hop) {
-  const variants = ['plain', 'tools', 'text', 'tools+text', 'progress'];
+  const variants = ['plain', 'tools', 'text', 'tools+text', 'progress', 'replay'];
   const sendToModel = (variant) =>
     summarize(
       hop.chat
