@@ -70,7 +70,7 @@ describe('tool outputs are protected like attachments', () => {
     assert.match(output.text, /11 \| const token = "\[REDACTED:github-token\]";/);
     assert.equal(output.redactions, 1);
     assert.deepEqual([output.sent?.startLine, output.sent?.endLine, output.sent?.viaTool], [9, 12, true]);
-    assert.match(output.text, /\(lines 9–12 of 16; ask for the next range to read on\)/);
+    assert.match(output.text, /\(lines 9-12 of 16; ask for the next range to read on\)/);
   });
 
   test('found files mark the excluded ones', () => {

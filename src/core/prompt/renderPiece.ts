@@ -71,11 +71,16 @@ export function renderPiece(
   };
 }
 
+/**
+ * Plain hyphens, not dashes: with no character beyond ASCII, a piece of ASCII code stays a one-byte
+ * string in V8, half the memory and a cheaper trip through VS Code to the model (`npm run bench`, the
+ * hop experiment: about 5 ms for 100 KB).
+ */
 function linesHeader(source: AttachedSource, window: CodeWindow, t: Translate): string {
-  const range = t('Lines: {0}–{1} of {2}', window.startLine, window.endLine, groupDigits(window.totalLines));
+  const range = t('Lines: {0}-{1} of {2}', window.startLine, window.endLine, groupDigits(window.totalLines));
   const focus = source.focus;
   if (focus?.kind !== 'selection') return range;
-  return `${range} ${t('(the user selected lines {0}–{1})', focus.startLine, focus.endLine)}`;
+  return `${range} ${t('(the user selected lines {0}-{1})', focus.startLine, focus.endLine)}`;
 }
 
 /** File names are attacker-controlled too: no line breaks or control characters in a header. */

@@ -62,7 +62,7 @@ export async function readFileResult(source: AttachedSource, input: ReadFileInpu
   const piece = renderPiece({ ...source, focus: undefined }, window, secrets, t);
   const more =
     window.endLine < window.totalLines
-      ? `\n${t('(lines {0}–{1} of {2}; ask for the next range to read on)', window.startLine, window.endLine, groupDigits(window.totalLines))}`
+      ? `\n${t('(lines {0}-{1} of {2}; ask for the next range to read on)', window.startLine, window.endLine, groupDigits(window.totalLines))}`
       : '';
   return {
     text: piece.text + more,

@@ -23,7 +23,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
     assert.match(request.messages[0]?.text ?? '', /Task: review the attached code/);
     const piece = request.messages.find((message) => message.text.startsWith('Attached file: src/users.ts'));
     assert.ok(piece, JSON.stringify(request.messages.map((message) => message.text.slice(0, 80))));
-    assert.match(piece.text, /\(the user selected lines 3–7\)/);
+    assert.match(piece.text, /\(the user selected lines 3-7\)/);
     assert.match(piece.text, / 4 \| export async function getUser/);
     assert.match(piece.text, / 5 \| {3}const rows = await db\.query\('SELECT \* FROM users WHERE id = ' \+ req\.params\.id\);/);
   });
@@ -32,7 +32,7 @@ suite('Review this API (architect.reviewThisApi)', () => {
     await openWithSelection(fileUri('src/users.ts'));
     await vscode.commands.executeCommand('architect.reviewThisApi');
     const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Attached file: src/users.ts'));
-    assert.match(piece?.text ?? '', /Lines: 1–19 of 19\n/);
+    assert.match(piece?.text ?? '', /Lines: 1-19 of 19\n/);
   });
 
   test('from the Explorer on a closed file: that file is opened and its text is reviewed', async () => {

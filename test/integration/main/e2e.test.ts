@@ -50,7 +50,7 @@ suite('@architect end to end (real chat UI, fake model)', () => {
     assert.match(persona?.text ?? '', /Task: review the attached code/);
     const piece = rest.find((message) => message.text.startsWith('Attached file: src/users.ts'));
     assert.ok(piece, JSON.stringify(request.messages.map((message) => message.text.slice(0, 120))));
-    assert.match(piece.text, /\(the user selected lines 9–13\)/);
+    assert.match(piece.text, /\(the user selected lines 9-13\)/);
     assert.match(piece.text, /10 \| export async function createUser/);
     assert.strictEqual(request.messages.at(-1)?.text, 'is this handler safe?');
   });

@@ -24,7 +24,7 @@ suite('read-only workspace tools and the tool loop', () => {
     const [output] = toolResults(lm.fake, 1);
     assert.match(
       output ?? '',
-      /^Attached file: src\/db\.ts\nLanguage: typescript\nLines: 1–3 of 7\n```typescript\n1 \| export const db = \{/,
+      /^Attached file: src\/db\.ts\nLanguage: typescript\nLines: 1-3 of 7\n```typescript\n1 \| export const db = \{/,
     );
     assert.strictEqual(result.metadata?.['toolRounds'], 1);
     assert.strictEqual(result.metadata?.['toolCalls'], 1);

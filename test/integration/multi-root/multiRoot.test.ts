@@ -88,7 +88,7 @@ suite('multi-root workspace (R31)', () => {
     const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as { errorDetails?: unknown } | undefined;
     assert.strictEqual(result?.errorDetails, undefined);
     const piece = lastRequest(lm.fake).messages.find((message) => message.text.startsWith('Attached file: beta/src/payments.ts'));
-    assert.match(piece?.text ?? '', /\(the user selected lines 2–4\)/);
+    assert.match(piece?.text ?? '', /\(the user selected lines 2-4\)/);
   });
 
   test('R11: the exclusions of a folder hold even when a file of another folder is attached first', async () => {
