@@ -683,7 +683,10 @@ export function markdown(r, rows) {
         `The fake answers at once (\`delayMs: 0\`). @architect and @echo alternate, after warm-up. Times from just before \`chat.open\`: when the participant's handler started, ` +
         'when the fake model received the request, and when `chat.open` resolved (the answer complete). ' +
         'The workspace is a Git repository and the built-in Git extension runs (for `/changes`, below). ' +
-        `Architect activated in ${ms(e.activationMs)} in the extension host.`,
+        `Architect activated in ${ms(e.activationMs)} in the extension host.` +
+        (typeof e.firstReceivedMs?.architect === 'number' && typeof e.firstReceivedMs?.echo === 'number'
+          ? ` The first @architect request of the run (warm-up, which also loads dist/engine.js) reached the model after ${ms(e.firstReceivedMs.architect)}; @echo's first, ${ms(e.firstReceivedMs.echo)}.`
+          : ''),
     );
     out.push('');
     const row = (name, side, chunks) => [

@@ -332,6 +332,11 @@ export async function measureEndToEnd({ quick = false, log }) {
     reason: outcome.reason,
     faults: outcome.faults,
     activationMs: raw.activationMs,
+    /** The first request of each participant (warm-up): Architect's also loads dist/engine.js. */
+    firstReceivedMs: {
+      architect: raw.short.find((sample) => sample.participant === 'architect')?.receivedMs ?? null,
+      echo: raw.short.find((sample) => sample.participant === 'echo')?.receivedMs ?? null,
+    },
     handlerTimed: raw.handlerTimed,
     fileBytes: Buffer.byteLength(readFileSync(file)),
     /** From Architect's own log: handler start → context built → request sent (100 KB runs). */
