@@ -15,6 +15,10 @@ export const MEMORY_RESOLUTION = 512 * KB;
 const kb = (value) => `${(value / KB).toFixed(1)} KB`;
 /** @param {number} a @param {number} b */
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+/** "median / p95" of a summary. */
+const spread = (x) => `${ms(x.median)} / ${ms(x.p95)}`;
+/** A request's phases as table cells: before the handler, the handler's own part, the hop, and in all to the model. */
+const phaseCells = (side) => [side.handler, side.handlerToSend, side.sendToModel, side.received].map(spread);
 const budget = (tokens) => `${tokens / 1000}k`;
 
 /**
@@ -197,16 +201,7 @@ function changesEndToEndLines(e) {
   const c = e.changes;
   if (!c) return [];
   if (c.error) return [`\`/changes\` against \`/review\`: not measured: ${c.error}.`, ''];
-  const row = (name, side) => [
-    name,
-    side.n,
-    `${ms(side.handler.median)} / ${ms(side.handler.p95)}`,
-    `${ms(side.handlerToSend.median)} / ${ms(side.handlerToSend.p95)}`,
-    `${ms(side.sendToModel.median)} / ${ms(side.sendToModel.p95)}`,
-    `${ms(side.received.median)} / ${ms(side.received.p95)}`,
-    `${Math.round(side.requestChars / 1000)}k`,
-    side.outcomes.join(', '),
-  ];
+  const row = (name, side) => [name, side.n, ...phaseCells(side), `${Math.round(side.requestChars / 1000)}k`, side.outcomes.join(', ')];
   return [
     '`/changes` against `/review` of the same code: the workspace is a Git repository (the built-in Git extension on, `git.enabled`) in which `src/orders.ts` was committed empty; ' +
       `its working copy holds the ${bytes(e.fileBytes)} file, so \`@architect /changes\` (no attachment) reads one uncommitted change of that many added lines through the Git extension ` +
@@ -232,7 +227,7 @@ function changesEndToEndLines(e) {
     '',
     `Ratio /changes / /review of the time to the model: median ${ratio(c.changes.received.median, c.review.received.median)}, p95 ${ratio(c.changes.received.p95, c.review.received.p95)} (target ≤ 1.5×).` +
       (c.gitProbe
-        ? ` What /changes waits for in the Git extension, each call alone from the extension host after the series (${c.gitProbe.status.n} times, median / p95): \`repository.status()\` ${ms(c.gitProbe.status.median)} / ${ms(c.gitProbe.status.p95)}, \`diffWith('HEAD', '.')\` ${ms(c.gitProbe.diff.median)} / ${ms(c.gitProbe.diff.p95)}.`
+        ? ` What /changes waits for in the Git extension, each call alone from the extension host after the series (${c.gitProbe.status.n} times, median / p95): \`repository.status()\` ${spread(c.gitProbe.status)}, \`diffWith('HEAD', '.')\` ${spread(c.gitProbe.diff)}.`
         : ''),
     '',
   ];
@@ -693,11 +688,8 @@ export function markdown(r, rows) {
       name,
       chunks,
       side.n,
-      `${ms(side.handler.median)} / ${ms(side.handler.p95)}`,
-      `${ms(side.handlerToSend.median)} / ${ms(side.handlerToSend.p95)}`,
-      `${ms(side.sendToModel.median)} / ${ms(side.sendToModel.p95)}`,
-      `${ms(side.received.median)} / ${ms(side.received.p95)}`,
-      `${ms(side.total.median)} / ${ms(side.total.p95)}`,
+      ...phaseCells(side),
+      spread(side.total),
       side.countTokensCalls.length ? Math.max(...side.countTokensCalls) : '–',
       side.outcomes.join(', '),
     ];
@@ -726,18 +718,18 @@ export function markdown(r, rows) {
     out.push('');
     if (e.architectLog) {
       out.push(
-        `Inside @architect, from its own request log (ms after its handler started, 100 KB runs, median / p95): context built ${ms(e.architectLog.context.median)} / ${ms(e.architectLog.context.p95)}, ` +
-          `request sent ${ms(e.architectLog.sent.median)} / ${ms(e.architectLog.sent.p95)}, done ${ms(e.architectLog.done.median)} / ${ms(e.architectLog.done.p95)}. ` +
+        `Inside @architect, from its own request log (ms after its handler started, 100 KB runs, median / p95): context built ${spread(e.architectLog.context)}, ` +
+          `request sent ${spread(e.architectLog.sent)}, done ${spread(e.architectLog.done)}. ` +
           '"Context" covers reading the attachment, the persona, the settings and building the prompt; "sent" is when `model.sendRequest` returned.',
       );
       out.push('');
     }
     if (e.fsProbe) {
       out.push(
-        `\`vscode.workspace.fs\` on the attached file, from the same extension host (10 times, median / p95): stat ${ms(e.fsProbe.stat.median)} / ${ms(e.fsProbe.stat.p95)}, ` +
-          `readFile ${ms(e.fsProbe.readFile.median)} / ${ms(e.fsProbe.readFile.p95)}` +
+        `\`vscode.workspace.fs\` on the attached file, from the same extension host (10 times, median / p95): stat ${spread(e.fsProbe.stat)}, ` +
+          `readFile ${spread(e.fsProbe.readFile)}` +
           (e.fsInRequest
-            ? `; started together with @architect's handler (${e.fsInRequest.stat.n} requests), while the workbench handles the request: stat ${ms(e.fsInRequest.stat.median)} / ${ms(e.fsInRequest.stat.p95)}, readFile ${ms(e.fsInRequest.readFile.median)} / ${ms(e.fsInRequest.readFile.p95)}.`
+            ? `; started together with @architect's handler (${e.fsInRequest.stat.n} requests), while the workbench handles the request: stat ${spread(e.fsInRequest.stat)}, readFile ${spread(e.fsInRequest.readFile)}.`
             : '.'),
       );
       out.push('');

@@ -42,8 +42,9 @@ export interface Report {
 
 /**
  * secretlint's time grows faster than the number of reports in one source (four times the reports
- * took seven times as long, and worse beyond), so a long text is linted in stretches of about 32 KB, cut at line starts, each overlapping the one before by 2 KB:
- * any secret shorter than the overlap lies whole in one stretch. (Private keys, which can be longer,
+ * took seven times as long, and worse beyond), so a long text is linted in stretches of about 32 KB,
+ * cut at line starts, each overlapping the one before by 2 KB: any secret shorter than the overlap lies
+ * whole in one stretch. (Private keys, which can be longer,
  * are found in the whole text by `privateKeyBlocks`.) Ranges come back as offsets into `text`.
  */
 export async function lintInChunks(text: string): Promise<Report[]> {

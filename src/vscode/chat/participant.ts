@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Engine } from '../../engine';
 import { describeFailure } from '../commands/safeCommand';
-import { usingEngine } from '../engine/loadEngine';
+import { fromEngine, usingEngine } from '../engine/loadEngine';
 import { t } from '../l10n';
 
 export const PARTICIPANT_ID = 'architect.chat';
@@ -9,7 +9,7 @@ export const PARTICIPANT_ID = 'architect.chat';
 /** `@architect`: registered at activation; each request is answered by the engine (src/engine.ts). */
 export function registerParticipant(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, engine: () => Engine): void {
   const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, chatContext, stream, token) =>
-    answerSafely(() => engine().answerChat(request, chatContext, stream, token)).catch((error: unknown): vscode.ChatResult => {
+    fromEngine(() => engine().answerChat(request, chatContext, stream, token)).catch((error: unknown): vscode.ChatResult => {
       // A bug of ours, not a model error: say so plainly, keep the details in the log.
       const reason = describeFailure(error, 'chat', log);
       return { errorDetails: { message: t('Architect could not answer: {0}. See the Architect log for details.', reason) } };
@@ -29,9 +29,4 @@ export function registerParticipant(context: vscode.ExtensionContext, log: vscod
       if (line !== undefined) log.info(line);
     }),
   );
-}
-
-/** A failure to load the engine surfaces like one inside it: as a rejected promise. */
-async function answerSafely(answer: () => Promise<vscode.ChatResult>): Promise<vscode.ChatResult> {
-  return answer();
 }

@@ -29,6 +29,14 @@ export function engineLoader(host: EngineHost): () => Engine {
 }
 
 /**
+ * Work that needs the engine, as one promise: an engine that cannot load rejects it like a failure
+ * inside the work, so the caller's one `catch` handles both.
+ */
+export async function fromEngine<T>(use: () => Promise<T>): Promise<T> {
+  return use();
+}
+
+/**
  * For callbacks VS Code makes outside a command (follow-ups, feedback, file watchers): what `use`
  * returns, or `fallback` when it throws, with the failure in the log. Commands and the chat have
  * their own wrappers that also tell the person.

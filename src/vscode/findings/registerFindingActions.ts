@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
 import { describeFailure } from '../commands/safeCommand';
+import { fromEngine } from '../engine/loadEngine';
 import { FindingActions } from './findingActions';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
@@ -16,9 +17,7 @@ export function registerFindingActions(
 ): void {
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${IGNORE_FILE_PATH}`);
   const recheck = (file: vscode.Uri) =>
-    void Promise.resolve()
-      .then(() => recheckIgnoreFile(file))
-      .catch((error: unknown) => describeFailure(error, 'ignore file', log));
+    void fromEngine(() => recheckIgnoreFile(file)).catch((error: unknown) => describeFailure(error, 'ignore file', log));
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingActions(findings), {
       providedCodeActionKinds: FindingActions.kinds,

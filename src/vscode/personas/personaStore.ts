@@ -101,7 +101,12 @@ export class PersonaStore implements vscode.Disposable {
    * files people write can have problems: with none (and nothing shown yet), nothing is parsed.
    */
   async refresh(): Promise<void> {
-    if (this.current !== undefined || (await this.discover()).some((file) => file.source.kind !== 'builtin')) await this.load();
+    if (this.current !== undefined) {
+      await this.load();
+      return;
+    }
+    const files = await this.discover();
+    if (files.some((file) => file.source.kind !== 'builtin')) await this.load(files);
   }
 
   dispose(): void {
@@ -109,9 +114,9 @@ export class PersonaStore implements vscode.Disposable {
     for (const disposable of [...this.disposables, ...this.watchers]) disposable.dispose();
   }
 
-  /** The catalog as the files are now; concurrent callers share one check. */
-  private load(): Promise<Loaded> {
-    this.inFlight ??= this.read().finally(() => {
+  /** The catalog as the files are now (`files`, when just listed); concurrent callers share one check. */
+  private load(files?: PersonaFile[]): Promise<Loaded> {
+    this.inFlight ??= this.read(files).finally(() => {
       this.inFlight = undefined;
     });
     return this.inFlight;
@@ -127,8 +132,8 @@ export class PersonaStore implements vscode.Disposable {
     }, RELOAD_DELAY_MS);
   }
 
-  private async read(): Promise<Loaded> {
-    const files = await this.discover();
+  private async read(listed?: PersonaFile[]): Promise<Loaded> {
+    const files = listed ?? (await this.discover());
     // Built-in files keep the version they had when the extension started.
     const stamps = await Promise.all(files.map((file) => (file.source.kind === 'builtin' ? 'builtin' : stampOf(file.uri))));
     const fingerprint = files.map((file, index) => `${file.source.kind}:${file.source.uri}@${stamps[index] ?? '?'}`).join('\n');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ALL_TOOLS } from '../../core/tools/toolNames';
 import { type Engine } from '../../engine';
 import { describeFailure } from '../commands/safeCommand';
+import { fromEngine } from '../engine/loadEngine';
 import { t } from '../l10n';
 
 /**
@@ -14,11 +15,9 @@ export function registerWorkspaceTools(context: vscode.ExtensionContext, log: vs
       vscode.lm.registerTool<unknown>(name, {
         async invoke(options, token) {
           // runTool turns its own failures into results; only an engine that cannot load throws here.
-          const run = await Promise.resolve()
-            .then(() => engine().runTool(name, options.input, token))
-            .catch((error: unknown) => {
-              throw new Error(describeFailure(error, name, log));
-            });
+          const run = await fromEngine(() => engine().runTool(name, options.input, token)).catch((error: unknown) => {
+            throw new Error(describeFailure(error, name, log));
+          });
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(run.output.text)]);
         },
         prepareInvocation(options) {
