@@ -1,5 +1,6 @@
 import { findSecretsInTexts } from '../redact/findSecrets';
 import { CHUNK_CHARS } from '../redact/lintInChunks';
+import { formatOf } from '../redact/textFormat';
 import { type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
 import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets';
 
@@ -17,7 +18,10 @@ export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: D
   const anyRemoved = files.some((file) => file.removed > 0);
   for (const side of anyRemoved ? (['new', 'old'] as const) : (['new'] as const)) {
     const batches = batchesOf(files, side);
-    const secrets = await findSecretsInTexts(batches.map((batch) => textOfSide(batch, side)));
+    const secrets = await findSecretsInTexts(
+      batches.map((batch) => textOfSide(batch, side)),
+      batches.map((batch) => ({ path: batch[0]?.path })),
+    );
     batches.forEach((batch, index) => {
       count += placeSecrets(secrets[index] ?? [], batch, side, spans);
     });
@@ -26,7 +30,10 @@ export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: D
   return { files: files.map((file) => ({ ...file, hunks: file.hunks.map((hunk) => redactHunk(hunk, spans)) })), count };
 }
 
-/** Files in order, cut into batches of about CHUNK_CHARS of side text; a larger file is a batch alone. */
+/**
+ * Files in order, cut into batches of about CHUNK_CHARS of side text; a larger file is a batch alone.
+ * The files of a batch share a format (config, code), which decides how a password key's value is read.
+ */
 function batchesOf(files: readonly DiffFile[], side: Side): DiffFile[][] {
   const batches: DiffFile[][] = [];
   let batch: DiffFile[] = [];
@@ -38,7 +45,8 @@ function batchesOf(files: readonly DiffFile[], side: Side): DiffFile[][] {
       () => undefined,
       () => undefined,
     );
-    if (batch.length > 0 && size + chars > CHUNK_CHARS) {
+    const other = batch[0] !== undefined && formatOf({ path: batch[0].path }) !== formatOf({ path: file.path });
+    if (batch.length > 0 && (size + chars > CHUNK_CHARS || other)) {
       batches.push(batch);
       batch = [];
       size = 0;

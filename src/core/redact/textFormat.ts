@@ -111,3 +111,8 @@ export function formatOf(origin: TextOrigin | undefined): TextFormat {
   const byPath = dot === -1 ? undefined : FORMAT_OF_EXTENSION[name.slice(dot + 1)];
   return byPath ?? FORMAT_OF_LANGUAGE[origin?.languageId ?? ''] ?? 'unknown';
 }
+
+/** Where an attached file comes from: its workspace-relative path (the label of an untitled one) and language. */
+export function originOf(source: { readonly matchPath: string; readonly label: string; readonly languageId: string }): TextOrigin {
+  return { path: source.matchPath || source.label, languageId: source.languageId };
+}
