@@ -45,7 +45,7 @@ const SECRET: KeyFamily = {
 };
 
 /** A key that ends with one of the family's words, quoted or not (the quotes must pair). */
-const keySource = (family: KeyFamily) => String.raw`(?<kq>["'\x60]?)[\w.-]{0,40}(?:${family.words})\d{0,3}\k<kq>`;
+const keySource = (family: KeyFamily) => String.raw`(?<kq>["'\x60]?)[\w.-]{0,120}(?:${family.words})\d{0,3}\k<kq>`;
 
 /** `${VAR}`, `$VAR`, `{{ x }}`, `{x}`, `%(x)s`, `%VAR%`, `<password>`, `#{x}`, and masks such as `****`. */
 const PLACEHOLDER = /^(?:\$\{|\$[A-Z_][A-Z0-9_]*$|\{|%\(|%\w+%$|<[^>]*>$|#\{)|\$\{|\{\{|^([*•xX.])\1*$/;
