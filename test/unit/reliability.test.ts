@@ -12,7 +12,8 @@ describe('the reliability contract', () => {
     };
     const covered = new Set(rowTests().map((item) => item.id));
     const missing = Object.keys(ROWS).filter((id) => !covered.has(id));
-    assert.equal(Object.keys(ROWS).length, 41);
+    // Rows are added over time; none of the first 41 may go.
+    for (let row = 1; row <= 41; row++) assert.ok(`R${String(row).padStart(2, '0')}` in ROWS, `R${row} is gone`);
     assert.deepEqual(missing, []);
   });
 });
