@@ -240,3 +240,13 @@ function diffLines(before: string, after: string): string {
     .slice(0, 10)
     .join('\n');
 }
+
+describe('R58 keys that name a copy of a credential are still password keys', () => {
+  test('R58 DB_PASSWORD_PROD, ADMIN_PASSWORD_B64 and client_secret_dev are keys; PASSWORD_FILE and passwordHint are not', async () => {
+    const value = ['x9Q', '#lm2Rt'].join('');
+    for (const key of ['DB_PASSWORD_PROD', 'ADMIN_PASSWORD_B64', 'client_secret_dev', 'smtpPassword2'])
+      assert.equal((await redactText(`${key} = "${value}"\n`, { path: 'settings.py' })).count, 1, key);
+    for (const key of ['POSTGRES_PASSWORD_FILE', 'passwordHint', 'secretName'])
+      assert.equal((await redactText(`${key}: "${value}"\n`, { path: 'values.yaml' })).count, 0, key);
+  });
+});

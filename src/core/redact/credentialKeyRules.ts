@@ -44,8 +44,13 @@ const SECRET: KeyFamily = {
   more: [],
 };
 
-/** A key that ends with one of the family's words, quoted or not (the quotes must pair). */
-const keySource = (family: KeyFamily) => String.raw`(?<kq>["'\x60]?)[\w.-]{0,120}(?:${family.words})\d{0,3}\k<kq>`;
+/**
+ * A key that ends with one of the family's words, quoted or not (the quotes must pair), perhaps followed
+ * by a digit or by what says which copy it is (`DB_PASSWORD_PROD`, `ADMIN_PASSWORD_B64`).
+ */
+const keySource = (family: KeyFamily) =>
+  String.raw`(?<kq>["'\x60]?)[\w.-]{0,120}(?:${family.words})(?:[_.-]?(?:${KEY_SUFFIXES}))?\d{0,3}\k<kq>`;
+const KEY_SUFFIXES = 'prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test|qa|local|live|enc(?:rypted)?|b64|base64|value|plain(?:text)?|raw';
 
 /** `${VAR}`, `$VAR`, `{{ x }}`, `{x}`, `%(x)s`, `%VAR%`, `<password>`, `#{x}`, and masks such as `****`. */
 const PLACEHOLDER = /^(?:\$\{|\$[A-Z_][A-Z0-9_]*$|\{|%\(|%\w+%$|<[^>]*>$|#\{)|\$\{|\{\{|^([*•xX.])\1*$/;
