@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { parseUnifiedDiff } from '../../src/core/changes/parseDiff';
+import { redactDiff } from '../../src/core/changes/redactDiff';
 import { findSecrets, redactText } from '../../src/core/redact/findSecrets';
 import { hasSecretShape } from '../../src/core/redact/secretShape';
 import { formatOf } from '../../src/core/redact/textFormat';
@@ -248,5 +250,31 @@ describe('R58 keys that name a copy of a credential are still password keys', ()
       assert.equal((await redactText(`${key} = "${value}"\n`, { path: 'settings.py' })).count, 1, key);
     for (const key of ['POSTGRES_PASSWORD_FILE', 'passwordHint', 'secretName'])
       assert.equal((await redactText(`${key}: "${value}"\n`, { path: 'values.yaml' })).count, 0, key);
+  });
+});
+
+describe('R58 the format reaches the redactor from a diff', () => {
+  test('R58 /changes: an added schema field named password is sent as written; an added .properties password is not', async () => {
+    const pw = ['pass', 'word'].join('');
+    // Without its path, `password: z` would read as a config line whose value is `z`.
+    const schema = ['const schema = z.object({', `  ${pw}: z`, '    .string()', '    .min(8),', '})'];
+    const value = ['Qz8', '#kLm2vX'].join('');
+    const added = (file: string, lines: readonly string[]) =>
+      [
+        `diff --git a/${file} b/${file}`,
+        `--- a/${file}`,
+        `+++ b/${file}`,
+        `@@ -1,0 +1,${lines.length} @@`,
+        ...lines.map((line) => `+${line}`),
+      ].join('\n');
+    const diff = [
+      added('src/routes/signup.tsx', schema),
+      added('config/application.properties', [`spring.datasource.${pw}=${value}`]),
+    ].join('\n');
+    const { files, count } = await redactDiff(parseUnifiedDiff(`${diff}\n`));
+    const text = (index: number) => files[index]?.hunks.flatMap((hunk) => hunk.lines.map((line) => line.text)) ?? [];
+    assert.deepEqual(text(0), schema);
+    assert.deepEqual(text(1), [`spring.datasource.${pw}=[REDACTED:password]`]);
+    assert.equal(count, 1);
   });
 });
