@@ -1,6 +1,8 @@
 import { type ChangesStats } from '../changes/changesContext';
 import { type CommandSpec } from '../commands/commandTable';
 import { type ModelErrorKind } from '../errors/classifyError';
+import { type RelatedMetadata } from '../related/relatedCode';
+import { type SourceMetadata } from '../sources/contextSource';
 
 /** How a request ended; the model's own failures are named by their error kind. */
 export type Outcome = 'ok' | 'answered-without-model' | 'too-large' | 'empty' | ModelErrorKind;
@@ -36,15 +38,21 @@ export interface ResultMetadata {
   readonly findingsOutsideChanges?: number;
   /** The repository reviewed, relative to the workspace. */
   readonly repository?: string;
+  /** The related code sent beside the code under review: where, which symbol, and why. */
+  readonly related?: readonly RelatedMetadata[];
   /** The short answer given instead of a model request (outcome `answered-without-model`). */
   readonly answerWithoutModel?: string;
   readonly outcome: Outcome;
 }
 
-/** What the pipeline knows when a request ends: the metadata's fields, with the command and tool counts as it has them. */
-export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'toolCalls'> & {
+/**
+ * What the pipeline knows when a request ends: the metadata's fields, with the command and tool counts as
+ * it has them, and each context source's own part as the sources made it.
+ */
+export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'toolCalls' | keyof SourceMetadata> & {
   readonly spec: CommandSpec;
   readonly tools?: { readonly rounds: number; readonly calls: number };
+  readonly sources: SourceMetadata;
 };
 
 export function resultMetadata(facts: MetadataFacts): ResultMetadata {
@@ -63,11 +71,19 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     countTokensCalls: facts.countTokensCalls,
     notes: facts.notes,
     ...(facts.tools === undefined ? {} : { toolRounds: facts.tools.rounds, toolCalls: facts.tools.calls }),
-    ...(facts.changes === undefined ? {} : { changes: facts.changes }),
+    ...sourceParts(facts.sources),
     ...(facts.findingsOutsideChanges === undefined ? {} : { findingsOutsideChanges: facts.findingsOutsideChanges }),
-    ...(facts.repository === undefined ? {} : { repository: facts.repository }),
     ...(facts.answerWithoutModel === undefined ? {} : { answerWithoutModel: facts.answerWithoutModel }),
     outcome: facts.outcome,
+  };
+}
+
+/** The sources' parts, each only when its source was in the request (a review of changes has `changes`, and so on). */
+function sourceParts(sources: SourceMetadata): SourceMetadata {
+  return {
+    ...(sources.changes === undefined ? {} : { changes: sources.changes }),
+    ...(sources.repository === undefined ? {} : { repository: sources.repository }),
+    ...(sources.related === undefined ? {} : { related: sources.related }),
   };
 }
 
