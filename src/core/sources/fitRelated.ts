@@ -1,4 +1,4 @@
-import { MESSAGE_OVERHEAD_TOKENS } from '../budget/budgetPolicy';
+import { estimateMessagesTokens, MESSAGE_OVERHEAD_TOKENS } from '../budget/budgetPolicy';
 import { isShown, type ShownLines } from '../findings/shownLines';
 import { LineIndex } from '../context/lineIndex';
 import { linePrefixWidth, windowText, type CodeWindow } from '../context/window';
@@ -26,7 +26,8 @@ export interface RelatedFit {
 }
 
 export interface RelatedBudget {
-  readonly chars: number;
+  /** Tokens the related pieces may take in all, message overheads included. */
+  readonly tokens: number;
   readonly charsPerToken: number;
   readonly redactSecrets: boolean;
   readonly alreadyShown: ShownLines;
@@ -36,24 +37,26 @@ export interface RelatedBudget {
 /**
  * Fits ranked candidates into the related share, best first: the whole declaration when it fits, else a
  * window around its first line; a candidate the code under review already shows is not repeated. The
- * rendered piece (placeholders and hidden-character markers included) is what is charged.
+ * rendered piece (placeholders and hidden-character markers included) is what is charged, counted the
+ * way the request's estimate counts it.
  */
 export async function fitRelated(ranked: readonly RelatedCandidate[], budget: RelatedBudget): Promise<RelatedFit> {
   const indexes = new Map<string, LineIndex>();
   const fitted: FittedRelated[] = [];
   const cut: RelatedCandidate[] = [];
-  const perPiece = RELATED_HEADER_CHARS + Math.ceil(MESSAGE_OVERHEAD_TOKENS * budget.charsPerToken);
-  let left = budget.chars;
+  let left = budget.tokens;
   for (const candidate of ranked) {
     if (isShown(budget.alreadyShown, candidate.key, candidate)) continue;
-    if (left - perPiece < MIN_RELATED_WINDOW_CHARS) {
+    // One token of rounding and the message overhead are kept aside, so the estimate never exceeds the share.
+    const codeChars = Math.floor((left - MESSAGE_OVERHEAD_TOKENS - 1) * budget.charsPerToken) - RELATED_HEADER_CHARS;
+    if (codeChars < MIN_RELATED_WINDOW_CHARS) {
       cut.push(candidate);
       continue;
     }
     const index = indexes.get(candidate.key) ?? new LineIndex(candidate.text);
     indexes.set(candidate.key, index);
-    const piece = await renderCandidate(candidate, index, left - perPiece, budget);
-    const cost = piece === undefined ? Infinity : piece.rendered.text.length + Math.ceil(MESSAGE_OVERHEAD_TOKENS * budget.charsPerToken);
+    const piece = await renderCandidate(candidate, index, codeChars, budget);
+    const cost = piece === undefined ? Infinity : estimateMessagesTokens([piece.rendered.text], budget.charsPerToken);
     if (piece === undefined || cost > left) cut.push(candidate);
     else {
       fitted.push(piece);

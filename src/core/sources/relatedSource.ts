@@ -50,7 +50,7 @@ async function fitRelatedSource(
   protection: SourceProtection,
 ): Promise<FittedSource> {
   const result = await fitRelated(ranked, {
-    chars: Math.floor(Math.max(0, budget.tokens) * budget.charsPerToken),
+    tokens: Math.max(0, budget.tokens),
     charsPerToken: budget.charsPerToken,
     redactSecrets: protection.redactSecrets,
     alreadyShown: budget.alreadyShown,

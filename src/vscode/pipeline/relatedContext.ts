@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { type CommandSpec } from '../../core/commands/commandTable';
 import { sourceFor } from '../../core/sources/sourceFor';
+import { withinDeadline } from '../../core/withinDeadline';
 import { t } from '../l10n';
-import { gatherRelated, type RelatedGathering, type RelatedTarget } from '../related/gatherRelated';
+import { gatherRelated, type RelatedTarget } from '../related/gatherRelated';
 import { readSettings } from '../settings';
 import { type AnswerSink } from './answerSink';
 import { type GatheredContext } from './requestPipeline';
@@ -37,7 +38,9 @@ export async function withRelatedCode(gathered: GatheredContext, request: Relate
   const deadlineMs = RELATED_DEADLINE_MS - (Date.now() - request.arrivedAt);
   if (targets.length === 0 || deadlineMs <= 0 || request.token.isCancellationRequested) return gathered;
   request.sink.progress(t('Reading related code…'));
-  const found = await withinDeadline(gatherRelated(targets, { token: request.token, deadlineMs }), deadlineMs, request.token);
+  // A gatherer that throws, even before its first await, ends as no related code.
+  const gathering = Promise.resolve().then(() => gatherRelated(targets, { token: request.token, deadlineMs }));
+  const found = await withinDeadline(gathering, deadlineMs, request.token);
   if (found === undefined) {
     request.log.debug(`related code: none in time (${deadlineMs} ms)`);
     return gathered;
@@ -48,26 +51,4 @@ export async function withRelatedCode(gathered: GatheredContext, request: Relate
   if (found.candidates.length === 0 || request.token.isCancellationRequested) return gathered;
   for (const [key, uri] of found.uris) gathered.uris.rememberAs(key, uri);
   return { ...gathered, context: [...gathered.context, { kind: 'related', candidates: found.candidates }] };
-}
-
-/**
- * The gatherer's answer, or nothing once the deadline passes or the request is cancelled: a gatherer
- * that never resolves (or throws) cannot hold the request. The timer and the listener are always released.
- */
-export function withinDeadline(
-  gathering: Promise<RelatedGathering>,
-  deadlineMs: number,
-  token: vscode.CancellationToken,
-): Promise<RelatedGathering | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let listener: vscode.Disposable | undefined;
-  const stop = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), Math.max(0, deadlineMs));
-    listener = token.onCancellationRequested(() => resolve(undefined));
-  });
-  const answer = gathering.catch(() => undefined);
-  return Promise.race([answer, stop]).finally(() => {
-    clearTimeout(timer);
-    listener?.dispose();
-  });
 }
