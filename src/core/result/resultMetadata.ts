@@ -1,7 +1,5 @@
-import { type ChangesStats } from '../changes/changesContext';
 import { type CommandSpec } from '../commands/commandTable';
 import { type ModelErrorKind } from '../errors/classifyError';
-import { type RelatedMetadata } from '../related/relatedCode';
 import { type SourceMetadata } from '../sources/contextSource';
 
 /** How a request ended; the model's own failures are named by their error kind. */
@@ -11,7 +9,7 @@ export type Outcome = 'ok' | 'answered-without-model' | 'too-large' | 'empty' | 
  * `ChatResult.metadata` of every `@architect` answer: built once when the answer ends, read back (by
  * the follow-up provider, by tests) through `isResultMetadata`.
  */
-export interface ResultMetadata {
+export interface ResultMetadata extends SourceMetadata {
   /** The slash command, or null for a free question. */
   readonly command: string | null;
   readonly persona: string;
@@ -32,14 +30,8 @@ export interface ResultMetadata {
   readonly notes: readonly string[];
   readonly toolRounds?: number;
   readonly toolCalls?: number;
-  /** A review of changes: files changed, lines added and removed, changed lines not sent. */
-  readonly changes?: ChangesStats;
   /** A review of changes: findings left out because they are not on or near a changed line. */
   readonly findingsOutsideChanges?: number;
-  /** The repository reviewed, relative to the workspace. */
-  readonly repository?: string;
-  /** The related code sent beside the code under review: where, which symbol, and why. */
-  readonly related?: readonly RelatedMetadata[];
   /** The short answer given instead of a model request (outcome `answered-without-model`). */
   readonly answerWithoutModel?: string;
   readonly outcome: Outcome;
@@ -78,13 +70,12 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
   };
 }
 
-/** The sources' parts, each only when its source was in the request (a review of changes has `changes`, and so on). */
+/**
+ * The sources' parts (`changes`, `repository`, `related`, …), each only when its source was in the
+ * request: a new kind of context adds its field to `SourceMetadata` and nothing here.
+ */
 function sourceParts(sources: SourceMetadata): SourceMetadata {
-  return {
-    ...(sources.changes === undefined ? {} : { changes: sources.changes }),
-    ...(sources.repository === undefined ? {} : { repository: sources.repository }),
-    ...(sources.related === undefined ? {} : { related: sources.related }),
-  };
+  return Object.fromEntries(Object.entries(sources).filter(([, value]) => value !== undefined)) as SourceMetadata;
 }
 
 export function isResultMetadata(value: unknown): value is ResultMetadata {
