@@ -5,6 +5,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parseUnifiedDiff } from '../../src/core/changes/parseDiff';
 import { redactDiff } from '../../src/core/changes/redactDiff';
+import { english } from '../../src/core/i18n';
+import { fitRelated } from '../../src/core/sources/fitRelated';
 import { findSecrets, redactText } from '../../src/core/redact/findSecrets';
 import { hasSecretShape } from '../../src/core/redact/secretShape';
 import { formatOf } from '../../src/core/redact/textFormat';
@@ -157,7 +159,7 @@ describe('R58 real code that names passwords reaches the model as written', () =
       command: 'review',
       question: '',
       persona: shippedPersona(),
-      sources: [fileSource('backend/app/core/security.py', text)],
+      context: [{ kind: 'attachments', sources: [fileSource('backend/app/core/security.py', text, undefined, 'python')] }],
       history: [],
       exclude: [],
       redactSecrets: true,
@@ -276,5 +278,30 @@ describe('R58 the format reaches the redactor from a diff', () => {
     assert.deepEqual(text(0), schema);
     assert.deepEqual(text(1), [`spring.datasource.${pw}=[REDACTED:password]`]);
     assert.equal(count, 1);
+  });
+});
+
+describe('R58 the format reaches the redactor from related code', () => {
+  test('R58 a related declaration in TypeScript that names a password is sent as written', async () => {
+    const pw = ['pass', 'word'].join('');
+    const text = ['export const signupSchema = z.object({', `  ${pw}: z`, '    .string()', '    .min(8),', '})', ''].join('\n');
+    const { fitted } = await fitRelated(
+      [
+        {
+          key: 'file:///ws/src/schemas.ts',
+          label: 'src/schemas.ts',
+          matchPath: 'src/schemas.ts',
+          text,
+          startLine: 1,
+          endLine: 5,
+          symbol: 'signupSchema',
+          reason: 'definition',
+        },
+      ],
+      { tokens: 10_000, charsPerToken: 4, redactSecrets: true, alreadyShown: new Map(), t: english },
+    );
+    assert.equal(fitted.length, 1);
+    assert.equal(fitted[0]?.rendered.redactions, 0);
+    assert.ok(fitted[0]?.rendered.text.includes(`${pw}: z`));
   });
 });
