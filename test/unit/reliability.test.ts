@@ -12,7 +12,8 @@ describe('the reliability contract', () => {
     };
     const covered = new Set(rowTests().map((item) => item.id));
     const missing = Object.keys(ROWS).filter((id) => !covered.has(id));
-    assert.equal(Object.keys(ROWS).length, 41);
+    // Rows are added by later rounds; none is ever taken away.
+    assert.ok(Object.keys(ROWS).length >= 41);
     assert.deepEqual(missing, []);
   });
 });

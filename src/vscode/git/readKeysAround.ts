@@ -5,6 +5,8 @@ import { keyLinesIn, mayShowPartOfKey } from '../../core/changes/keysAround';
 import { decodeFileBytes } from '../../core/context/decode';
 import { type GitRepository } from './gitTypes';
 
+/** Files read at once (each may start a git process). */
+const READS_AT_ONCE = 8;
 /** Whole versions larger than this are not read for keys: the hunks' own scan still runs. */
 const MAX_VERSION_CHARS = 20 * 1024 * 1024;
 
@@ -20,20 +22,32 @@ export async function withKeysAround(
   baseRevision: string,
   files: readonly DiffFile[],
 ): Promise<DiffFile[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      if (file.binary || file.status === 'deleted' || !mayShowPartOfKey(file)) return file;
-      const uri = vscode.Uri.joinPath(repository.rootUri, file.path);
-      const oldUri = vscode.Uri.joinPath(repository.rootUri, file.oldPath ?? file.path);
-      const [newText, oldText] = await Promise.all([
-        scope.kind === 'staged' ? shown(repository, '', uri) : onDisk(uri),
-        file.removed > 0 && file.status !== 'added' ? shown(repository, baseRevision, oldUri) : undefined,
-      ]);
-      const texts = [newText, oldText].filter((text): text is string => text !== undefined && text.length <= MAX_VERSION_CHARS);
-      const keyLines = keyLinesIn(texts);
-      return keyLines.length > 0 ? { ...file, keyLines } : file;
-    }),
-  );
+  return mapAtMost(READS_AT_ONCE, files, async (file) => {
+    if (file.binary || file.status === 'deleted' || !mayShowPartOfKey(file)) return file;
+    const uri = vscode.Uri.joinPath(repository.rootUri, file.path);
+    const oldUri = vscode.Uri.joinPath(repository.rootUri, file.oldPath ?? file.path);
+    const [newText, oldText] = await Promise.all([
+      scope.kind === 'staged' ? shown(repository, '', uri) : onDisk(uri),
+      file.removed > 0 && file.status !== 'added' ? shown(repository, baseRevision, oldUri) : undefined,
+    ]);
+    const texts = [newText, oldText].filter((text): text is string => text !== undefined && text.length <= MAX_VERSION_CHARS);
+    const keyLines = keyLinesIn(texts);
+    return keyLines.length > 0 ? { ...file, keyLines } : file;
+  });
+}
+
+/** `work` on every item, in order, with at most `limit` running at once: a large diff starts no flood of git processes. */
+async function mapAtMost<T, R>(limit: number, items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 async function onDisk(uri: vscode.Uri): Promise<string | undefined> {
