@@ -111,15 +111,17 @@ suite('/changes reviews what changed in a Git repository', () => {
     git(api(), 'config', 'diff.renames', 'copies');
     try {
       const env = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('api/.env')));
-      await writeFile('api/.env', env + 'EXTRA=1\n');
-      await writeFile('api/src/settings.ts', env + '// settings\n');
+      // A line no secret rule knows: only the exclusion keeps it from the model.
+      const copied = env + 'INTERNAL_ONLY=copied-from-env-line\n';
+      await writeFile('api/.env', copied);
+      await writeFile('api/src/settings.ts', copied + '// settings\n');
       git(api(), 'add', 'src/settings.ts');
       const diff = git(api(), 'diff', 'HEAD', '--', '.');
       assert.match(diff, /copy from \.env\ncopy to src\/settings\.ts/, 'git did not report a copy');
       await editLine('api/src/users.ts', 2, '// touched');
       const { notes } = await changes();
       const sent = allText(lastRequest(lm.fake));
-      assert.ok(!sent.includes('fixture-password-do-not-send') && !sent.includes('sk_live_fixture'), 'a line of .env was sent');
+      assert.ok(!sent.includes('copied-from-env-line') && !sent.includes('fixture-password-do-not-send'), 'a line of .env was sent');
       assert.ok(
         notes.some((note) => note.startsWith('api/src/settings.ts was not sent: it matches the exclusion pattern ".env"')),
         JSON.stringify(notes),
