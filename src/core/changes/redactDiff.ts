@@ -2,6 +2,7 @@ import { findSecretsInTexts } from '../redact/findSecrets';
 import { CHUNK_CHARS } from '../redact/lintInChunks';
 import { formatOf } from '../redact/textFormat';
 import { type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
+import { placeKeysAround } from './keysAround';
 import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets';
 
 /**
@@ -10,7 +11,9 @@ import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets
  * whole files, each batch as one text, so a key split over several lines of a hunk, or over the hunks
  * of a file, is still found; a value found in one batch is looked up in all of them. A batch is about
  * what secretlint is given at once anyway, and keeps the texts small: one text for the whole side was a
- * large string, slow to make (a fresh mapping of memory each time).
+ * large string, slow to make (a fresh mapping of memory each time). A hunk that shows only part of a
+ * key (its BEGIN line elsewhere in the file) is covered by the key lines the reader found in the whole
+ * file (`DiffFile.keyLines`).
  */
 export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: DiffFile[]; count: number }> {
   const spans = new Map<DiffLine, LineSpan[]>();
@@ -26,6 +29,8 @@ export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: D
       count += placeSecrets(secrets[index] ?? [], batch, side, spans);
     });
   }
+  // Keys whose BEGIN line is outside the hunks, found in the whole file by the reader.
+  count += placeKeysAround(files, spans);
   if (spans.size === 0) return { files: [...files], count };
   return { files: files.map((file) => ({ ...file, hunks: file.hunks.map((hunk) => redactHunk(hunk, spans)) })), count };
 }
