@@ -2,6 +2,7 @@ import { type ChangedLines } from '../changes/changedLines';
 import { type RefusedFile, type ChangesStats } from '../changes/changesContext';
 import { type DiffFile } from '../changes/diffModel';
 import { type CommandId } from '../commands/commandTable';
+import { type ShownLines } from '../findings/shownLines';
 import { type AttachedSource } from '../context/attachment';
 import { type CodeWindow } from '../context/window';
 import { type Translate } from '../i18n';
@@ -80,8 +81,11 @@ export interface RequestPlan {
   readonly instructions: readonly string[];
   /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns". */
   readonly trimmed: readonly string[];
-  /** For a review of changes: its counts, and the changed lines that findings must be on or near. */
-  readonly changes?: { readonly stats: ChangesStats; readonly changedLines: ChangedLines };
+  /**
+   * For a review of changes: its counts, the changed lines that findings must be on or near, and the
+   * lines of the hunks sent of each file (by key), which is what the model saw of it.
+   */
+  readonly changes?: { readonly stats: ChangesStats; readonly changedLines: ChangedLines; readonly hunks: ShownLines };
 }
 
 /** What the model saw of a source: its identity and the window of lines sent. */

@@ -4,6 +4,7 @@ import { TokenLedger } from '../../core/budget/budgetPolicy';
 import { type CommandSpec } from '../../core/commands/commandTable';
 import { type AttachedSource } from '../../core/context/attachment';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
+import { shownLinesOf } from '../../core/findings/shownLinesOf';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
 import { type ChangesData, type HistoryTurn, type SentPiece } from '../../core/request/plan';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
@@ -78,6 +79,8 @@ interface Run {
   /** A review of changes: findings left out for not being on or near a changed line. */
   outsideChanges: number;
   ignored: number;
+  /** Findings left out as not grounded in the code the model was shown. */
+  ungrounded: number;
   loop?: AnswerLoopResult;
   announced: boolean;
 }
@@ -119,6 +122,7 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     findings: 0,
     outsideChanges: 0,
     ignored: 0,
+    ungrounded: 0,
     announced: false,
   };
   const plan = prepared.plan;
@@ -188,12 +192,26 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
     return finish(run, 'empty', emptyAnswerMessage(modelLabel(run.request.model), t));
   }
   if (run.request.spec.findings) {
-    const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const changedLines = run.prepared.plan.changes?.changedLines;
-    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, changedLines);
+    const plan = run.prepared.plan;
+    const sent = [...plan.sent, ...(run.loop?.sent ?? [])];
+    const shown = shownLinesOf(sent, plan.changes?.hunks);
+    const report = await reportFindings(
+      end,
+      sent,
+      shown,
+      run.context.uris,
+      run.deps.findings,
+      run.deps.ignores,
+      plan.changes?.changedLines,
+    );
     run.findings = report.placed;
     run.outsideChanges = report.outsideChanges;
     run.ignored = report.ignored;
+    run.ungrounded = report.ungrounded;
+    if (report.ungrounded + report.moved > 0)
+      run.deps.log.debug(
+        `request #${run.record.id}: findings not grounded: ${report.ungrounded}, moved to their evidence: ${report.moved}`,
+      );
     if (report.markdown !== '') run.sink.findings(report.markdown);
   }
   return finish(run, 'ok');
@@ -213,7 +231,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     ...(active.warning ? { personaWarning: active.warning } : {}),
     model: modelId(request.model),
     findings: run.findings,
-    ...(request.spec.findings ? { ignored: run.ignored } : {}),
+    ...(request.spec.findings ? { ignored: run.ignored, ungrounded: run.ungrounded } : {}),
     redactions: plan.redactions + (run.loop?.redactions ?? 0),
     skipped: plan.skipped.length,
     instructions: plan.instructions,
