@@ -17,7 +17,7 @@ export interface Grounding {
   /** Findings left out: on code the model was not shown, or with evidence the shown code does not hold. */
   readonly ungrounded: number;
   readonly moved: number;
-  /** Characters of shown code the evidence searches looked at: the work done, for tests and the log. */
+  /** Character comparisons the evidence searches made: the work done, for tests and the log. */
   readonly searched: number;
 }
 

@@ -83,25 +83,30 @@ function lowerBound(values: readonly number[], value: number): number {
 
 /**
  * Every start offset of `pattern` in `text[from, to)`, by Knuth–Morris–Pratt: each character of the text
- * is looked at a bounded number of times, so the cost is O((to − from) + pattern) whatever both hold (a
- * model's evidence is never turned into a regular expression). `visit` returns true to stop. Returns the
- * characters of text scanned, which callers count against their budget.
+ * is compared a bounded number of times (at most twice, amortized), so the cost is O((to − from) +
+ * pattern) whatever both hold; a model's evidence is never turned into a regular expression. `visit`
+ * returns true to stop. Returns the character comparisons made, which tests count and callers log.
  */
 export function searchAll(text: string, pattern: string, from: number, to: number, visit: (start: number) => boolean): number {
   const m = pattern.length;
   if (m === 0) return 0;
   const failure = failureTable(pattern);
   let matched = 0;
+  let steps = 0;
   for (let index = from; index < to; index++) {
     const char = text.charCodeAt(index);
-    while (matched > 0 && pattern.charCodeAt(matched) !== char) matched = failure[matched - 1] ?? 0;
+    steps++;
+    while (matched > 0 && pattern.charCodeAt(matched) !== char) {
+      matched = failure[matched - 1] ?? 0;
+      steps++;
+    }
     if (pattern.charCodeAt(matched) === char) matched++;
     if (matched === m) {
-      if (visit(index - m + 1)) return index - from + 1;
+      if (visit(index - m + 1)) return steps;
       matched = failure[m - 1] ?? 0;
     }
   }
-  return to - from;
+  return steps;
 }
 
 /** failure[i]: the length of the longest proper prefix of pattern[0..i] that is also its suffix. */
