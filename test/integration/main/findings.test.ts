@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
-import { ask } from '../helpers/chat';
+import { ask, askInAgentMode } from '../helpers/chat';
 import { lastRequest } from '../helpers/fake';
 import { writeFile } from '../helpers/workspace';
 
@@ -88,6 +88,23 @@ suite('findings become diagnostics', () => {
     assert.match(answer, /^ {3}Fix: Name it$/m);
     assert.ok(answer.includes('1 finding did not match the code and was left out.'), answer);
     assert.ok(!answer.includes('Invented'), answer);
+  });
+
+  test('grounded findings in Agent mode, the mode a person gets: the ungrounded one is left out and counted', async () => {
+    const uri = await writeFile('src/agentGrounded.ts', handler);
+    lm.fake.behave({
+      reply: findingsReply([
+        { line: 7, severity: 'low', title: 'Seen', evidence: 'export const line7 = 7;' },
+        { line: 8, severity: 'high', title: 'Unseen file', file: 'src/elsewhere.ts' },
+      ]),
+    });
+    const result = await askInAgentMode('@architect /review', { attach: [uri] });
+    assert.strictEqual(result.metadata?.['findings'], 1);
+    assert.strictEqual(result.metadata?.['ungrounded'], 1);
+    assert.deepStrictEqual(
+      architectDiagnostics(uri).map((d) => [d.range.start.line, d.message]),
+      [[6, 'Seen']],
+    );
   });
 
   test('grounded findings: a finding whose lines the model miscounted moves to its evidence', async () => {
