@@ -49,6 +49,7 @@ export const ROWS = {
   R39: 'A reference or search result line longer than the shown width, with a secret in it',
   R40: 'Variation selectors, U+2028/2029, NEL, a lone CR, U+2800 in attached code',
   R41: 'Windows names: file.pem::$DATA, file.pem., CON/NUL/COM1 as a design-doc name',
+  R45: 'A finding whose lines span code the model was not shown (`/changes` hunks at 7–13 and 497–503, a finding at 8–500 with a `replacement`); a `replacement` with bidi or zero-width characters',
   R46: "A diff next to a private key, or inside one, with the key's BEGIN line outside the hunk",
   R47: 'A copy (diff.renames=copies) of an excluded file such as .env; a rename into the workspace from outside it',
   R48: 'Multi-root: a diff path api/config/secrets.json with architect.exclude config/secrets.json in the folder api',
@@ -62,6 +63,7 @@ export const ROWS = {
 
 /** What cannot be shown in this runtime, and the closest thing that is tested instead. */
 const NOTES = {
+  R45: 'The quick fix is offered only when every line it replaces was shown to the model (and the finding itself must be grounded on shown lines). A replacement with hidden characters is still offered, but its title names them as markers and its edit opens in the refactor preview to be confirmed: it is never the preferred one-click fix.',
   R08: 'The chat does not return the rendered answer to the caller, so the sanitizer is tested where it decides (the core), chunk by chunk; the chat renders model text as untrusted markdown on top of that.',
   R30: 'A real remote (SSH, WSL) host is not available here; a virtual file system (`fakefs:`) registered by the test fixture exercises the same code path: every read goes through `vscode.workspace.fs`, and lint forbids Node `fs` in `src/`.',
   R58: 'Precision is measured on real repositories by `npm run bench` (the redaction part, corpus in `test/fixtures/redaction-corpus/`); every secret of R10, R37 and R55 is still redacted.',

@@ -44,7 +44,7 @@ describe('findings', () => {
 
   test('R32: a missing block is not an error and changes nothing', () => {
     const parsed = parseFindings(undefined, [api]);
-    assert.deepEqual(parsed, { blockFound: false, findings: [], dropped: [] });
+    assert.deepEqual(parsed, { blockFound: false, findings: [], dropped: [], unshown: 0 });
     assert.equal(renderFindings(parsed), '');
   });
 
@@ -54,7 +54,7 @@ describe('findings', () => {
     assert.equal(renderFindings(parsed), '_1 finding was dropped: the findings block is not a JSON array._');
   });
 
-  test('R32: lines outside the attached lines and invalid entries are dropped with a note', () => {
+  test('R32: invalid entries are dropped with a note; lines outside the attached lines are counted as not shown', () => {
     const parsed = parseFindings(
       JSON.stringify([
         { line: 5, severity: 'high', title: 'before the window' },
@@ -70,13 +70,9 @@ describe('findings', () => {
       parsed.findings.map((finding) => finding.title),
       ['good one'],
     );
-    assert.deepEqual(parsed.dropped, [
-      '#1: lines 5–5 are outside the attached lines 10–40',
-      '#2: lines 39–45 are outside the attached lines 10–40',
-      '#3: invalid "severity"',
-      '#4: invalid "line"',
-      '#5: src/missing.ts was not attached',
-    ]);
+    assert.deepEqual(parsed.dropped, ['#3: invalid "severity"', '#4: invalid "line"']);
+    // Before the window, past it, and a file never attached: findings on code the model was not shown.
+    assert.equal(parsed.unshown, 3);
   });
 
   test('trailing commas and prose around the array are tolerated', () => {
@@ -87,19 +83,30 @@ describe('findings', () => {
     assert.deepEqual(parseFindings('[{"line": 12, "severity": "low", "title": "x"}]', [api, db]).dropped, ['#1: no file named']);
   });
 
-  test('the table is sorted by severity and its cells cannot break the table or load images', () => {
+  test('the list is numbered by severity, one line per finding with its fix below, and its fields cannot load images', () => {
     const parsed = parseFindings(
       JSON.stringify([
         { line: 30, severity: 'low', title: 'a | b' },
-        { line: 12, severity: 'critical', title: 'SQL injection ![x](https://evil.example/a.png)', rule: 'SEC-2' },
+        {
+          line: 12,
+          severity: 'critical',
+          title: 'SQL injection ![x](https://evil.example/a.png)',
+          rule: 'SEC-2',
+          fix: 'Use [parameters](command:x)',
+        },
       ]),
       [api],
     );
-    const table = renderFindings(parsed);
-    const rows = table.split('\n').filter((line) => line.startsWith('| #'));
-    assert.equal(rows[0], '| # | Severity | Where | Rule | Finding |');
-    assert.equal(rows[1], '| #1 | 🛑 critical | [12](file:///ws/src/api.ts#L12) | SEC-2 | SQL injection *[x: image not loaded]* |');
-    assert.match(rows[2] ?? '', /^\| #2 \| 🔵 low \| \[30\]\(file:\/\/\/ws\/src\/api\.ts#L30\) \| {2}\| a \\\| b \|$/);
+    const lines = renderFindings(parsed).split('\n');
+    assert.equal(lines[0], '**Findings** (2, also in the Problems panel)');
+    assert.equal(
+      lines[2],
+      '1. 🛑 critical · [src/api\\.ts:12](file:///ws/src/api.ts#L12) · SEC\\-2 · SQL injection *[x: image not loaded]* \\',
+    );
+    assert.match(lines[3] ?? '', /^ {3}Fix: Use /);
+    assert.ok(!(lines[3] ?? '').includes('](command:'), lines[3]);
+    assert.equal(lines[4], '2. 🔵 low · [src/api\\.ts:30](file:///ws/src/api.ts#L30) · a | b');
+    assert.equal(lines.length, 5);
   });
 
   test('an empty array says there are none', () => {

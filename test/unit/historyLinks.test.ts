@@ -10,7 +10,7 @@ function piece(uri: string, label: string): SentPiece {
 }
 
 describe('findings links in the history', () => {
-  test('the numbered table keeps its links, relative to the workspace folder, and no disk path', () => {
+  test('the numbered list keeps its links, relative to the workspace folder, and no disk path', () => {
     const api = piece('file:///home/alice/shop/src/api.ts', 'src/api.ts');
     const db = piece('file:///home/alice/shop/src/db.ts', 'src/db.ts');
     const table = renderFindings(
@@ -21,8 +21,8 @@ describe('findings links in the history', () => {
     );
     const history = withWorkspaceRelativeLinks(table, ['file:///home/alice/shop']);
     assert.ok(!history.includes('alice'), history);
-    assert.match(history, /\| #1 \| .* \| \[src\/api\.ts:12\]\(src\/api\.ts#L12\) \|/);
-    assert.match(history, /\| #2 \| .* \| \[src\/db\.ts:3\]\(src\/db\.ts#L3\) \|/);
+    assert.match(history, /^1\. 🔴 high · \[src\/api\\\.ts:12\]\(src\/api\.ts#L12\) · a$/m);
+    assert.match(history, /^2\. 🔵 low · \[src\/db\\\.ts:3\]\(src\/db\.ts#L3\) · b$/m);
   });
 
   test('a nested folder is taken out whole; other text and other URIs stay as they were', () => {

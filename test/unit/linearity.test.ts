@@ -32,7 +32,7 @@ function streamed(text: string, chunk: number): string {
 
 function findingsWith(text: string): ParsedFindings {
   const finding = { piece, line: 1, endLine: 1, severity: 'high' as const, rule: text, title: text };
-  return { blockFound: true, findings: [finding], dropped: [text] };
+  return { blockFound: true, findings: [finding], dropped: [text], unshown: 0 };
 }
 
 /** Every function that reads model output, on one input. */

@@ -2,7 +2,7 @@ import { excludingPattern } from '../context/exclude';
 import { looksBinary } from '../context/decode';
 import { english, type Translate } from '../i18n';
 import { ChangedLines } from './changedLines';
-import { type DiffFile } from './diffModel';
+import { type DiffFile, hunkRange } from './diffModel';
 import { fitDiff, type FittedFile } from './fitDiff';
 import { redactDiff } from './redactDiff';
 import { renderDeletedFile, renderDiffFile, sentRange } from './renderDiff';
@@ -36,6 +36,8 @@ export interface SentChange {
   readonly path: string;
   readonly from: number;
   readonly to: number;
+  /** The new-version lines of each hunk sent (of its head, for a hunk sent in part): what the model saw. */
+  readonly hunks: ReadonlyArray<{ readonly startLine: number; readonly endLine: number }>;
 }
 
 export interface ChangesContext {
@@ -82,7 +84,8 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
     pieces: [...fitted.files.map((file) => renderDiffFile(file, t)), ...deletedPieces],
     sent: fitted.files.flatMap((file) => {
       const range = sentRange(file.file);
-      return range ? [{ path: file.file.path, ...range }] : [];
+      const hunks = file.file.hunks.map(hunkRange).map((hunk) => ({ startLine: hunk.from, endLine: hunk.to }));
+      return range ? [{ path: file.file.path, ...range, hunks }] : [];
     }),
     notes,
     cut,

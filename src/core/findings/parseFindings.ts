@@ -4,6 +4,9 @@ import { lazy } from '../lazy';
 import { english, type Translate } from '../i18n';
 import { type SentPiece } from '../request/plan';
 import { baseName, normalizeRelativePath } from '../text';
+import { evidenceOf } from './evidence';
+import { type FixOffer } from './quickFix';
+import { type LineRange } from './shownLines';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -25,8 +28,10 @@ const findingSchema = lazy(() =>
     title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
     detail: z.optional(z.string().check(z.maxLength(4000))),
     fix: z.optional(z.string().check(z.maxLength(4000))),
-    // Checked apart: a replacement that is unusable costs the quick fix, not the finding.
+    // Checked apart: a replacement that is unusable costs the quick fix, not the finding; evidence that
+    // is too long is cut, not a reason to drop the finding.
     replacement: z.optional(z.unknown()),
+    evidence: z.optional(z.unknown()),
   }),
 );
 
@@ -42,6 +47,15 @@ export interface Finding {
   readonly fix?: string;
   /** The exact new text of lines `line..endLine`, without a final line break. */
   readonly replacement?: string;
+  /** A short verbatim excerpt of the code at its lines, as the model quoted it (cut to a bounded length). */
+  readonly evidence?: string;
+  /**
+   * The lines of its file the model was shown in the answer that made it, set by grounding: a quick fix
+   * may replace only lines inside them (RELIABILITY R45).
+   */
+  readonly shown?: readonly LineRange[];
+  /** Its quick fix, when its replacement may be offered (set by `withFixOffer`). */
+  readonly quickFix?: FixOffer;
 }
 
 export interface ParsedFindings {
@@ -50,22 +64,30 @@ export interface ParsedFindings {
   readonly findings: readonly Finding[];
   /** One short reason per dropped entry, for a one-line note. */
   readonly dropped: readonly string[];
+  /**
+   * Valid entries about a file that was not sent, or about lines outside what was sent of it: findings on
+   * code the model was not shown, counted with the findings grounding leaves out.
+   */
+  readonly unshown: number;
 }
 
 const MAX_FINDINGS = 200;
 
 /**
  * Reads the `architect-findings` block: JSON, each entry validated, placed on the attached piece it
- * names (or the only one), and kept only when its lines lie inside what was sent (RELIABILITY R32).
+ * names (or the only one), and kept only when its lines lie inside what was sent (RELIABILITY R32);
+ * the others are counted in `unshown`. Grounding (`groundFindings`) then checks the finer lines shown
+ * and the evidence.
  * Never throws: whatever is wrong ends up in `dropped` or in `blockFound: false`.
  */
 export function parseFindings(block: string | undefined, sent: readonly SentPiece[], t: Translate = english): ParsedFindings {
-  if (block === undefined) return { blockFound: false, findings: [], dropped: [] };
+  if (block === undefined) return { blockFound: false, findings: [], dropped: [], unshown: 0 };
   const entries = parseJsonArray(block);
-  if (entries === undefined) return { blockFound: false, findings: [], dropped: [t('the findings block is not a JSON array')] };
+  if (entries === undefined) return { blockFound: false, findings: [], dropped: [t('the findings block is not a JSON array')], unshown: 0 };
 
   const findings: Finding[] = [];
   const dropped: string[] = [];
+  let unshown = 0;
   entries.slice(0, MAX_FINDINGS).forEach((entry, index) => {
     const number = index + 1;
     const parsed = findingSchema().safeParse(entry);
@@ -75,16 +97,15 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
       return;
     }
     const value = parsed.data;
+    const named = value.file !== undefined && value.file.trim() !== '';
     const piece = pieceFor(value.file, value.line, sent);
-    if (!piece) {
-      dropped.push(value.file ? t('#{0}: {1} was not attached', number, value.file) : t('#{0}: no file named', number));
+    const endLine = Math.max(value.endLine ?? value.line, value.line);
+    if (!piece && !named) {
+      dropped.push(t('#{0}: no file named', number));
       return;
     }
-    const endLine = Math.max(value.endLine ?? value.line, value.line);
-    if (value.line < piece.startLine || endLine > piece.endLine) {
-      dropped.push(
-        t('#{0}: lines {1}–{2} are outside the attached lines {3}–{4}', number, value.line, endLine, piece.startLine, piece.endLine),
-      );
+    if (!piece || value.line < piece.startLine || endLine > piece.endLine) {
+      unshown++;
       return;
     }
     findings.push({
@@ -97,10 +118,11 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
       ...(value.detail?.trim() ? { detail: value.detail.trim() } : {}),
       ...(value.fix?.trim() ? { fix: value.fix.trim() } : {}),
       ...replacementOf(value.replacement),
+      ...evidenceOf(value.evidence),
     });
   });
   if (entries.length > MAX_FINDINGS) dropped.push(t('{0} entries beyond the first {1}', entries.length - MAX_FINDINGS, MAX_FINDINGS));
-  return { blockFound: true, findings, dropped };
+  return { blockFound: true, findings, dropped, unshown };
 }
 
 function parseJsonArray(block: string): unknown[] | undefined {

@@ -40,7 +40,7 @@ const review = (): string =>
     'observability (structured logs, metrics, traces); data integrity (transactions, constraints, races).',
     'For each problem say what is wrong, why it matters in production, and the fix, with a short code example',
     'where it helps. Most severe first. Be specific to this code, cite line numbers, and skip generic advice.',
-    'Say briefly what is already done well.',
+    'Say briefly what is already done well. When nothing violates your standards, say so: that is a good review.',
   ].join('\n');
 
 const security = (persona: Persona): string => {
@@ -91,7 +91,8 @@ const changes = (): string =>
     'does against your standards: input validation, the error contract, authentication and authorization,',
     'idempotency, pagination, rate limits, observability, data integrity, and whether removed lines took a',
     'safeguard away. Comment on the added and removed lines; the unchanged lines are there for context, so never',
-    'report untouched code as if it were new. Most severe first; cite the new-version line numbers.',
+    'report untouched code as if it were new. Most severe first; cite the new-version line numbers. When the change',
+    'is sound, say so: no findings is a good answer.',
   ].join('\n');
 
 const ask = (): string =>
@@ -104,11 +105,17 @@ export const FINDINGS_INFO_STRING = 'architect-findings';
 
 const FINDINGS_INSTRUCTIONS = [
   `End your answer with exactly one fenced code block whose info string is \`${FINDINGS_INFO_STRING}\`, holding a JSON`,
-  'array with one object per problem you found in the attached code:',
-  '{"line": <first line>, "endLine": <last line, optional>, "file": "<the attached file\'s path, as in its header>",',
+  'array with one object per problem you found in the code you were shown:',
+  '{"line": <first line>, "endLine": <last line, optional>, "file": "<the file\'s path, as in its header>",',
   ' "severity": "critical" | "high" | "medium" | "low" | "info", "rule": "<short id such as SEC-3, optional>",',
-  ' "title": "<one line>", "detail": "<optional>", "fix": "<optional>", "replacement": "<optional, see below>"}',
-  'Lines are the line numbers shown at the left of the attached code. Use [] when there are no problems.',
+  ' "title": "<one line>", "evidence": "<the code at those lines that shows the problem>", "detail": "<optional>",',
+  ' "fix": "<optional>", "replacement": "<optional, see below>"}',
+  'Lines are the line numbers shown at the left of the code. "evidence" is one to three lines copied exactly from',
+  'the code at those lines, without the line numbers: findings are checked against the code you were shown, and one',
+  'whose evidence is not there is left out.',
+  'Report only what you can see in the code you were shown (the attached code, the diff, or what a tool read): a',
+  'finding about code you have not seen is not a finding; say in your answer what you would need to see instead.',
+  'When nothing violates your standards, [] is a good answer: do not add findings to fill the list.',
   'Give "replacement" only when you can write the exact new text of lines line..endLine, whole lines with their',
   'indentation and without the line numbers; it replaces those lines as is. Leave it out when the fix is elsewhere',
   'or needs more than those lines.',

@@ -19,6 +19,11 @@ export interface ResultMetadata extends SourceMetadata {
   readonly findings: number;
   /** Findings left out because the team ignored them (commands that expect findings). */
   readonly ignored?: number;
+  /**
+   * Findings left out as not grounded (commands that expect findings): about code the model was not
+   * shown in the answer, or with evidence the shown code does not hold.
+   */
+  readonly ungrounded?: number;
   readonly redactions: number;
   readonly skipped: number;
   /** Workspace-relative paths of the team's instruction files sent with the request. */
@@ -55,6 +60,7 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     model: facts.model,
     findings: facts.findings,
     ...(facts.ignored === undefined ? {} : { ignored: facts.ignored }),
+    ...(facts.ungrounded === undefined ? {} : { ungrounded: facts.ungrounded }),
     redactions: facts.redactions,
     skipped: facts.skipped,
     instructions: facts.instructions,

@@ -2,11 +2,10 @@ import { MESSAGE_OVERHEAD_TOKENS } from '../budget/budgetPolicy';
 import { type ChangedLines } from '../changes/changedLines';
 import { buildChangesContext, type ChangesContext } from '../changes/changesContext';
 import { type DiffFile } from '../changes/diffModel';
-import { type LineRange } from '../findings/shownLines';
+import { type LineRange, type ShownLines } from '../findings/shownLines';
 import { type Translate } from '../i18n';
 import { type ChangesData, type SentPiece } from '../request/plan';
 import {
-  shownFromSent,
   type ContextSource,
   type FindingsScope,
   type FittedSource,
@@ -81,7 +80,7 @@ async function fitChanges(changes: ChangesData, budget: SourceBudget, protection
     redactions: context.redactions,
     whole: context.cut.length === 0,
     findingsScope: onChangedLines(context.changedLines),
-    ground: () => shownFromSent(sent),
+    ground: () => shownHunks(context, changes.keys),
     metadata: () => ({ changes: context.stats, ...(changes.repository === undefined ? {} : { repository: changes.repository }) }),
   };
 }
@@ -92,6 +91,14 @@ function onChangedLines(changed: ChangedLines): FindingsScope {
     touches: (path, line, endLine) => changed.touches(path, line, endLine),
     outsideNote: (count: number, t: Translate) => t('{0} other findings were left out: they are not on or near a changed line.', count),
   };
+}
+
+/**
+ * What the model saw of each file: its hunks, one range each. A piece runs from the first hunk to the
+ * last, but the lines between two hunks were never shown, and a finding or a fix over them is not grounded.
+ */
+function shownHunks(context: ChangesContext, keys: ChangesData['keys']): ShownLines {
+  return new Map(context.sent.map((file) => [keys[file.path] ?? file.path, file.hunks]));
 }
 
 /** Each file sent, as a piece findings can be placed on: the new-version lines its hunks cover. */

@@ -1,6 +1,6 @@
 import { type ChangesStats } from '../changes/changesContext';
 import { type AttachedSource } from '../context/attachment';
-import { type LineRange, type ShownLines } from '../findings/shownLines';
+import { type LineRange, type ShownLines, unionShown } from '../findings/shownLines';
 import { type Translate } from '../i18n';
 import { type PromptMessage } from '../prompt/assemble';
 import { type RelatedCandidate, type RelatedMetadata } from '../related/relatedCode';
@@ -122,14 +122,7 @@ export function shownFromSent(sent: readonly SentPiece[]): ShownLines {
   return mergeShown(sent.map((piece) => new Map([[piece.key, [{ startLine: piece.startLine, endLine: piece.endLine }]]])));
 }
 
-/** The union of several sources' shown lines, by resource key. */
+/** The union of several sources' shown lines, by resource key, overlapping ranges merged. */
 export function mergeShown(all: readonly ShownLines[]): ShownLines {
-  const merged = new Map<string, LineRange[]>();
-  for (const shown of all)
-    for (const [key, ranges] of shown) {
-      const list = merged.get(key) ?? [];
-      list.push(...ranges);
-      merged.set(key, list);
-    }
-  return merged;
+  return unionShown(all);
 }

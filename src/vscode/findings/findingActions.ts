@@ -30,22 +30,34 @@ export class FindingActions implements vscode.CodeActionProvider {
   }
 }
 
-/** Offered only while the lines read exactly as they did when the finding was made. */
+/**
+ * Offered only when every line it replaces was shown to the model, and while those lines read exactly as
+ * they did when the finding was made. A replacement with hidden characters names them in its title and
+ * opens in the refactor preview, to be confirmed: it is never applied at one click (RELIABILITY R45).
+ */
 function applyAction(document: vscode.TextDocument, record: FindingRecord): vscode.CodeAction | undefined {
   const { finding } = record;
-  if (finding.replacement === undefined) return undefined;
+  const offer = finding.quickFix;
+  if (offer === undefined) return undefined;
   const snapshot = record.snapshot;
   const now = currentLines(document, finding.line, finding.endLine);
   if (snapshot === undefined || now === undefined || now.length !== snapshot.lines.length) return undefined;
   if (now.some((line, index) => line !== snapshot.lines[index])) return undefined;
-  if (now.join('\n') === finding.replacement.replace(/\r\n/g, '\n')) return undefined;
-  const action = new vscode.CodeAction(t('Apply Architect fix: {0}', finding.title), vscode.CodeActionKind.QuickFix);
+  if (now.join('\n') === offer.text.replace(/\r\n/g, '\n')) return undefined;
+  const action = new vscode.CodeAction(offer.title, vscode.CodeActionKind.QuickFix);
   const range = new vscode.Range(finding.line - 1, 0, finding.endLine - 1, document.lineAt(finding.endLine - 1).text.length);
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.replace(document.uri, range, finding.replacement.replace(/\r?\n/g, eol));
+  const text = offer.text.replace(/\r?\n/g, eol);
+  if (offer.confirm)
+    action.edit.replace(document.uri, range, text, {
+      needsConfirmation: true,
+      label: offer.title,
+      description: offer.description,
+    });
+  else action.edit.replace(document.uri, range, text);
   action.diagnostics = [record.diagnostic];
-  action.isPreferred = true;
+  action.isPreferred = !offer.confirm;
   return action;
 }
 

@@ -5,7 +5,7 @@ import { type CommandSpec } from '../../core/commands/commandTable';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
 import { type HistoryTurn, type SentPiece } from '../../core/request/plan';
-import { type ContextInput } from '../../core/sources/contextSource';
+import { type ContextInput, mergeShown, shownFromSent } from '../../core/sources/contextSource';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
@@ -75,6 +75,8 @@ interface Run {
   /** Findings left out for being outside the plan's findings scope (a review of changes: not near a changed line). */
   outsideScope: number;
   ignored: number;
+  /** Findings left out as not grounded in the code the model was shown. */
+  ungrounded: number;
   loop?: AnswerLoopResult;
   announced: boolean;
 }
@@ -118,6 +120,7 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     findings: 0,
     outsideScope: 0,
     ignored: 0,
+    ungrounded: 0,
     announced: false,
   };
   const plan = prepared.plan;
@@ -187,12 +190,19 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
     return finish(run, 'empty', emptyAnswerMessage(modelLabel(run.request.model), t));
   }
   if (run.request.spec.findings) {
-    const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const scope = run.prepared.plan.findingsScope;
-    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, scope);
+    const plan = run.prepared.plan;
+    const sent = [...plan.sent, ...(run.loop?.sent ?? [])];
+    // What a tool read during the answer was shown too.
+    const shown = mergeShown([plan.shown, shownFromSent(run.loop?.sent ?? [])]);
+    const report = await reportFindings(end, sent, shown, run.context.uris, run.deps.findings, run.deps.ignores, plan.findingsScope);
     run.findings = report.placed;
     run.outsideScope = report.outsideScope;
     run.ignored = report.ignored;
+    run.ungrounded = report.ungrounded;
+    if (report.ungrounded + report.moved > 0)
+      run.deps.log.debug(
+        `request #${run.record.id}: findings not grounded: ${report.ungrounded}, moved to their evidence: ${report.moved}`,
+      );
     if (report.markdown !== '') run.sink.findings(report.markdown);
   }
   return finish(run, 'ok');
@@ -212,7 +222,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     ...(active.warning ? { personaWarning: active.warning } : {}),
     model: modelId(request.model),
     findings: run.findings,
-    ...(request.spec.findings ? { ignored: run.ignored } : {}),
+    ...(request.spec.findings ? { ignored: run.ignored, ungrounded: run.ungrounded } : {}),
     redactions: plan.redactions + (run.loop?.redactions ?? 0),
     skipped: plan.skipped.length,
     instructions: plan.instructions,

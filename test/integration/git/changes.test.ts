@@ -314,6 +314,44 @@ suite('/changes reviews what changed in a Git repository', () => {
       ['Near the change', 'On the change'],
     );
   });
+  test('R45: a finding across two hunks, over lines never shown, is not a diagnostic and offers no quick fix', async () => {
+    // A committed file of 510 lines, then edits at lines 10 and 500: hunks 7–13 and 497–503.
+    const long = Array.from({ length: 510 }, (_, index) => `export const v${index + 1} = ${index + 1};`);
+    long[299] = 'export const isAdmin = (user: { role: string }) => user.role === "admin";';
+    await writeFile('api/src/long.ts', long.join('\n') + '\n');
+    git(api(), 'add', 'src/long.ts');
+    git(api(), 'commit', '-q', '-m', 'a long file');
+    try {
+      await editLine('api/src/long.ts', 10, 'export const v10 = 1000;');
+      const uri = await editLine('api/src/long.ts', 500, 'export const v500 = 5000;');
+      lm.fake.behave({
+        reply: [
+          'Reviewed.\n\n```architect-findings\n',
+          JSON.stringify([
+            { file: 'api/src/long.ts', line: 8, endLine: 500, severity: 'high', title: 'Across the hunks', replacement: 'a\nb\nc' },
+            { file: 'api/src/long.ts', line: 10, severity: 'low', title: 'On the change', evidence: 'export const v10 = 1000;' },
+          ]),
+          '\n```\n',
+        ],
+      });
+      const { metadata } = await changes();
+      assert.strictEqual(metadata['findings'], 1);
+      assert.strictEqual(metadata['ungrounded'], 1);
+      assert.deepStrictEqual(
+        architectDiagnostics(uri).map((diagnostic) => [diagnostic.range.start.line, diagnostic.message.split('\n')[0]]),
+        [[9, 'On the change']],
+      );
+      await vscode.workspace.openTextDocument(uri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(299, 0, 299, 1),
+      );
+      assert.ok(!actions.some((action) => action.title.startsWith('Apply Architect fix')), 'a fix over unseen lines was offered');
+    } finally {
+      git(api(), 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
 });
 
 suite('Review Changes (architect.reviewChanges) from Source Control', () => {

@@ -95,6 +95,27 @@ suite('acting on findings', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('R45: a replacement with hidden characters names them in the title and is never the preferred one-click fix', async () => {
+    const uri = await writeFile('src/hidden.ts', handler);
+    const smuggled = { ...injection, title: 'Check the admin flag', replacement: '  if (isAdmin\u202E\u200B) return q;' };
+    lm.fake.behave({ reply: reply([smuggled]) });
+    const result = await ask('@architect /review', { attach: [uri] });
+    assert.strictEqual(result.metadata?.['findings'], 1);
+    await vscode.workspace.openTextDocument(uri);
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(4, 0, 4, 1),
+    );
+    const fixes = all.filter((action) => action.title.startsWith('Apply Architect fix'));
+    assert.deepStrictEqual(
+      fixes.map((action) => [action.title, action.isPreferred ?? false]),
+      [['Apply Architect fix (hidden characters ⟦U+202E⟧ ⟦U+200B⟧, shown in a preview first): Check the admin flag', false]],
+    );
+    const plain = await actionsAt(uri, 5);
+    assert.ok(!plain.some((action) => action.title.startsWith('Apply Architect fix: ')), 'no one-click fix');
+  });
+
   test('an ignored finding is gone from later reviews, also after the code moved down; other findings stay', async () => {
     const uri = await writeFile('src/ignored.ts', handler);
     lm.fake.behave({ reply: reply([injection, { line: 9, severity: 'medium', title: 'Still reported' }]) });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
-import { ask } from '../helpers/chat';
+import { ask, askInAgentMode } from '../helpers/chat';
 import { lastRequest } from '../helpers/fake';
 import { writeFile } from '../helpers/workspace';
 
@@ -47,7 +47,7 @@ suite('findings become diagnostics', () => {
     assert.ok(diagnostics[0]?.message.includes('Fix: Use parameters'));
   });
 
-  test('a follow-up such as "explain #2" sends the numbered table back, linked by workspace-relative paths', async () => {
+  test('a follow-up such as "explain #2" sends the numbered list back, one line per finding, linked by workspace-relative paths', async () => {
     const uri = await writeFile('src/numbered.ts', handler);
     lm.fake.behave({
       reply: findingsReply([
@@ -59,10 +59,68 @@ suite('findings become diagnostics', () => {
     lm.fake.behave({ reply: ['About #2: it is minor.'] });
     await ask('@architect explain #2', { continueSession: true });
     const answer = lastRequest(lm.fake).messages.find((message) => message.role === 'assistant')?.text ?? '';
-    assert.match(answer, /\| #1 \| .*high \| \[4\]\(src\/numbered\.ts#L4\) \| {2}\| First by severity \|/);
-    assert.match(answer, /\| #2 \| .*low \| \[10\]\(src\/numbered\.ts#L10\) \| {2}\| Second by severity \|/);
+    assert.match(answer, /^1\. 🔴 high · \[src\/numbered\\\.ts:4\]\(src\/numbered\.ts#L4\) · First by severity$/m);
+    assert.match(answer, /^2\. 🔵 low · \[src\/numbered\\\.ts:10\]\(src\/numbered\.ts#L10\) · Second by severity$/m);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder && !answer.includes(folder.toString()) && !answer.includes(folder.fsPath), `a disk path went back:\n${answer}`);
+  });
+
+  test('grounded findings: only a finding whose evidence is in the code becomes a diagnostic; the answer counts the other', async () => {
+    const uri = await writeFile('src/grounded.ts', handler);
+    lm.fake.behave({
+      reply: findingsReply([
+        { line: 5, severity: 'high', title: 'Grounded', evidence: 'export const line5 = 5;', fix: 'Name it' },
+        { line: 6, severity: 'medium', title: 'Invented', evidence: "db.query('SELECT * FROM users WHERE id = ' + id)" },
+      ]),
+    });
+    const result = await ask('@architect /review', { attach: [uri] });
+    assert.strictEqual(result.errorDetails, undefined);
+    assert.strictEqual(result.metadata?.['findings'], 1);
+    assert.strictEqual(result.metadata?.['ungrounded'], 1);
+    assert.deepStrictEqual(
+      architectDiagnostics(uri).map((d) => [d.range.start.line, d.message.split('\n')[0]]),
+      [[4, 'Grounded']],
+    );
+    lm.fake.behave({ reply: ['Noted.'] });
+    await ask('@architect why was one left out?', { continueSession: true });
+    const answer = lastRequest(lm.fake).messages.find((message) => message.role === 'assistant')?.text ?? '';
+    assert.match(answer, /^1\. 🔴 high · \[src\/grounded\\\.ts:5\]\(src\/grounded\.ts#L5\) · Grounded \\$/m);
+    assert.match(answer, /^ {3}Fix: Name it$/m);
+    assert.ok(answer.includes('1 finding did not match the code and was left out.'), answer);
+    assert.ok(!answer.includes('Invented'), answer);
+  });
+
+  test('grounded findings in Agent mode, the mode a person gets: the ungrounded one is left out and counted', async () => {
+    const uri = await writeFile('src/agentGrounded.ts', handler);
+    lm.fake.behave({
+      reply: findingsReply([
+        { line: 7, severity: 'low', title: 'Seen', evidence: 'export const line7 = 7;' },
+        { line: 8, severity: 'high', title: 'Unseen file', file: 'src/elsewhere.ts' },
+      ]),
+    });
+    const result = await askInAgentMode('@architect /review', { attach: [uri] });
+    assert.strictEqual(result.metadata?.['findings'], 1);
+    assert.strictEqual(result.metadata?.['ungrounded'], 1);
+    assert.deepStrictEqual(
+      architectDiagnostics(uri).map((d) => [d.range.start.line, d.message]),
+      [[6, 'Seen']],
+    );
+  });
+
+  test('grounded findings: a finding whose lines the model miscounted moves to its evidence', async () => {
+    const uri = await writeFile('src/moved.ts', handler);
+    lm.fake.behave({
+      reply: findingsReply([
+        { line: 3, endLine: 4, severity: 'low', title: 'Miscounted', evidence: 'export const line17 = 17;\nexport const line18 = 18;' },
+      ]),
+    });
+    const result = await ask('@architect /review', { attach: [uri] });
+    assert.strictEqual(result.metadata?.['findings'], 1);
+    assert.strictEqual(result.metadata?.['ungrounded'], 0);
+    assert.deepStrictEqual(
+      architectDiagnostics(uri).map((d) => [d.range.start.line, d.range.end.line, d.message]),
+      [[16, 17, 'Miscounted']],
+    );
   });
 
   test('a new review of a file replaces its findings; another file keeps its own', async () => {

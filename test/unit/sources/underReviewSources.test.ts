@@ -73,7 +73,11 @@ describe('the changes source', () => {
   test('fit, ground, scope and metadata: the hunks sent, findings bound to changed lines, the counts and repository', async () => {
     const fitted = await changesSource(data).screen(protection).fit(budget(4_000));
     assert.equal(fitted.pieces.length, 1);
-    assert.deepEqual(fitted.ground().get('file:///ws/src/api.ts'), [{ startLine: 10, endLine: 42 }]);
+    // Each hunk is shown, not the lines between them (R45).
+    assert.deepEqual(fitted.ground().get('file:///ws/src/api.ts'), [
+      { startLine: 10, endLine: 13 },
+      { startLine: 41, endLine: 42 },
+    ]);
     assert.ok(fitted.findingsScope?.touches('src/api.ts', 11));
     assert.ok(!fitted.findingsScope?.touches('src/api.ts', 25));
     assert.equal(fitted.findingsScope?.outsideNote(2, english), '2 other findings were left out: they are not on or near a changed line.');
