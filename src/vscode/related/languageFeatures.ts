@@ -20,7 +20,7 @@ import {
 /** Definitions kept per use: a name defined 10,000 times (generated code, overloads) opens three files, not all. */
 export const MAX_DEFINITIONS_PER_USE = 3;
 /** Uses asked about, per gathering: each is one request to the language server. */
-export const MAX_DEFINITION_REQUESTS = 40;
+export const MAX_DEFINITION_REQUESTS = 30;
 const MAX_TYPE_REQUESTS = 10;
 const MAX_CALLER_SYMBOLS = 10;
 
@@ -65,6 +65,7 @@ interface Outline {
 export class LanguageServerGatherer {
   private readonly outlines = new Map<string, Promise<readonly Outline[]>>();
   private requests = 0;
+  private typeRequests = 0;
 
   constructor(
     private readonly context: GatherContext,
@@ -73,29 +74,27 @@ export class LanguageServerGatherer {
 
   /** Puts what it finds into the sink as it finds it, and the uses it answered into `sink.decided`. */
   async gather(code: ReviewedCode): Promise<void> {
-    const locals: Array<{ use: IdentifierUse; index: number }> = [];
     const keep = (items: readonly Gathered[]) => void this.sink.byServer.push(...items);
-    const asked = code.uses.slice(0, MAX_DEFINITION_REQUESTS);
-    await Promise.all([
-      ...asked.map((use, offset) => this.definitionsOf(code, use, code.firstUseIndex + offset, locals).then(keep)),
-      this.callersOf(code).then(keep),
-    ]);
-    await Promise.all(locals.slice(0, MAX_TYPE_REQUESTS).map(({ use, index }) => this.typeOf(code, use, index).then(keep)));
+    // Names used alone first (calls, types), then members (`res.json`): the server answers in the order asked.
+    const asked = code.uses
+      .map((use, offset) => ({ use, index: code.firstUseIndex + offset }))
+      .sort((a, b) => Number(a.use.qualifier !== undefined) - Number(b.use.qualifier !== undefined))
+      .slice(0, MAX_DEFINITION_REQUESTS);
+    await Promise.all([...asked.map(({ use, index }) => this.definitionsOf(code, use, index).then(keep)), this.callersOf(code).then(keep)]);
   }
 
-  private async definitionsOf(
-    code: ReviewedCode,
-    use: IdentifierUse,
-    index: number,
-    locals: Array<{ use: IdentifierUse; index: number }>,
-  ): Promise<Gathered[]> {
+  private async definitionsOf(code: ReviewedCode, use: IdentifierUse, index: number): Promise<Gathered[]> {
     const targets = await this.locate('vscode.executeDefinitionProvider', code.uri, use);
     if (targets === undefined || targets.length === 0) return [];
     this.sink.decided.add(useIdOf(use));
     const found: Gathered[] = [];
     for (const target of targets.slice(0, MAX_DEFINITIONS_PER_USE)) {
       if (this.isReviewed(code, target)) {
-        locals.push({ use, index });
+        // A local of the reviewed lines: what a reviewer opens is its type (`order` → `interface Order`).
+        if (this.typeRequests < MAX_TYPE_REQUESTS) {
+          this.typeRequests += 1;
+          found.push(...(await this.typeOf(code, use, index)));
+        }
         continue;
       }
       const piece = await this.pieceAt(target, { kind: 'definition', symbol: use.name });
