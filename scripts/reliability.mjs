@@ -49,6 +49,12 @@ export const ROWS = {
   R39: 'A reference or search result line longer than the shown width, with a secret in it',
   R40: 'Variation selectors, U+2028/2029, NEL, a lone CR, U+2800 in attached code',
   R41: 'Windows names: file.pem::$DATA, file.pem., CON/NUL/COM1 as a design-doc name',
+  R60: 'A definition provider that hangs or throws while related code is gathered',
+  R61: 'A related declaration in an excluded file, or behind a symlink that leads out of the workspace',
+  R62: 'A related "file" that is binary or 50 MB',
+  R63: 'An import cycle (re-exports that lead back to each other) while related code is gathered',
+  R64: 'A symbol defined 10,000 times (related code: an upper bound on the work)',
+  R65: 'The request is cancelled while related code is gathered',
 };
 
 /** What cannot be shown in this runtime, and the closest thing that is tested instead. */

@@ -82,7 +82,8 @@ function worthLooking(token: Token): boolean {
   return OWN_QUALIFIERS.has(token.qualifier) || !NOT_LOOKED_UP.has(token.qualifier);
 }
 
-const OWN_QUALIFIERS = new Set(['this', 'self', 'cls']);
+/** Qualifiers that name the object's own class: `this.repo`, `self.find_orders()` are declared in the same file. */
+export const OWN_QUALIFIERS: ReadonlySet<string> = new Set(['this', 'self', 'cls']);
 
 interface Token {
   readonly name: string;

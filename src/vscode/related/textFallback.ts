@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { codeFamilyOf, type CodeFamily } from '../../core/related/codeText';
 import { findDeclarations, type FoundDeclaration } from '../../core/related/declarations';
+import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
 import { goModulePath, parseImports, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
 import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
@@ -52,7 +53,7 @@ export class TextGatherer {
 
   /** Puts what it finds into the sink as it finds it. */
   async gather(code: ReviewedCode): Promise<void> {
-    const unqualified = wantedWhere(code, (use) => use.qualifier === undefined);
+    const unqualified = wantedWhere(code, (use) => use.qualifier === undefined || OWN_QUALIFIERS.has(use.qualifier));
     this.declarationsIn(code, ownFile(code), code.family, unqualified, true);
     this.visited.add(code.key);
     const folder = folderOf(code.uri);
