@@ -47,6 +47,33 @@ const FAMILY_BY_EXTENSION: Record<string, CodeFamily> = {
   dart: 'braces',
 };
 
+/** Files that hold no code whose definitions a reviewer would open: no related code is gathered for them. */
+const NOT_CODE = new Set([
+  'md',
+  'markdown',
+  'txt',
+  'json',
+  'jsonc',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'csv',
+  'lock',
+  'log',
+  'xml',
+  'html',
+  'svg',
+  'env',
+  'ipynb',
+]);
+
+export function isCodePath(path: string): boolean {
+  const name = baseName(path);
+  const dot = name.lastIndexOf('.');
+  return dot < 0 || !NOT_CODE.has(name.slice(dot + 1).toLowerCase());
+}
+
 /** The family of a file by its name; undefined for files that are not code the fallback can read. */
 export function codeFamilyOf(path: string): CodeFamily | undefined {
   const name = baseName(path);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type LineRange } from '../../core/findings/shownLines';
-import { codeFamilyOf } from '../../core/related/codeText';
+import { codeFamilyOf, isCodePath } from '../../core/related/codeText';
 import { identifierUses } from '../../core/related/identifierUses';
 import { rankRelated } from '../../core/related/rankRelated';
 import { type RelatedCandidate } from '../../core/related/relatedCode';
@@ -71,7 +71,7 @@ export async function gatherRelatedWith(
   };
   const sink: GatheredSink = { byServer: [], byText: [], decided: new Set() };
   const work = async () => {
-    const codes = await reviewedCode(targets.slice(0, MAX_TARGETS));
+    const codes = await reviewedCode(targets.filter((target) => isCodePath(target.uri.path)).slice(0, MAX_TARGETS));
     const server = new LanguageServerGatherer(context, sink);
     const text = new TextGatherer(context, sink);
     await Promise.all(codes.flatMap((code) => [server.gather(code).catch(() => undefined), text.gather(code).catch(() => undefined)]));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type LineRange } from '../../core/findings/shownLines';
-import { codeFamilyOf, maskedLines } from '../../core/related/codeText';
+import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
 import { declarationAt, declarationExtent, MAX_DECLARATION_LINES } from '../../core/related/declarations';
 import { type IdentifierUse } from '../../core/related/identifierUses';
 import { insideReviewed, RELATED_LIMITS } from '../../core/related/rankRelated';
@@ -64,6 +64,7 @@ interface Outline {
  */
 export class LanguageServerGatherer {
   private readonly outlines = new Map<string, Promise<readonly Outline[]>>();
+  private readonly masked = new Map<string, readonly string[]>();
   private requests = 0;
   private typeRequests = 0;
 
@@ -203,15 +204,28 @@ export class LanguageServerGatherer {
     let range: LineRange;
     if (lifted && lifted.range.end.line > lifted.range.start.line)
       range = { startLine: lifted.range.start.line + 1, endLine: lifted.range.end.line + 1 };
-    else range = declarationExtent(maskedLines(file.text, family), (lifted?.range.start.line ?? target.range.start.line) + 1, family);
+    else range = declarationExtent(this.maskedOf(file, family), (lifted?.range.start.line ?? target.range.start.line) + 1, family);
     range = { startLine: range.startLine, endLine: Math.min(range.endLine, range.startLine + MAX_DECLARATION_LINES - 1) };
     if (wanted.kind === 'caller') return { file, range, symbol: wanted.symbol, reason: 'caller' };
     return {
       file,
       range,
       symbol: lifted?.name ?? wanted.symbol,
-      reason: wanted.kind === 'type' || isTypeDeclaration(lifted, file, range, family) ? 'type' : 'definition',
+      reason:
+        wanted.kind === 'type' || isTypeDeclaration(lifted, this.maskedOf(file, family)[range.startLine - 1] ?? '', family)
+          ? 'type'
+          : 'definition',
     };
+  }
+
+  /** Each file's masked lines once: several definitions often live in one file. */
+  private maskedOf(file: RelatedFile, family: CodeFamily): readonly string[] {
+    let lines = this.masked.get(file.key);
+    if (!lines) {
+      lines = maskedLines(file.text, family);
+      this.masked.set(file.key, lines);
+    }
+    return lines;
   }
 
   private outline(uri: vscode.Uri): Promise<readonly Outline[]> {
@@ -272,15 +286,9 @@ function innermost(outline: readonly Outline[], position: vscode.Position): Outl
   return best;
 }
 
-function isTypeDeclaration(
-  symbol: Outline | undefined,
-  file: RelatedFile,
-  range: LineRange,
-  family: ReturnType<typeof codeFamilyOf> & string,
-): boolean {
+function isTypeDeclaration(symbol: Outline | undefined, maskedLine: string, family: CodeFamily): boolean {
   if (symbol && TYPE_KINDS.has(symbol.kind)) return true;
-  const line = maskedLines(file.text.split('\n', range.startLine).slice(-1)[0] ?? '', family)[0] ?? '';
-  const keyword = declarationAt(line, family)?.keyword;
+  const keyword = declarationAt(maskedLine, family)?.keyword;
   return keyword === 'interface' || keyword === 'type' || keyword === 'struct' || keyword === 'enum';
 }
 
