@@ -65,7 +65,8 @@ export async function gatherRelatedWith(
   const context: GatherContext = {
     files,
     execute: seams.execute ?? ((command, ...args) => vscode.commands.executeCommand(command, ...args)),
-    deadline: started + Math.max(0, options.deadlineMs),
+    // A little before the caller's deadline, so that ranking and the answer land inside it even on a busy host.
+    deadline: started + Math.max(0, options.deadlineMs - Math.min(100, options.deadlineMs / 10)),
     token: options.token,
     exclude,
   };

@@ -4,6 +4,7 @@ import { findDeclarations, type FoundDeclaration } from '../../core/related/decl
 import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
 import { goModulePath, parseImports, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
+import { excludeGlob } from '../../core/related/searchGlob';
 import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
 import { type RelatedFile } from './relatedFiles';
 import {
@@ -225,13 +226,4 @@ function forwardedThrough(binding: ImportBinding, missing: Wanted): Wanted {
     else if (binding.reexportsAll) byName.set(name, entry);
   }
   return { byName };
-}
-
-/** The exclude list as one glob for findFiles (the gate checks every file anyway): installed packages never searched. */
-export function excludeGlob(exclude: readonly string[]): string {
-  const patterns = exclude
-    .map((pattern) => pattern.trim())
-    .filter((pattern) => pattern !== '' && !/[{},]/.test(pattern))
-    .map((pattern) => (pattern.includes('/') ? pattern : `**/${pattern}`));
-  return `{${['**/node_modules/**', ...patterns].join(',')}}`;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -74,6 +74,9 @@ suite('related code: gathering beside the code under review', () => {
     const huge = Buffer.alloc(50 * 1024 * 1024, 0x20);
     huge.write('def huge_table():\n    return 1\n');
     writeFileSync(path.join(root, 'pyapp', 'app', 'db', 'huge.py'), huge);
+    // An installed package that a search by name would find.
+    mkdirSync(path.join(root, 'vendored', 'node_modules', 'app', 'db'), { recursive: true });
+    writeFileSync(path.join(root, 'vendored', 'node_modules', 'app', 'db', 'legacy.py'), 'def legacy_orders(user_id):\n    return []\n');
   });
 
   suiteTeardown(() => {
@@ -81,12 +84,20 @@ suite('related code: gathering beside the code under review', () => {
   });
 
   test('examples: a review of src/routes/orders.ts gathers searchOrders and the unbounded list query, by text alone', async () => {
+    const started = Date.now();
+    const events: string[] = [];
     const first = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
       { token: token(), deadlineMs: DEADLINE_MS },
-      { execute: noLanguageServer },
+      {
+        execute: noLanguageServer,
+        onLook: (uri) => events.push(`look ${path.basename(uri.path)} +${Date.now() - started}`),
+        onRead: (uri) => events.push(`read ${path.basename(uri.path)} +${Date.now() - started}`),
+      },
     );
-    console.log(`[related] first gathering of the host, by text: ${first.stats.ms} ms`);
+    console.log(
+      `[related] first gathering of the host, by text: ${first.stats.ms} ms, ${first.candidates.length} candidates (${events.join(', ')})`,
+    );
     const gathering = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
       { token: token(), deadlineMs: DEADLINE_MS },
@@ -152,6 +163,13 @@ suite('related code: gathering beside the code under review', () => {
     assert.ok(pieceText(gathering, 'find_orders').includes('return run_query(sql)'));
     assert.ok(!pieceText(gathering, 'find_orders').includes('def count_orders'), 'the function ends where its body does');
     assert.ok(pieceText(gathering, 'paginate').includes('rows[start:start + 50]'));
+  });
+
+  test('Python: an import no folder above resolves is found by a search by name, never in node_modules', async () => {
+    const gathering = await gatherRelated([wholeFile('tools/report.py')], { token: token(), deadlineMs: DEADLINE_MS });
+    const count = gathering.candidates.find((candidate) => candidate.symbol === 'count_orders');
+    assert.equal(count?.label, 'pyapp/app/db/orders.py', summary(gathering).join(', '));
+    assert.ok(!gathering.candidates.some((candidate) => candidate.symbol === 'legacy_orders'), summary(gathering).join(', '));
   });
 
   test('Go through the text fallback: a package of the module, and the same package', async () => {

@@ -6,6 +6,7 @@ import { identifierUses } from '../../../src/core/related/identifierUses';
 import { goModulePath, parseImports } from '../../../src/core/related/imports';
 import { importTarget, joinPath } from '../../../src/core/related/resolveImport';
 import { rankRelated, WorkBudget, type FoundRelated } from '../../../src/core/related/rankRelated';
+import { excludeGlob } from '../../../src/core/related/searchGlob';
 import { type RelatedCandidate, type RelatedReason } from '../../../src/core/related/relatedCode';
 
 const ROUTES = `import { createOrder, getOrder, listOrdersForUser, searchOrders, type NewOrderItem } from '../db/orders';
@@ -288,3 +289,10 @@ function nth<T>(items: readonly T[], index: number): T {
   if (item === undefined) throw new Error(`no item ${index}`);
   return item;
 }
+
+describe('related code: the search by name', () => {
+  test('the exclude glob keeps installed packages and architect.exclude out of findFiles', () => {
+    assert.equal(excludeGlob(['.env', '**/*.pem', '', 'a{b,c}']), '{**/node_modules/**,**/.env,**/*.pem}');
+    assert.equal(excludeGlob([]), '{**/node_modules/**}');
+  });
+});
