@@ -126,13 +126,13 @@ export class TextGatherer {
     const target = importTarget(binding, family, resolve);
     if (!target) return [];
     if (target.directory !== undefined) return this.packageFiles(inFolder(folder, target.directory));
-    for (const path of target.files.slice(0, 40)) {
-      if (isCancelledOrLate(this.context)) return [];
-      const uri = inFolder(folder, path);
-      if (await this.context.files.isFile(uri)) {
-        const file = await this.context.files.read(uri);
-        return file ? [file] : [];
-      }
+    // All candidate paths at once (one round trip, not one per miss); the first in order that is a file wins.
+    const paths = target.files.slice(0, 40).map((path) => inFolder(folder, path));
+    const isFile = await Promise.all(paths.map((uri) => this.context.files.isFile(uri)));
+    const found = paths.find((_, index) => isFile[index]);
+    if (found) {
+      const file = await this.context.files.read(found);
+      return file ? [file] : [];
     }
     if (target.searchGlob === undefined || !this.searches.take()) return [];
     const uris = await beforeDeadline(

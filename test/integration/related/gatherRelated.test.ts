@@ -83,6 +83,14 @@ suite('related code: gathering beside the code under review', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
+  test('examples, first request of the host: the TypeScript server is still starting, and the deadline holds', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('src/routes/orders.ts')));
+    const gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+    console.log(`[related] cold: via ${gathering.stats.via} in ${gathering.stats.ms} ms: ${summary(gathering).join(', ')}`);
+    assert.ok(gathering.stats.ms <= DEADLINE_MS, `${gathering.stats.ms} ms`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('examples: a review of src/routes/orders.ts gathers searchOrders and the unbounded list query, by text alone', async () => {
     const started = Date.now();
     const events: string[] = [];
