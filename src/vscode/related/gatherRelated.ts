@@ -14,7 +14,7 @@ import {
   type Gathered,
   type GatheredSink,
   type ReviewedCode,
-} from './relatedContext';
+} from './relatedWork';
 import { RelatedFiles, type RelatedProbe } from './relatedFiles';
 import { TextGatherer } from './textFallback';
 

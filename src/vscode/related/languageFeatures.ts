@@ -15,7 +15,7 @@ import {
   type Gathered,
   type GatheredSink,
   type ReviewedCode,
-} from './relatedContext';
+} from './relatedWork';
 
 /** Definitions kept per use: a name defined 10,000 times (generated code, overloads) opens three files, not all. */
 export const MAX_DEFINITIONS_PER_USE = 3;

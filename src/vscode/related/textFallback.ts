@@ -20,7 +20,7 @@ import {
   type Gathered,
   type GatheredSink,
   type ReviewedCode,
-} from './relatedContext';
+} from './relatedWork';
 
 /** How deep re-exports are followed (`export * from './orders'` in an index file, and so on). */
 const MAX_IMPORT_DEPTH = 3;
