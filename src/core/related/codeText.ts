@@ -84,22 +84,40 @@ export function codeFamilyOf(path: string): CodeFamily | undefined {
 /** Lines longer than this are read only up to it: minified code holds no declaration worth a piece. */
 export const MAX_SCANNED_LINE_CHARS = 2000;
 
+/** Lines scanned around the reviewed ones in a very large file: a scan is synchronous, and no deadline can stop it. */
+export const MAX_SCANNED_LINES = 5000;
+
 /**
  * The text's lines with the inside of strings and comments blanked to spaces (columns kept), so that
- * the scanners below see only code. One pass, each character looked at once: linear in the text.
+ * the scanners below see only code. One pass, each character looked at once: linear in the text. With
+ * `window`, only those lines are masked (the others are left empty): the scan of a 50 MB file stays a
+ * few thousand lines, at the price of not knowing a comment opened above the window.
  */
-export function maskedLines(text: string, family: CodeFamily): string[] {
+export function maskedLines(text: string, family: CodeFamily, window?: { readonly first: number; readonly last: number }): string[] {
   const syntax = SYNTAX[family];
   const lines = text.split(/\r?\n|\r/);
-  const masked: string[] = [];
+  const first = Math.max(1, window?.first ?? 1);
+  const last = Math.min(lines.length, window?.last ?? lines.length);
+  const masked: string[] = new Array<string>(lines.length).fill('');
   let open: string | undefined; // the closer of a string or comment still open at the end of a line
-  for (const raw of lines) {
+  for (let number = first; number <= last; number += 1) {
+    const raw = lines[number - 1] ?? '';
     const line = raw.length > MAX_SCANNED_LINE_CHARS ? raw.slice(0, MAX_SCANNED_LINE_CHARS) : raw;
     const result = maskLine(line, syntax, open);
-    masked.push(result.text);
+    masked[number - 1] = result.text;
     open = result.open;
   }
   return masked;
+}
+
+/** The lines to scan for `ranges`: from a little above the first, at most `MAX_SCANNED_LINES` of them. */
+export function scanWindow(ranges: ReadonlyArray<{ readonly startLine: number; readonly endLine: number }>): {
+  first: number;
+  last: number;
+} {
+  const first = Math.max(1, Math.min(...ranges.map((range) => range.startLine), Number.MAX_SAFE_INTEGER) - 200);
+  const last = Math.min(Math.max(...ranges.map((range) => range.endLine), first), first + MAX_SCANNED_LINES);
+  return { first, last };
 }
 
 function maskLine(line: string, syntax: Syntax, initiallyOpen: string | undefined): { text: string; open: string | undefined } {

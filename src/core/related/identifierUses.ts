@@ -1,5 +1,5 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, isIdentifierPart, isIdentifierStart, maskedLines, type CodeFamily } from './codeText';
+import { identifierAt, isIdentifierPart, isIdentifierStart, maskedLines, scanWindow, type CodeFamily } from './codeText';
 
 /** A name the code under review uses, at its first use. */
 export interface IdentifierUse {
@@ -50,7 +50,7 @@ export const MAX_USES = 60;
  * object keys and the names the lines declare. Linear in the text (one masked pass, one token pass).
  */
 export function identifierUses(text: string, family: CodeFamily, ranges: readonly LineRange[], maxUses = MAX_USES): UsesInRanges {
-  const lines = maskedLines(text, family);
+  const lines = maskedLines(text, family, scanWindow(ranges));
   const declared = new Set<string>();
   const seen = new Map<string, IdentifierUse>();
   const candidates: IdentifierUse[] = [];

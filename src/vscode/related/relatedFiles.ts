@@ -71,8 +71,11 @@ export class RelatedFiles {
     if (access.kind !== 'allowed') return access.kind === 'refused' ? this.refuse(key) : undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
     let text: string;
-    if (open) text = open.getText();
-    else {
+    if (open) {
+      // An open editor's text is not bounded by a stat: the same cap, on its length.
+      if (open.getText().length > MAX_RELATED_FILE_BYTES) return this.refuse(key);
+      text = open.getText();
+    } else {
       const file = access.file;
       if (!file || (file.type & vscode.FileType.File) === 0) return undefined;
       if (file.size > MAX_RELATED_FILE_BYTES) return this.refuse(key);

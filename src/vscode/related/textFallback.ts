@@ -6,7 +6,7 @@ import { goModulePath, parseImports, type ImportBinding } from '../../core/relat
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
 import { excludeGlob } from '../../core/related/searchGlob';
 import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
-import { type RelatedFile } from './relatedFiles';
+import { MAX_RELATED_FILE_BYTES, type RelatedFile } from './relatedFiles';
 import {
   beforeDeadline,
   folderOf,
@@ -55,7 +55,8 @@ export class TextGatherer {
   /** Puts what it finds into the sink as it finds it. */
   async gather(code: ReviewedCode): Promise<void> {
     const unqualified = wantedWhere(code, (use) => use.qualifier === undefined || OWN_QUALIFIERS.has(use.qualifier));
-    this.declarationsIn(code, ownFile(code), code.family, unqualified, true);
+    // The reviewed file's own declarations, unless it is too large to scan within the deadline.
+    if (code.text.length <= MAX_RELATED_FILE_BYTES) this.declarationsIn(code, ownFile(code), code.family, unqualified, true);
     this.visited.add(code.key);
     const folder = folderOf(code.uri);
     const importer = folder ? folderRelative(folder, code.uri) : undefined;

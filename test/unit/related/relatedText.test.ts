@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskedLines, type CodeFamily } from '../../../src/core/related/codeText';
+import { maskedLines, MAX_SCANNED_LINES, scanWindow, type CodeFamily } from '../../../src/core/related/codeText';
 import { declarationAt, declarationExtent, findDeclarations, MAX_DECLARATIONS_PER_NAME } from '../../../src/core/related/declarations';
 import { identifierUses } from '../../../src/core/related/identifierUses';
 import { goModulePath, parseImports } from '../../../src/core/related/imports';
@@ -294,5 +294,19 @@ describe('related code: the search by name', () => {
   test('the exclude glob keeps installed packages and architect.exclude out of findFiles', () => {
     assert.equal(excludeGlob(['.env', '**/*.pem', '', 'a{b,c}']), '{**/node_modules/**,**/.env,**/*.pem}');
     assert.equal(excludeGlob([]), '{**/node_modules/**}');
+  });
+});
+
+describe('related code: a very large reviewed file', () => {
+  test('only a bounded window of lines around the reviewed ones is scanned', () => {
+    const text = Array.from({ length: 200_000 }, (_, index) => `const v${index} = find${index}();`).join('\n');
+    const masked = maskedLines(text, 'script', scanWindow([{ startLine: 100_000, endLine: 200_000 }]));
+    const scanned = masked.filter((line) => line !== '').length;
+    assert.equal(scanned, MAX_SCANNED_LINES + 1);
+    const { uses } = identifierUses(text, 'script', [{ startLine: 100_000, endLine: 100_002 }]);
+    assert.deepEqual(
+      uses.map((use) => use.name),
+      ['find99999', 'find100000', 'find100001'],
+    );
   });
 });
