@@ -59,6 +59,12 @@ export const ROWS = {
   R54: 'Two Generate Design Doc runs at once, under load',
   R55: 'Secrets still sent: an AWS secret access key without its name next to its key id, Stripe sk_live_… with a suffix, Spring client-secret:, base64 tls.key in a Kubernetes secret, 1Password ops_…, Anthropic sk-ant-admin01-…',
   R58: 'Real code that names passwords without holding one: identifiers (verify_password, PasswordInput, resetPasswordExpirationMinutes), schema fields (password: z.string().min(8)), typed parameters (plain_password: str, hashed_password: str), UI text ("Show password"), password = random_lower_string()',
+  R60: 'A definition provider that hangs or throws while related code is gathered',
+  R61: 'A related declaration in an excluded file, or behind a symlink that leads out of the workspace',
+  R62: 'A related "file" that is binary or 50 MB',
+  R63: 'An import cycle (re-exports that lead back to each other) while related code is gathered',
+  R64: 'A symbol defined 10,000 times (related code: an upper bound on the work)',
+  R65: 'The request is cancelled while related code is gathered',
 };
 
 /** What cannot be shown in this runtime, and the closest thing that is tested instead. */

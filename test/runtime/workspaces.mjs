@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workspaces');
 const redactionCorpus = path.resolve(fixtures, '..', 'redaction-corpus');
+const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
 function copy(name, destination) {
   mkdirSync(destination, { recursive: true });
@@ -73,6 +74,12 @@ const SETUPS = {
     gitRepository(copy('api-service', path.join(ws, 'api')));
     gitRepository(copy('billing-service', path.join(ws, 'billing')));
     return { folder: ws, settings: GIT_SETTINGS };
+  },
+  // The shop of examples/ (what the README tells a newcomer to review), with Python, Go and hostile files beside it.
+  related: (ws) => {
+    mkdirSync(ws, { recursive: true });
+    cpSync(examples, ws, { recursive: true });
+    return { folder: copy('related', ws) };
   },
   // The packaged extension, installed with --install-extension into a runtime of its own.
   vsix: (ws) => ({ folder: copy('api-service', ws), vsix: true }),

@@ -1,0 +1,194 @@
+import { type LineRange } from '../findings/shownLines';
+import { identifierAt, indentOf, isIdentifierStart, maskedLines, type CodeFamily } from './codeText';
+
+/** Words that may stand before a declaration's keyword. */
+const MODIFIERS = new Set([
+  'export',
+  'default',
+  'async',
+  'public',
+  'private',
+  'protected',
+  'static',
+  'abstract',
+  'declare',
+  'readonly',
+  'pub',
+  'override',
+  'final',
+  'internal',
+  'open',
+]);
+
+/** Words after which the next name is the one declared. */
+const KEYWORDS = new Set(['function', 'def', 'class', 'interface', 'type', 'func', 'const', 'let', 'var', 'enum', 'struct', 'trait', 'fn']);
+
+/** Words a line of code starts with that look like a method (`if (…) {`) but are not one. */
+const NOT_METHODS = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'return',
+  'await',
+  'with',
+  'elif',
+  'else',
+  'do',
+  'try',
+  'new',
+  'throw',
+]);
+
+export interface DeclarationLine {
+  readonly name: string;
+  /** The keyword ('function', 'def', 'interface', …), or 'method' for `name(…) {` in a class body. */
+  readonly keyword: string;
+}
+
+/**
+ * What a masked line declares, read from its first words: `export async function f`, `def f`,
+ * `func (r *Repo) F`, `type T`, `const X`, a method `name(…) {`. A fixed number of steps per word, and
+ * at most a few words: linear in the line.
+ */
+export function declarationAt(line: string, family: CodeFamily): DeclarationLine | undefined {
+  let index = indentOf(line);
+  let word = identifierAt(line, index);
+  while (MODIFIERS.has(word)) {
+    index = skipSpaces(line, index + word.length);
+    word = identifierAt(line, index);
+  }
+  if (word === '') return undefined;
+  if (KEYWORDS.has(word)) return declaredAfterKeyword(line, index + word.length, word, family);
+  if (family === 'python')
+    return indentOf(line) === 0 && isAssignment(line, index + word.length) ? { name: word, keyword: 'const' } : undefined;
+  if (family === 'go' || NOT_METHODS.has(word)) return undefined;
+  const after = skipSpaces(line, index + word.length);
+  if (line[after] === '(' && line.trimEnd().endsWith('{') && indentOf(line) > 0) return { name: word, keyword: 'method' };
+  return undefined;
+}
+
+function declaredAfterKeyword(line: string, from: number, keyword: string, family: CodeFamily): DeclarationLine | undefined {
+  let index = skipSpaces(line, from);
+  if (line[index] === '*') index = skipSpaces(line, index + 1); // function* generator
+  // A Go method: `func (r *Repo) Name(`; skip the receiver's parentheses.
+  if (family === 'go' && keyword === 'func' && line[index] === '(') {
+    const close = line.indexOf(')', index);
+    if (close < 0) return undefined;
+    index = skipSpaces(line, close + 1);
+  }
+  const name = identifierAt(line, index);
+  return name === '' ? undefined : { name, keyword };
+}
+
+function isAssignment(line: string, from: number): boolean {
+  const index = skipSpaces(line, from);
+  if (line[index] === ':') return true; // NAME: Final = …
+  return line[index] === '=' && line[index + 1] !== '=';
+}
+
+function skipSpaces(line: string, from: number): number {
+  let index = from;
+  while (line[index] === ' ' || line[index] === '\t') index += 1;
+  return index;
+}
+
+export interface FoundDeclaration extends DeclarationLine, LineRange {}
+
+/** At most this many declarations of one name are kept from one file: a name defined 10,000 times is noise. */
+export const MAX_DECLARATIONS_PER_NAME = 3;
+
+/** The most lines one declaration's extent may take; a longer one is cut there (the budget windows it). */
+export const MAX_DECLARATION_LINES = 400;
+
+/**
+ * The declarations of `names` in a file, each with its extent, in file order, at most
+ * `perName` of each. One pass over the masked lines, plus each kept declaration's own lines.
+ */
+export function findDeclarations(
+  text: string,
+  family: CodeFamily,
+  names: ReadonlySet<string>,
+  perName = MAX_DECLARATIONS_PER_NAME,
+): FoundDeclaration[] {
+  if (names.size === 0) return [];
+  const lines = maskedLines(text, family);
+  const counts = new Map<string, number>();
+  const found: FoundDeclaration[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (!isIdentifierStart(line.trimStart()[0])) continue;
+    const declaration = declarationAt(line, family);
+    if (!declaration || !names.has(declaration.name)) continue;
+    const count = counts.get(declaration.name) ?? 0;
+    if (count >= perName) continue;
+    counts.set(declaration.name, count + 1);
+    found.push({ ...declaration, ...declarationExtent(lines, index + 1, family) });
+  }
+  return found;
+}
+
+/**
+ * The lines of the declaration starting on `startLine` (1-based) of masked `lines`: up to its closing
+ * brace or the semicolon that ends it (C-like languages), or as far as its body is indented (Python).
+ */
+export function declarationExtent(
+  lines: readonly string[],
+  startLine: number,
+  family: CodeFamily,
+  maxLines = MAX_DECLARATION_LINES,
+): LineRange {
+  const last = Math.min(lines.length, startLine + maxLines - 1);
+  const endLine = family === 'python' ? indentedEnd(lines, startLine, last) : bracedEnd(lines, startLine, last);
+  return { startLine, endLine };
+}
+
+const OPENERS = '{[(';
+const CLOSERS = '}])';
+const CONTINUES_AFTER = ['=', ',', '(', '[', '{', '=>', '+', '-', '*', '/', '|', '&', '?', ':', '.', '<'];
+const CONTINUES_BEFORE = ['.', '|', '&', '?', ':', '+', '{', '=', ')', ']', '>'];
+
+function bracedEnd(lines: readonly string[], startLine: number, last: number): number {
+  let depth = 0;
+  for (let lineNumber = startLine; lineNumber <= last; lineNumber += 1) {
+    const line = lines[lineNumber - 1] ?? '';
+    for (const char of line) {
+      if (OPENERS.includes(char)) depth += 1;
+      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
+      else if (char === ';' && depth === 0) return lineNumber;
+    }
+    if (depth === 0 && line.trim() !== '' && !continuesPast(line, nextCodeLine(lines, lineNumber, last))) return lineNumber;
+  }
+  return last;
+}
+
+/** Whether a statement at bracket depth 0 goes on after this line (`=` at its end, `.then(` on the next). */
+function continuesPast(line: string, next: string | undefined): boolean {
+  const end = line.trimEnd();
+  if (CONTINUES_AFTER.some((token) => end.endsWith(token))) return true;
+  const start = next?.trimStart() ?? '';
+  return CONTINUES_BEFORE.some((token) => start.startsWith(token));
+}
+
+function nextCodeLine(lines: readonly string[], lineNumber: number, last: number): string | undefined {
+  for (let next = lineNumber + 1; next <= last; next += 1) if ((lines[next - 1] ?? '').trim() !== '') return lines[next - 1];
+  return undefined;
+}
+
+function indentedEnd(lines: readonly string[], startLine: number, last: number): number {
+  const indent = indentOf(lines[startLine - 1] ?? '');
+  let depth = 0;
+  let end = startLine;
+  for (let lineNumber = startLine; lineNumber <= last; lineNumber += 1) {
+    const line = lines[lineNumber - 1] ?? '';
+    const blank = line.trim() === '';
+    if (lineNumber > startLine && !blank && depth === 0 && indentOf(line) <= indent) break;
+    for (const char of line) {
+      if (OPENERS.includes(char)) depth += 1;
+      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
+    }
+    if (!blank) end = lineNumber;
+  }
+  return end;
+}

@@ -1,0 +1,78 @@
+import { type RelatedCandidate, type RelatedReason } from './relatedCode';
+
+/** A candidate as a gatherer found it, with the place of its use among the reviewed lines. */
+export interface FoundRelated {
+  readonly candidate: RelatedCandidate;
+  /** The index of the use it answers, in reading order of the reviewed lines (callers: of the symbol called). */
+  readonly useIndex: number;
+}
+
+export interface RelatedLimits {
+  /** Candidates in all. */
+  readonly total: number;
+  /** Callers of one symbol. */
+  readonly callersPerSymbol: number;
+}
+
+export const RELATED_LIMITS: RelatedLimits = { total: 40, callersPerSymbol: 5 };
+
+const REASON_RANK: Record<RelatedReason, number> = { definition: 0, type: 1, caller: 2 };
+
+/**
+ * The order the contract asks for: definitions of what the reviewed lines use (in the order they are
+ * used), then types, then callers (at most a few per symbol). Each symbol once, each piece of a file
+ * once (a piece inside one already taken adds nothing), and no more than `limits.total`.
+ */
+export function rankRelated(found: readonly FoundRelated[], limits: RelatedLimits = RELATED_LIMITS): RelatedCandidate[] {
+  const ordered = found
+    .map((item, arrival) => ({ ...item, arrival }))
+    .sort((a, b) => REASON_RANK[a.candidate.reason] - REASON_RANK[b.candidate.reason] || a.useIndex - b.useIndex || a.arrival - b.arrival);
+  const taken: RelatedCandidate[] = [];
+  const symbols = new Set<string>();
+  const callers = new Map<string, number>();
+  for (const { candidate } of ordered) {
+    if (taken.length >= limits.total) break;
+    if (taken.some((piece) => covers(piece, candidate))) continue;
+    if (candidate.reason === 'caller') {
+      const count = callers.get(candidate.symbol) ?? 0;
+      if (count >= limits.callersPerSymbol) continue;
+      callers.set(candidate.symbol, count + 1);
+    } else {
+      if (symbols.has(candidate.symbol)) continue;
+      symbols.add(candidate.symbol);
+    }
+    taken.push(candidate);
+  }
+  return taken;
+}
+
+function covers(piece: RelatedCandidate, candidate: RelatedCandidate): boolean {
+  return piece.key === candidate.key && piece.startLine <= candidate.startLine && candidate.endLine <= piece.endLine;
+}
+
+/** Whether a piece of `key` overlaps the code under review: it is sent already, as the attachment. */
+export function insideReviewed(
+  reviewed: ReadonlyMap<string, ReadonlyArray<{ readonly startLine: number; readonly endLine: number }>>,
+  key: string,
+  startLine: number,
+  endLine: number,
+): boolean {
+  return (reviewed.get(key) ?? []).some((range) => range.startLine <= endLine && startLine <= range.endLine);
+}
+
+/**
+ * A counter of bounded work: each lookup, read or search takes one; once spent, the gatherer stops
+ * asking. Counting operations (not time) is what shows the work has an upper bound.
+ */
+export class WorkBudget {
+  private used = 0;
+  constructor(readonly limit: number) {}
+  take(): boolean {
+    if (this.used >= this.limit) return false;
+    this.used += 1;
+    return true;
+  }
+  get spent(): number {
+    return this.used;
+  }
+}

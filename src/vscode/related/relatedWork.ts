@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { type LineRange } from '../../core/findings/shownLines';
+import { type CodeFamily } from '../../core/related/codeText';
+import { type IdentifierUse } from '../../core/related/identifierUses';
+import { type FoundRelated } from '../../core/related/rankRelated';
+import { type RelatedCandidate, type RelatedReason } from '../../core/related/relatedCode';
+import { type RelatedFile, type RelatedFiles } from './relatedFiles';
+
+/** How the gatherer reaches the language features; a test may wrap it to count or to fail. */
+export type ExecuteCommand = <T>(command: string, ...args: unknown[]) => Thenable<T>;
+
+/** What both ways of gathering share for one request. */
+export interface GatherContext {
+  readonly files: RelatedFiles;
+  readonly execute: ExecuteCommand;
+  readonly deadline: number;
+  readonly token: vscode.CancellationToken;
+  readonly exclude: readonly string[];
+}
+
+/** One file under review, read, with the names its reviewed lines use. */
+export interface ReviewedCode {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly label: string;
+  readonly matchPath: string;
+  readonly text: string;
+  readonly family: CodeFamily;
+  readonly ranges: readonly LineRange[];
+  readonly uses: readonly IdentifierUse[];
+  /** Where the uses are numbered from: the uses of earlier targets come first in the ranking. */
+  readonly firstUseIndex: number;
+}
+
+/** A found piece with the use it answers ("orders.list", "searchOrders"), so the two ways can be merged. */
+export interface Gathered {
+  readonly item: FoundRelated;
+  readonly useId: string;
+  readonly uri: vscode.Uri;
+}
+
+/**
+ * Where both ways put what they find, as they find it: when the deadline passes, what arrived so far
+ * is what is sent.
+ */
+export interface GatheredSink {
+  readonly byServer: Gathered[];
+  readonly byText: Gathered[];
+  /** Uses the language server answered (with a definition anywhere, even one not sent). */
+  readonly decided: Set<string>;
+}
+
+export function useIdOf(use: IdentifierUse): string {
+  return use.qualifier === undefined ? use.name : `${use.qualifier}.${use.name}`;
+}
+
+export function gathered(
+  file: RelatedFile,
+  range: LineRange,
+  piece: { readonly symbol: string; readonly reason: RelatedReason; readonly usedAt: string },
+  useIndex: number,
+  useId: string,
+): Gathered {
+  const candidate: RelatedCandidate = {
+    key: file.key,
+    label: file.label,
+    matchPath: file.matchPath,
+    text: file.text,
+    startLine: range.startLine,
+    endLine: range.endLine,
+    symbol: piece.symbol,
+    reason: piece.reason,
+    usedAt: piece.usedAt,
+  };
+  return { item: { candidate, useIndex }, useId, uri: file.uri };
+}
+
+export function usedAt(code: ReviewedCode, use: IdentifierUse): string {
+  return `${code.label}:${use.line}`;
+}
+
+export function isCancelledOrLate(context: GatherContext): boolean {
+  return context.token.isCancellationRequested || Date.now() >= context.deadline;
+}
+
+/**
+ * The work's answer, or undefined when it fails, the deadline passes first or the request is
+ * cancelled: a language server that never answers holds nothing up.
+ */
+export function beforeDeadline<T>(work: Thenable<T> | (() => Thenable<T>), context: GatherContext): Promise<T | undefined> {
+  if (isCancelledOrLate(context)) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: T | undefined) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      cancelled.dispose();
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(undefined), Math.max(0, context.deadline - Date.now()));
+    const cancelled = context.token.onCancellationRequested(() => finish(undefined));
+    try {
+      const pending = typeof work === 'function' ? work() : work;
+      Promise.resolve(pending).then(finish, () => finish(undefined));
+    } catch {
+      finish(undefined);
+    }
+  });
+}
+
+/** The Uri of a folder-relative path in the workspace folder of `uri`; undefined outside every folder. */
+export function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
+  return vscode.workspace.getWorkspaceFolder(uri);
+}
+
+export function folderRelative(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
+  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
+}
+
+export function inFolder(folder: vscode.WorkspaceFolder, relative: string): vscode.Uri {
+  return relative === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}

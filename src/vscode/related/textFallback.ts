@@ -1,0 +1,230 @@
+import * as vscode from 'vscode';
+import { codeFamilyOf, type CodeFamily } from '../../core/related/codeText';
+import { findDeclarations, type FoundDeclaration } from '../../core/related/declarations';
+import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
+import { goModulePath, parseImports, type ImportBinding } from '../../core/related/imports';
+import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
+import { excludeGlob } from '../../core/related/searchGlob';
+import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
+import { MAX_RELATED_FILE_BYTES, type RelatedFile } from './relatedFiles';
+import {
+  beforeDeadline,
+  folderOf,
+  folderRelative,
+  gathered,
+  inFolder,
+  isCancelledOrLate,
+  usedAt,
+  useIdOf,
+  type GatherContext,
+  type Gathered,
+  type GatheredSink,
+  type ReviewedCode,
+} from './relatedWork';
+
+/** How deep re-exports are followed (`export * from './orders'` in an index file, and so on). */
+const MAX_IMPORT_DEPTH = 3;
+/** Searches by file name, per gathering, and the files each may return. */
+const MAX_SEARCHES = 4;
+const MAX_SEARCH_RESULTS = 5;
+/** Files of one Go package read to find a name. */
+const MAX_PACKAGE_FILES = 20;
+/** How far up go.mod is looked for. */
+const MAX_GO_MOD_DEPTH = 6;
+
+interface Wanted {
+  /** The name in the module searched, and the use it answers. */
+  readonly byName: Map<string, { readonly use: ReviewedCode['uses'][number]; readonly index: number }>;
+}
+
+/**
+ * Related code without a language server: the declarations of the used names in the file itself,
+ * in the files its imports resolve to (TS/JS relative imports, Python modules, Go packages of the
+ * module), following re-exports a few steps, and, for an import that resolves to nothing, a bounded
+ * search by the module's file name. Each file is read once: an import cycle meets the visited set.
+ */
+export class TextGatherer {
+  private readonly visited = new Set<string>();
+  private readonly searches = new WorkBudget(MAX_SEARCHES);
+
+  constructor(
+    private readonly context: GatherContext,
+    private readonly sink: GatheredSink,
+  ) {}
+
+  /** Puts what it finds into the sink as it finds it. */
+  async gather(code: ReviewedCode): Promise<void> {
+    const unqualified = wantedWhere(code, (use) => use.qualifier === undefined || OWN_QUALIFIERS.has(use.qualifier));
+    // The reviewed file's own declarations, unless it is too large to scan within the deadline.
+    if (code.text.length <= MAX_RELATED_FILE_BYTES) this.declarationsIn(code, ownFile(code), code.family, unqualified, true);
+    this.visited.add(code.key);
+    const folder = folderOf(code.uri);
+    const importer = folder ? folderRelative(folder, code.uri) : undefined;
+    if (!folder || importer === undefined) return;
+    const resolve: ResolveContext = { importer, ...(code.family === 'go' ? await this.goModule(folder, importer) : {}) };
+    await Promise.all(
+      parseImports(code.text, code.family)
+        .slice(0, 100)
+        .map(async (binding) => {
+          const wanted = wantedFrom(binding, code);
+          if (wanted.byName.size > 0) await this.searchModule(code, folder, resolve, binding, wanted, 0);
+        }),
+    );
+    if (code.family === 'go') await this.samePackage(code, folder, importer, unqualified);
+  }
+
+  private declarationsIn(code: ReviewedCode, file: RelatedFile, family: CodeFamily, wanted: Wanted, own: boolean): Gathered[] {
+    const declarations = findDeclarations(file.text, family, new Set(wanted.byName.keys()));
+    const reviewed = new Map([[code.key, code.ranges]]);
+    const found = declarations
+      .filter((declaration) => !own || !insideReviewed(reviewed, file.key, declaration.startLine, declaration.endLine))
+      .flatMap((declaration) => this.toGathered(code, file, declaration, wanted));
+    this.sink.byText.push(...found);
+    return found;
+  }
+
+  private toGathered(code: ReviewedCode, file: RelatedFile, declaration: FoundDeclaration, wanted: Wanted): Gathered[] {
+    const entry = wanted.byName.get(declaration.name);
+    if (!entry) return [];
+    const reason = TYPE_KEYWORDS.has(declaration.keyword) ? 'type' : 'definition';
+    return [
+      gathered(file, declaration, { symbol: declaration.name, reason, usedAt: usedAt(code, entry.use) }, entry.index, useIdOf(entry.use)),
+    ];
+  }
+
+  private async searchModule(
+    code: ReviewedCode,
+    folder: vscode.WorkspaceFolder,
+    resolve: ResolveContext,
+    binding: ImportBinding,
+    wanted: Wanted,
+    depth: number,
+  ): Promise<void> {
+    const family = codeFamilyOf(resolve.importer) ?? code.family;
+    const files = await this.moduleFiles(folder, resolve, binding, family);
+    for (const file of files) {
+      if (this.visited.has(file.key) || isCancelledOrLate(this.context)) continue;
+      this.visited.add(file.key);
+      const fileFamily = codeFamilyOf(file.uri.path) ?? family;
+      const here = this.declarationsIn(code, file, fileFamily, wanted, false);
+      const missing = withoutFound(wanted, here);
+      const importer = folderRelative(folder, file.uri);
+      if (missing.byName.size === 0 || depth + 1 >= MAX_IMPORT_DEPTH || importer === undefined) continue;
+      for (const next of parseImports(file.text, fileFamily).slice(0, 100)) {
+        const forwarded = forwardedThrough(next, missing);
+        if (forwarded.byName.size > 0) await this.searchModule(code, folder, { ...resolve, importer }, next, forwarded, depth + 1);
+      }
+    }
+  }
+
+  /** The files an import leads to: the first candidate path that is a file, a Go package's files, or a search by name. */
+  private async moduleFiles(
+    folder: vscode.WorkspaceFolder,
+    resolve: ResolveContext,
+    binding: ImportBinding,
+    family: CodeFamily,
+  ): Promise<RelatedFile[]> {
+    const target = importTarget(binding, family, resolve);
+    if (!target) return [];
+    if (target.directory !== undefined) return this.packageFiles(inFolder(folder, target.directory));
+    // All candidate paths at once (one round trip, not one per miss); the first in order that is a file wins.
+    const paths = target.files.slice(0, 40).map((path) => inFolder(folder, path));
+    const isFile = await Promise.all(paths.map((uri) => this.context.files.isFile(uri)));
+    const found = paths.find((_, index) => isFile[index]);
+    if (found) {
+      const file = await this.context.files.read(found);
+      return file ? [file] : [];
+    }
+    if (target.searchGlob === undefined || !this.searches.take()) return [];
+    const uris = await beforeDeadline(
+      () =>
+        vscode.workspace.findFiles(
+          new vscode.RelativePattern(folder, target.searchGlob ?? ''),
+          excludeGlob(this.context.exclude),
+          MAX_SEARCH_RESULTS,
+          this.context.token,
+        ),
+      this.context,
+    );
+    const files = await Promise.all((uris ?? []).slice(0, MAX_SEARCH_RESULTS).map((uri) => this.context.files.read(uri)));
+    return files.filter((file) => file !== undefined);
+  }
+
+  private async packageFiles(directory: vscode.Uri): Promise<RelatedFile[]> {
+    const entries = await beforeDeadline(() => vscode.workspace.fs.readDirectory(directory), this.context);
+    const names = (entries ?? [])
+      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.endsWith('.go') && !name.endsWith('_test.go'))
+      .map(([name]) => name)
+      .sort()
+      .slice(0, MAX_PACKAGE_FILES);
+    const files = await Promise.all(names.map((name) => this.context.files.read(vscode.Uri.joinPath(directory, name))));
+    return files.filter((file) => file !== undefined);
+  }
+
+  /** Go needs no import for the other files of its own package. */
+  private async samePackage(code: ReviewedCode, folder: vscode.WorkspaceFolder, importer: string, wanted: Wanted): Promise<void> {
+    for (const file of await this.packageFiles(inFolder(folder, directoryOf(importer)))) {
+      if (this.visited.has(file.key)) continue;
+      this.visited.add(file.key);
+      this.declarationsIn(code, file, 'go', wanted, false);
+    }
+  }
+
+  /** The nearest go.mod at or above the file, within its workspace folder. */
+  private async goModule(folder: vscode.WorkspaceFolder, importer: string): Promise<Pick<ResolveContext, 'goModule'>> {
+    let directory: string | undefined = directoryOf(importer);
+    for (let step = 0; step < MAX_GO_MOD_DEPTH && directory !== undefined; step += 1) {
+      const uri = inFolder(folder, directory === '' ? 'go.mod' : `${directory}/go.mod`);
+      if (await this.context.files.isFile(uri)) {
+        const file = await this.context.files.read(uri);
+        const path = file ? goModulePath(file.text) : undefined;
+        return path ? { goModule: { directory, path } } : {};
+      }
+      directory = directory === '' ? undefined : joinPath(directory, '..');
+    }
+    return {};
+  }
+}
+
+const TYPE_KEYWORDS = new Set(['interface', 'type', 'struct', 'enum', 'trait']);
+
+function ownFile(code: ReviewedCode): RelatedFile {
+  return { uri: code.uri, key: code.key, label: code.label, matchPath: code.matchPath, text: code.text };
+}
+
+function wantedWhere(code: ReviewedCode, accept: (use: ReviewedCode['uses'][number]) => boolean): Wanted {
+  const byName: Wanted['byName'] = new Map();
+  code.uses.forEach((use, offset) => {
+    if (accept(use) && !byName.has(use.name)) byName.set(use.name, { use, index: code.firstUseIndex + offset });
+  });
+  return { byName };
+}
+
+/** The names an import brings that the reviewed lines use: by their name in the imported module. */
+function wantedFrom(binding: ImportBinding, code: ReviewedCode): Wanted {
+  const byName: Wanted['byName'] = new Map();
+  code.uses.forEach((use, offset) => {
+    const entry = { use, index: code.firstUseIndex + offset };
+    if (use.qualifier === undefined) {
+      const named = binding.names.find((name) => name.local === use.name);
+      if (named && !byName.has(named.imported)) byName.set(named.imported, entry);
+    } else if (binding.namespace !== undefined && use.qualifier === binding.namespace && !byName.has(use.name)) byName.set(use.name, entry);
+  });
+  return { byName };
+}
+
+function withoutFound(wanted: Wanted, found: readonly Gathered[]): Wanted {
+  const names = new Set(found.map((item) => item.item.candidate.symbol));
+  return { byName: new Map([...wanted.byName].filter(([name]) => !names.has(name))) };
+}
+
+/** The still-missing names a file re-exports from another module (`export { x } from`, `export *`, a Python re-import). */
+function forwardedThrough(binding: ImportBinding, missing: Wanted): Wanted {
+  const byName: Wanted['byName'] = new Map();
+  for (const [name, entry] of missing.byName) {
+    const named = binding.names.find((pair) => pair.local === name);
+    if (named) byName.set(named.imported, entry);
+    else if (binding.reexportsAll) byName.set(name, entry);
+  }
+  return { byName };
+}

@@ -1,0 +1,319 @@
+import * as assert from 'assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { gatherRelated, gatherRelatedWith, type RelatedGathering, type RelatedTarget } from '../../../src/vscode/related/gatherRelated';
+import { MAX_RELATED_FILES } from '../../../src/vscode/related/relatedFiles';
+import { fileUri, withSetting, workspaceFolder } from '../helpers/workspace';
+
+const DEADLINE_MS = 1500;
+const OUTSIDE_MARKER = 'R61-OUTSIDE-MARKER-9d2e';
+
+function wholeFile(relative: string, lines = 10_000): RelatedTarget {
+  return { uri: fileUri(relative), ranges: [{ startLine: 1, endLine: lines }] };
+}
+
+function lines(relative: string, startLine: number, endLine: number): RelatedTarget {
+  return { uri: fileUri(relative), ranges: [{ startLine, endLine }] };
+}
+
+function token(): vscode.CancellationToken {
+  return new vscode.CancellationTokenSource().token;
+}
+
+/** "src/db/orders.ts:searchOrders (definition)" for each candidate, to compare and to show on failure. */
+function summary(gathering: RelatedGathering): string[] {
+  return gathering.candidates.map((candidate) => `${candidate.label}:${candidate.symbol} (${candidate.reason})`);
+}
+
+function pieceText(gathering: RelatedGathering, symbol: string): string {
+  const candidate = gathering.candidates.find((item) => item.symbol === symbol);
+  assert.ok(candidate, `${symbol} was not gathered: ${summary(gathering).join(', ')}`);
+  return candidate.text
+    .split('\n')
+    .slice(candidate.startLine - 1, candidate.endLine)
+    .join('\n');
+}
+
+/** A command runner where the language servers know nothing (as for a language without one). */
+const noLanguageServer = <T>(): Thenable<T> => Promise.resolve(undefined as T);
+
+/** The first answer of the TypeScript server, however long it takes to load the project. */
+async function warmTypeScript(): Promise<{ coldMs: number }> {
+  const routes = fileUri('src/routes/orders.ts');
+  await vscode.workspace.openTextDocument(routes);
+  const started = Date.now();
+  const position = new vscode.Position(16, 35); // searchOrders in `search`
+  while (Date.now() - started < 60_000) {
+    const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      routes,
+      position,
+    );
+    const target = found?.[0];
+    const uri = target && ('targetUri' in target ? target.targetUri : target.uri);
+    if (uri?.path.endsWith('/src/db/orders.ts')) return { coldMs: Date.now() - started };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the TypeScript language server never answered');
+}
+
+suite('related code: gathering beside the code under review', () => {
+  let outside = '';
+
+  suiteSetup(() => {
+    // What a hostile repository ships: a link out of the workspace, here made with Node like the repository would.
+    const root = workspaceFolder().uri.fsPath;
+    outside = mkdtempSync(path.join(tmpdir(), 'related-outside-'));
+    writeFileSync(path.join(outside, 'outside.ts'), `export function outsideHelper() {\n  return "${OUTSIDE_MARKER}";\n}\n`);
+    symlinkSync(path.join(outside, 'outside.ts'), path.join(root, 'src', 'related', 'outsideLink.ts'));
+    // A "source file" that is binary, and one of 50 MB, in Python, where no language server reads them first.
+    const binary = Buffer.from('def packed_table():\n    return 1\n\u0000\u0001\u0002 binary', 'utf8');
+    writeFileSync(path.join(root, 'pyapp', 'app', 'db', 'packed.py'), binary);
+    const huge = Buffer.alloc(50 * 1024 * 1024, 0x20);
+    huge.write('def huge_table():\n    return 1\n');
+    writeFileSync(path.join(root, 'pyapp', 'app', 'db', 'huge.py'), huge);
+    // An installed package that a search by name would find.
+    mkdirSync(path.join(root, 'vendored', 'node_modules', 'app', 'db'), { recursive: true });
+    writeFileSync(path.join(root, 'vendored', 'node_modules', 'app', 'db', 'legacy.py'), 'def legacy_orders(user_id):\n    return []\n');
+  });
+
+  suiteTeardown(() => {
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test('examples, first request of the host: the TypeScript server is still starting, and the deadline holds', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('src/routes/orders.ts')));
+    const gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+    console.log(`[related] cold: via ${gathering.stats.via} in ${gathering.stats.ms} ms: ${summary(gathering).join(', ')}`);
+    assert.ok(gathering.stats.ms <= DEADLINE_MS, `${gathering.stats.ms} ms`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('examples: a review of src/routes/orders.ts gathers searchOrders and the unbounded list query, by text alone', async () => {
+    const started = Date.now();
+    const events: string[] = [];
+    const first = await gatherRelatedWith(
+      [wholeFile('src/routes/orders.ts')],
+      { token: token(), deadlineMs: DEADLINE_MS },
+      {
+        execute: noLanguageServer,
+        onLook: (uri) => events.push(`look ${path.basename(uri.path)} +${Date.now() - started}`),
+        onRead: (uri) => events.push(`read ${path.basename(uri.path)} +${Date.now() - started}`),
+      },
+    );
+    console.log(
+      `[related] first gathering of the host, by text: ${first.stats.ms} ms, ${first.candidates.length} candidates (${events.join(', ')})`,
+    );
+    const gathering = await gatherRelatedWith(
+      [wholeFile('src/routes/orders.ts')],
+      { token: token(), deadlineMs: DEADLINE_MS },
+      { execute: noLanguageServer },
+    );
+    console.log(
+      `[related] examples by text: ${gathering.candidates.length} candidates in ${gathering.stats.ms} ms: ${summary(gathering).join(', ')}`,
+    );
+    assert.equal(gathering.stats.via, 'text');
+    assert.ok(pieceText(gathering, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
+    assert.ok(pieceText(gathering, 'listOrdersForUser').includes('ORDER BY created_at DESC'));
+    assert.ok(pieceText(gathering, 'listOrdersForUser').trimEnd().endsWith('}'), 'the whole function');
+    const search = gathering.candidates.find((candidate) => candidate.symbol === 'searchOrders');
+    assert.equal(search?.label, 'src/db/orders.ts');
+    assert.match(search?.usedAt ?? '', /^src\/routes\/orders\.ts:\d+$/);
+    assert.ok(gathering.uris.get(search?.key ?? '')?.path.endsWith('/src/db/orders.ts'));
+    assert.ok(gathering.candidates.length <= 40);
+  });
+
+  test('examples: through the TypeScript language server once it answers, with the route registration as a caller', async () => {
+    const { coldMs } = await warmTypeScript();
+    const times: number[] = [];
+    let gathering: RelatedGathering | undefined;
+    for (let run = 0; run < 4; run += 1) {
+      gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+      times.push(gathering.stats.ms);
+    }
+    assert.ok(gathering);
+    console.log(
+      `[related] TypeScript server: first answer after ${coldMs} ms; gatherings ${times.join(', ')} ms, ${gathering.candidates.length} candidates: ${summary(gathering).join(', ')}`,
+    );
+    assert.equal(gathering.stats.via, 'language-server');
+    assert.ok(pieceText(gathering, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
+    assert.ok(pieceText(gathering, 'listOrdersForUser').includes('ORDER BY created_at DESC'));
+    const reasons = gathering.candidates.map((candidate) => candidate.reason);
+    assert.deepEqual(
+      reasons,
+      [...reasons].sort((a, b) => ['definition', 'type', 'caller'].indexOf(a) - ['definition', 'type', 'caller'].indexOf(b)),
+      'definitions, then types, then callers',
+    );
+    const callers = gathering.candidates.filter((candidate) => candidate.reason === 'caller');
+    assert.ok(
+      callers.some((caller) => caller.label === 'src/server.ts' && pieceText(gathering, caller.symbol).includes('orders.')),
+      `the route registration in src/server.ts: ${summary(gathering).join(', ')}`,
+    );
+    assert.ok(!gathering.candidates.some((candidate) => candidate.label.includes('node_modules') || candidate.label.endsWith('.d.ts')));
+  });
+
+  test('the selection only: what the selected handler uses, not the rest of the file', async () => {
+    const gathering = await gatherRelatedWith(
+      [lines('src/routes/orders.ts', 15, 18)],
+      { token: token(), deadlineMs: DEADLINE_MS },
+      { execute: noLanguageServer },
+    );
+    assert.ok(gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders'));
+    assert.ok(!gathering.candidates.some((candidate) => candidate.symbol === 'createOrder'), summary(gathering).join(', '));
+  });
+
+  test('Python through the text fallback: from app.db.orders import, and from .helpers import', async () => {
+    const gathering = await gatherRelated([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
+    assert.equal(gathering.stats.via, 'text', summary(gathering).join(', '));
+    assert.ok(pieceText(gathering, 'find_orders').includes('+ status +'));
+    assert.ok(pieceText(gathering, 'find_orders').includes('return run_query(sql)'));
+    assert.ok(!pieceText(gathering, 'find_orders').includes('def count_orders'), 'the function ends where its body does');
+    assert.ok(pieceText(gathering, 'paginate').includes('rows[start:start + 50]'));
+  });
+
+  test('Python: an import no folder above resolves is found by a search by name, never in node_modules', async () => {
+    const gathering = await gatherRelated([wholeFile('tools/report.py')], { token: token(), deadlineMs: DEADLINE_MS });
+    const count = gathering.candidates.find((candidate) => candidate.symbol === 'count_orders');
+    assert.equal(count?.label, 'pyapp/app/db/orders.py', summary(gathering).join(', '));
+    assert.ok(!gathering.candidates.some((candidate) => candidate.symbol === 'legacy_orders'), summary(gathering).join(', '));
+  });
+
+  test('Go through the text fallback: a package of the module, and the same package', async () => {
+    const gathering = await gatherRelated([wholeFile('goapp/routes/orders.go')], { token: token(), deadlineMs: DEADLINE_MS });
+    assert.ok(pieceText(gathering, 'ListOrders').includes('WHERE user_id = $1'), summary(gathering).join(', '));
+    assert.ok(pieceText(gathering, 'ListOrders').trimEnd().endsWith('}'));
+    assert.ok(pieceText(gathering, 'userOf').includes('strconv.Atoi'));
+  });
+
+  test('R60: a definition provider that hangs: the deadline holds and the text search answers', async () => {
+    const hanging = vscode.languages.registerDefinitionProvider(
+      { language: 'python' },
+      { provideDefinition: () => new Promise(() => undefined) },
+    );
+    try {
+      const viaServer = await gatherRelated([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
+      assert.ok(viaServer.candidates.some((candidate) => candidate.symbol === 'find_orders'));
+      const never = <T>(): Thenable<T> => new Promise<T>(() => undefined);
+      const gathering = await gatherRelatedWith(
+        [wholeFile('src/routes/orders.ts')],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        { execute: never },
+      );
+      assert.equal(gathering.stats.via, 'text');
+      assert.ok(gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders'));
+    } finally {
+      hanging.dispose();
+    }
+  });
+
+  test('R60: a definition provider that throws: the text search answers', async () => {
+    const throwing = vscode.languages.registerDefinitionProvider(
+      { language: 'python' },
+      {
+        provideDefinition: () => {
+          throw new Error('R60 provider failure');
+        },
+      },
+    );
+    try {
+      const viaServer = await gatherRelated([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
+      assert.ok(viaServer.candidates.some((candidate) => candidate.symbol === 'find_orders'));
+      const fails = <T>(): Thenable<T> => {
+        throw new Error('R60 command failure');
+      };
+      const gathering = await gatherRelatedWith(
+        [wholeFile('src/routes/orders.ts')],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        { execute: fails },
+      );
+      assert.ok(gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders'));
+    } finally {
+      throwing.dispose();
+    }
+  });
+
+  test('R61: a declaration in an excluded file, or behind a link leading out, is refused and counted', async () => {
+    const restore = await withSetting('architect.exclude', ['**/keys/**']);
+    try {
+      for (const execute of [noLanguageServer, undefined]) {
+        const gathering = await gatherRelatedWith(
+          [lines('src/related/protected.ts', 4, 6)],
+          { token: token(), deadlineMs: DEADLINE_MS },
+          execute ? { execute } : {},
+        );
+        const sent = gathering.candidates.map((candidate) => candidate.text).join('\n');
+        assert.ok(!sent.includes('R61-EXCLUDED-MARKER'), 'the excluded file was gathered');
+        assert.ok(!sent.includes(OUTSIDE_MARKER), 'the file behind the link was gathered');
+        assert.ok(!gathering.candidates.some((candidate) => ['signingKey', 'outsideHelper'].includes(candidate.symbol)));
+        assert.ok(gathering.stats.refused >= 2, `refused ${gathering.stats.refused}`);
+      }
+    } finally {
+      await restore();
+    }
+  });
+
+  test('R62: a related "file" that is binary, or 50 MB, is refused; the big one is never read', async () => {
+    const read: string[] = [];
+    const gathering = await gatherRelatedWith(
+      [wholeFile('pyapp/app/routes/bulk.py')],
+      { token: token(), deadlineMs: DEADLINE_MS },
+      { onRead: (uri) => read.push(uri.path) },
+    );
+    assert.ok(
+      !gathering.candidates.some((candidate) => ['packed_table', 'huge_table'].includes(candidate.symbol)),
+      summary(gathering).join(', '),
+    );
+    assert.ok(!read.some((file) => file.endsWith('/huge.py')), 'the 50 MB file was read');
+    assert.ok(gathering.stats.refused >= 2, `refused ${gathering.stats.refused}`);
+  });
+
+  test('R63: an import cycle with re-exports ends, and each file is read once', async () => {
+    const read: string[] = [];
+    const gathering = await gatherRelatedWith(
+      [wholeFile('src/related/cycleA.ts')],
+      { token: token(), deadlineMs: DEADLINE_MS },
+      { execute: noLanguageServer, onRead: (uri) => read.push(uri.path) },
+    );
+    assert.ok(
+      gathering.candidates.some((candidate) => candidate.symbol === 'fromB'),
+      summary(gathering).join(', '),
+    );
+    assert.equal(new Set(read).size, read.length, `read twice: ${read.join(', ')}`);
+  });
+
+  test('R64: a symbol defined 10,000 times: the files looked at stay bounded', async () => {
+    const folder = workspaceFolder().uri;
+    const looked: string[] = [];
+    const tenThousand = <T>(command: string): Thenable<T> => {
+      if (command !== 'vscode.executeDefinitionProvider') return Promise.resolve(undefined as T);
+      const locations = Array.from(
+        { length: 10_000 },
+        (_, index) => new vscode.Location(vscode.Uri.joinPath(folder, 'generated', `def${index}.ts`), new vscode.Position(0, 0)),
+      );
+      return Promise.resolve(locations as T);
+    };
+    const gathering = await gatherRelatedWith(
+      [wholeFile('src/routes/orders.ts')],
+      { token: token(), deadlineMs: 5000 },
+      { execute: tenThousand, onLook: (uri) => looked.push(uri.path) },
+    );
+    const generated = looked.filter((file) => file.includes('/generated/'));
+    assert.ok(generated.length > 0, 'the definitions were looked at');
+    assert.ok(looked.length <= MAX_RELATED_FILES, `${looked.length} files looked at`);
+    assert.ok(gathering.candidates.length <= 40);
+  });
+
+  test('R65: cancellation ends the gathering at once, with nothing', async () => {
+    const source = new vscode.CancellationTokenSource();
+    const never = <T>(): Thenable<T> => new Promise<T>(() => undefined);
+    setTimeout(() => source.cancel(), 50);
+    const gathering = await gatherRelatedWith(
+      [wholeFile('src/routes/orders.ts')],
+      { token: source.token, deadlineMs: 600_000 },
+      { execute: never },
+    );
+    assert.equal(gathering.candidates.length, 0);
+  });
+});
