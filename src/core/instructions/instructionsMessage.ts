@@ -1,6 +1,7 @@
 import { looksBinary } from '../context/decode';
 import { excludingPattern } from '../context/exclude';
 import { revealHiddenCharacters } from '../context/hiddenChars';
+import { GLOB_LIMITS } from '../glob/globList';
 import { english, type Translate } from '../i18n';
 import { fenced } from '../prompt/fence';
 import { redactText } from '../redact/findSecrets';
@@ -40,6 +41,17 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
   const notes = choice.unreadableFrontMatter.map((label) =>
     t('{0} was not used: its front matter (the --- block with applyTo) could not be read.', label),
   );
+  for (const limited of choice.limitedGlobs) {
+    notes.push(
+      t(
+        '{0}: {1} applyTo globs were ignored (at most {2} globs of at most {3} characters are read from a file).',
+        limited.label,
+        limited.ignored,
+        GLOB_LIMITS.maxPerList,
+        GLOB_LIMITS.maxLength,
+      ),
+    );
+  }
   const kept: Protected[] = [];
   let redactions = 0;
   for (const chosen of choice.chosen) {
