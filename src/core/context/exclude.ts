@@ -3,7 +3,9 @@ import { baseName, normalizeRelativePath } from '../text';
 
 /**
  * What `architect.exclude` holds until the user changes it: environment files, credential stores of
- * common tools (npm, netrc, PostgreSQL, git, AWS, Kubernetes, Docker), Terraform state, and key files.
+ * common tools (npm, netrc, PostgreSQL, git, PyPI, Apache, AWS, Kubernetes, Docker, Google Cloud
+ * service accounts and OAuth clients), Terraform state, and key files (PEM, PKCS#12, Java key stores,
+ * PuTTY, SSH, PGP/GPG).
  * The extension manifest declares the same list as the setting's default; a unit test keeps the two equal.
  */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -16,6 +18,13 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
   '_netrc',
   '.pgpass',
   '.git-credentials',
+  '.pypirc',
+  '.htpasswd',
+  'kubeconfig',
+  '*.kubeconfig',
+  'kubeconfig.y{a,}ml',
+  'credentials.json',
+  'service-account*.json',
   '**/.aws/credentials',
   '**/.kube/config',
   '**/.docker/config.json',
@@ -25,6 +34,9 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
   '**/*.pfx',
   '**/*.jks',
   '**/*.ppk',
+  '**/*.keystore',
+  '**/*.asc',
+  '**/*.gpg',
   '**/*.tfstate',
   '**/*.tfstate.backup',
   '**/id_rsa*',
