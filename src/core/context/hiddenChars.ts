@@ -13,9 +13,9 @@
  * pictograph (❤️, ✔️), or inside a keycap (1️⃣). A second selector in a row, any other of U+FE00–FE0D,
  * and every supplementary selector (U+E0100–E01EF) is revealed.
  */
-// The class lists single invisible code points, some of them combining marks, on purpose.
+// The class lists single invisible code points, some of them combining marks or controls (VT, FF), on purpose.
 const HIDDEN =
-  // eslint-disable-next-line no-misleading-character-class
+  // eslint-disable-next-line no-misleading-character-class, no-control-regex
   /[\u000B\u000C\u0085\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\r(?!\n)|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]|\uD834[\uDD73-\uDD7A]/g;
 
 const NAMES: Record<number, string> = {
