@@ -9,6 +9,7 @@ import { chooseInstructions } from '../../src/core/instructions/selectInstructio
 import { instructionsPart } from '../../src/core/instructions/instructionsMessage';
 import { type InstructionFile } from '../../src/core/instructions/instructionFile';
 import { DEFAULT_EXCLUDE, excludingPattern } from '../../src/core/context/exclude';
+import { findFilesInput, parseToolInput } from '../../src/core/tools/toolSchemas';
 
 /**
  * The bound every run must keep, by construction of the matcher: per character of the path, each
@@ -105,6 +106,17 @@ describe('R43 bounded glob matching', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  test('R43: a find_files pattern built to backtrack is refused before it reaches the search, with a reason the model can act on', () => {
+    for (const pattern of [backtracker, '{a,{b,{c,d}}}/*', '*a*b*c*d*e*f*g*h*i']) {
+      const parsed = parseToolInput(findFilesInput, { pattern });
+      assert.equal(parsed.ok, false, pattern);
+      assert.match(parsed.ok ? '' : parsed.error, /Invalid input for "pattern": a simpler glob/);
+    }
+    for (const pattern of ['src/**/*.ts', '**/*.{ts,tsx}', '**/test/**/*.spec.ts', '**/{src,lib}/**/*.{js,mjs,cjs}', '+(+(a))b']) {
+      assert.equal(parseToolInput(findFilesInput, { pattern }).ok, true, pattern);
+    }
   });
 
   test('R43: an exclusion pattern built to backtrack is matched within the bound, through the same matcher', () => {

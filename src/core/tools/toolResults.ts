@@ -88,14 +88,14 @@ export function findFilesResult(
   settings: ProtectionSettings,
 ): ToolOutput {
   const t = settings.t ?? english;
-  if (files.length === 0) return { text: t('No files match {0}.', pattern), redactions: 0 };
+  if (files.length === 0) return { text: t('No files match {0}.', oneLine(pattern)), redactions: 0 };
   const lines = files.map((file) =>
     excludingPattern(file.matchPath, settings.exclude) === undefined
       ? oneLine(file.path)
       : `${oneLine(file.path)} ${t('(excluded: cannot be read)')}`,
   );
   const tail = limitReached ? `\n${t('(more files match; use a narrower pattern)')}` : '';
-  return { text: `${t('{0} files match {1}:', files.length, pattern)}\n${lines.join('\n')}${tail}`, redactions: 0 };
+  return { text: `${t('{0} files match {1}:', files.length, oneLine(pattern))}\n${lines.join('\n')}${tail}`, redactions: 0 };
 }
 
 export interface FoundSymbol {
