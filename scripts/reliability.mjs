@@ -49,6 +49,13 @@ export const ROWS = {
   R39: 'A reference or search result line longer than the shown width, with a secret in it',
   R40: 'Variation selectors, U+2028/2029, NEL, a lone CR, U+2800 in attached code',
   R41: 'Windows names: file.pem::$DATA, file.pem., CON/NUL/COM1 as a design-doc name',
+  R42: 'An instruction file whose applyTo is a YAML alias bomb or thousands of globs (8,000 aliases to one 2 KB glob), or one glob of 100 KB',
+  R43: 'A glob built to backtrack (`*?` ten times then `#`, nested extglobs `+(+(a))b`) against long paths, in applyTo, architect.exclude or a tool pattern',
+  R44: 'A file name with a line break, a backtick fence, `]`, `(` or markdown in it, named in a note, a header or the "what was cut" line',
+  R49: 'A line break (LF, CR, U+2028) in a folder name before an excluded name (`keys\\n/server.pem`), for the gate, the tools and diffs',
+  R52: 'An instruction file whose name or text holds NEL, VT, FF or U+2028 to start a line outside its fence',
+  R56: 'Credential files not yet excluded: .pypirc, .htpasswd, kubeconfig, service-account*.json, credentials.json, *.asc, *.gpg, *.keystore',
+  R57: 'VT, FF, U+FFF9–FFFB, U+180B–180F, U+1D173–1D17A in attached code; a design-docs folder setting docs/CON/x, docs/x:stream, ".. /x"',
 };
 
 /** What cannot be shown in this runtime, and the closest thing that is tested instead. */

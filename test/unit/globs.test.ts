@@ -10,6 +10,7 @@ import { instructionsPart } from '../../src/core/instructions/instructionsMessag
 import { type InstructionFile } from '../../src/core/instructions/instructionFile';
 import { DEFAULT_EXCLUDE, excludingPattern } from '../../src/core/context/exclude';
 import { findFilesInput, parseToolInput } from '../../src/core/tools/toolSchemas';
+import { buildChangesContext } from '../../src/core/changes/changesContext';
 
 /**
  * The bound every run must keep, by construction of the matcher: per character of the path, each
@@ -204,6 +205,20 @@ describe('R49 line breaks in paths', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('R49: /changes leaves out a changed file behind a folder name with a line break, like the plain name', async () => {
+    const files = ['keys\n/server.pem', 'cfg\u2028/.env', 'a\r/prod.tfstate'].map((path) => ({
+      path,
+      status: 'modified' as const,
+      binary: false,
+      added: 1,
+      removed: 0,
+      hunks: [{ oldStart: 1, oldLines: 0, newStart: 1, newLines: 1, lines: [{ kind: 'add' as const, newLine: 1, text: 'SECRET_LINE' }] }],
+    }));
+    const context = await buildChangesContext({ files, exclude: DEFAULT_EXCLUDE, redactSecrets: true, budgetChars: 10_000 });
+    assert.deepEqual(context.pieces, []);
+    assert.equal(context.notes.filter((note) => note.includes('matches the exclusion pattern')).length, 3);
   });
 
   test('R49: an applyTo glob matches a path with a line break in a folder name', () => {
