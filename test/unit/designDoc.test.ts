@@ -67,6 +67,8 @@ describe('R57 docs folders Windows reads as something else', () => {
       designDocsFolderRefusedMessage('docs/CON/x', 'why'),
       /^architect\.designDocs\.folder \("docs\/CON\/x"\) cannot be used: why\. Nothing was saved\.$/,
     );
+    // Absolute or climbing settings fall back to the default folder instead (R09).
+    for (const fallback of ['C:/x', '../outside', '/abs/path']) assert.equal(designDocsFolderRefusal(fallback), undefined, fallback);
     for (const ok of ['docs/design', './architecture\\decisions/', 'docs/console', 'docs/v1.2/api', 'docs/com10', '']) {
       assert.equal(designDocsFolderRefusal(ok), undefined, ok);
     }

@@ -54,6 +54,8 @@ export function designDocsFolderSegments(setting: string): { segments: string[];
  * `..`) is refused outright: written on Windows it would open something else, so nothing is written.
  */
 export function designDocsFolderRefusal(setting: string, t: Translate = english): string | undefined {
+  // An absolute or climbing setting is not used at all: R09's fallback to the default applies.
+  if (designDocsFolderSegments(setting).fellBack) return undefined;
   for (const segment of setting.trim().replace(/\\/g, '/').split('/')) {
     if (segment === '' || segment === '.' || segment === '..') continue;
     const forbidden = WINDOWS_FORBIDDEN.exec(segment)?.[0];
