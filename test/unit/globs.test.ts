@@ -187,7 +187,7 @@ describe('R42 bounded applyTo lists', () => {
 });
 
 describe('R49 line breaks in paths', () => {
-  test('R49: cfg\\u2028/.env, keys\\n/server.pem, a\\r/prod.tfstate are excluded by the default patterns', () => {
+  test('R49: cfg U+2028 /.env, keys LF /server.pem, a CR /prod.tfstate are excluded by the default patterns', () => {
     for (const path of ['cfg\u2028/.env', 'keys\n/server.pem', 'a\r/prod.tfstate', 'x\u0085/y\u000b/id_rsa', 'k\n```\n.pem']) {
       assert.notEqual(excludingPattern(path, DEFAULT_EXCLUDE), undefined, JSON.stringify(path));
     }

@@ -78,7 +78,7 @@ function changedFile(path: string): DiffFile {
 }
 
 describe('R44 names from the repository are inert text on one line', () => {
-  test('R44: a diff file named k\\n```\\n.pem is named on one line, and its note opens no fence in the chat', async () => {
+  test('R44: a diff file named k LF ``` LF .pem is named on one line, and its note opens no fence in the chat', async () => {
     const context = await buildChangesContext({
       files: [changedFile('k\n```\n.pem')],
       exclude: DEFAULT_EXCLUDE,
