@@ -3,7 +3,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { inertName, markdownName } from '../../src/core/protect/inertName';
+import { inertName, markdownName, messageName } from '../../src/core/protect/inertName';
 import { notesMarkdown } from '../../src/core/answer/notesMarkdown';
 import { buildChangesContext } from '../../src/core/changes/changesContext';
 import { type DiffFile } from '../../src/core/changes/diffModel';
@@ -76,6 +76,9 @@ function changedFile(path: string): DiffFile {
     hunks: [{ oldStart: 1, oldLines: 0, newStart: 1, newLines: 1, lines: [{ kind: 'add', newLine: 1, text: 'x' }] }],
   };
 }
+
+// How VS Code finds links in a notification's text (parseLinkedText), which renders nothing else.
+const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
 
 describe('R44 names from the repository are inert text on one line', () => {
   test('R44: a diff file named k LF ``` LF .pem is named on one line, and its note opens no fence in the chat', async () => {
@@ -162,6 +165,11 @@ describe('R44 names from the repository are inert text on one line', () => {
         );
       }),
     );
+  });
+
+  test('R44: in a notification, no name becomes a link', () => {
+    assert.ok(NOTIFICATION_LINK.test('[run](command:workbench.action.terminal.new)'));
+    fc.assert(fc.property(hostileName, (name) => !NOTIFICATION_LINK.test(messageName(name)) && !LINE_BREAK.test(messageName(name))));
   });
 
   test('R44: markdownName renders as plain text, whatever the name', () => {

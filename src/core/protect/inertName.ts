@@ -32,3 +32,16 @@ const MARKDOWN_ACTIVE = /[\\`*_[\]()<>!#|~&{}+=.:@$-]/g;
 export function markdownName(name: string, maxLength = MAX_NAME_LENGTH): string {
   return inertName(name, maxLength).replace(MARKDOWN_ACTIVE, (character) => `\\${character}`);
 }
+
+/**
+ * A VS Code notification renders `[label](https:…)` and `[label](command:…)` as a link, and nothing else
+ * as markdown (a backslash would show as it is). Text for one keeps every `](` apart.
+ */
+export function notificationText(text: string): string {
+  return text.replace(/\]\s*\(/g, '] (');
+}
+
+/** `inertName` for a notification: one line, and no link it could open. */
+export function messageName(name: string, maxLength = MAX_NAME_LENGTH): string {
+  return notificationText(inertName(name, maxLength));
+}
