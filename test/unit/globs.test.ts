@@ -109,6 +109,22 @@ describe('R43 bounded glob matching', () => {
     );
   });
 
+  test('the literal check before the automaton never changes an answer', () => {
+    const piece = fc.constantFrom('*', '**/', '?', '/', 'a', 'B', '.pem', '{a,b}', '[a-c]', '/**', 'x');
+    const path = fc.array(fc.constantFrom('a', 'b', '/', '.', 'x', '.PEM', 'é'), { maxLength: 16 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')),
+        path,
+        (glob, target) => {
+          const program = compileGlob(glob);
+          return runGlob(program, target).matched === runGlob({ ...program, required: '', suffix: '' }, target).matched;
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   test('R43: a find_files pattern built to backtrack is refused before it reaches the search, with a reason the model can act on', () => {
     for (const pattern of [backtracker, '{a,{b,{c,d}}}/*', '*a*b*c*d*e*f*g*h*i']) {
       const parsed = parseToolInput(findFilesInput, { pattern });

@@ -23,6 +23,10 @@ export type Instruction =
 export interface GlobProgram {
   readonly glob: string;
   readonly instructions: readonly Instruction[];
+  /** Literal text every matching path holds (case-folded): a path without it is refused at once. */
+  readonly required: string;
+  /** Literal text every matching path ends with (case-folded), or ''. */
+  readonly suffix: string;
 }
 
 /** One UTF-16 unit in lower case, when lower case is one unit too (İ is left as it is). */
@@ -42,7 +46,26 @@ export function compileGlob(glob: string): GlobProgram {
   const instructions: Instruction[] = [];
   emitSequence(tokens, 0, instructions);
   instructions.push({ op: 'match' });
-  return { glob, instructions };
+  return { glob, instructions, ...literalsOf(tokens) };
+}
+
+/**
+ * The runs of plain characters outside any group: each must appear in a matching path, and a run at the
+ * very end must end it. Checking the longest run and the end first spares the automaton nearly every
+ * path that cannot match, such as every path not ending in `.pem` for the pattern of PEM files.
+ */
+function literalsOf(tokens: readonly Token[]): { required: string; suffix: string } {
+  let required = '';
+  let run = '';
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.kind === 'open') depth++;
+    else if (token.kind === 'close') depth--;
+    if (depth === 0 && token.kind === 'char') run += token.char;
+    else run = '';
+    if (run.length > required.length) required = run;
+  }
+  return { required, suffix: run };
 }
 
 const ALTERNATIVE_END = new Set([undefined, '}', ',']);

@@ -12,12 +12,14 @@ export interface GlobRun {
  * the work grow faster than the product of the two lengths.
  */
 export function runGlob(program: GlobProgram, path: string): GlobRun {
+  const folded = foldPath(path);
+  if (!folded.endsWith(program.suffix) || !folded.includes(program.required)) return { matched: false, steps: 1 };
   const code = program.instructions;
   const seen = new Int32Array(code.length).fill(-1);
   let current: number[] = [];
   let steps = follow(code, 0, current, seen, 0);
-  for (let at = 0; at < path.length && current.length > 0; at++) {
-    const char = foldCase(path[at] ?? '');
+  for (let at = 0; at < folded.length && current.length > 0; at++) {
+    const char = folded[at] ?? '';
     const next: number[] = [];
     for (const pc of current) {
       steps++;
@@ -26,6 +28,15 @@ export function runGlob(program: GlobProgram, path: string): GlobRun {
     current = next;
   }
   return { matched: current.some((pc) => code[pc]?.op === 'match'), steps };
+}
+
+/** The path in lower case, one UTF-16 unit for one (as `foldCase` folds the glob). */
+function foldPath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(path)) return path.toLowerCase();
+  let folded = '';
+  for (const unit of path.split('')) folded += foldCase(unit);
+  return folded;
 }
 
 /** Adds `start` and every state reachable from it without reading a character; returns the states visited. */
