@@ -141,7 +141,7 @@ describe('R44 names from the repository are inert text on one line', () => {
           command: 'review',
           question: '',
           persona: shippedPersona(),
-          sources: [fileSource(`src/${name}.ts`, 'const a = 1;')],
+          context: [{ kind: 'attachments', sources: [fileSource(`src/${name}.ts`, 'const a = 1;')] }],
           history: [],
           exclude: [],
           redactSecrets: true,
