@@ -52,16 +52,26 @@ export const ROWS = {
   R42: 'An instruction file whose applyTo is a YAML alias bomb or thousands of globs (8,000 aliases to one 2 KB glob), or one glob of 100 KB',
   R43: 'A glob built to backtrack (`*?` ten times then `#`, nested extglobs `+(+(a))b`) against long paths, in applyTo, architect.exclude or a tool pattern',
   R44: 'A file name with a line break, a backtick fence, `]`, `(` or markdown in it, named in a note, a header or the "what was cut" line',
+  R46: "A diff next to a private key, or inside one, with the key's BEGIN line outside the hunk",
+  R47: 'A copy (diff.renames=copies) of an excluded file such as .env; a rename into the workspace from outside it',
+  R48: 'Multi-root: a diff path api/config/secrets.json with architect.exclude config/secrets.json in the folder api',
   R49: 'A line break (LF, CR, U+2028) in a folder name before an excluded name (`keys\\n/server.pem`), for the gate, the tools and diffs',
+  R50: 'The ignore file at 30 MB, minified on one line, or nested 100,000 deep',
+  R51: 'SARIF export of a finding whose path holds ..\\ or %2e%2e, or whose message holds markdown or HTML; an export target passed by a command',
   R52: 'An instruction file whose name or text holds NEL, VT, FF or U+2028 to start a line outside its fence',
+  R53: 'Ask @architect about this finding, on a finding whose detail holds instructions',
+  R54: 'Two Generate Design Doc runs at once, under load',
+  R55: 'Secrets still sent: an AWS secret access key without its name next to its key id, Stripe sk_live_… with a suffix, Spring client-secret:, base64 tls.key in a Kubernetes secret, 1Password ops_…, Anthropic sk-ant-admin01-…',
   R56: 'Credential files not yet excluded: .pypirc, .htpasswd, kubeconfig, service-account*.json, credentials.json, *.asc, *.gpg, *.keystore',
   R57: 'VT, FF, U+FFF9–FFFB, U+180B–180F, U+1D173–1D17A in attached code; a design-docs folder setting docs/CON/x, docs/x:stream, ".. /x"',
+  R58: 'Real code that names passwords without holding one: identifiers (verify_password, PasswordInput, resetPasswordExpirationMinutes), schema fields (password: z.string().min(8)), typed parameters (plain_password: str, hashed_password: str), UI text ("Show password"), password = random_lower_string()',
 };
 
 /** What cannot be shown in this runtime, and the closest thing that is tested instead. */
 const NOTES = {
   R08: 'The chat does not return the rendered answer to the caller, so the sanitizer is tested where it decides (the core), chunk by chunk; the chat renders model text as untrusted markdown on top of that.',
   R30: 'A real remote (SSH, WSL) host is not available here; a virtual file system (`fakefs:`) registered by the test fixture exercises the same code path: every read goes through `vscode.workspace.fs`, and lint forbids Node `fs` in `src/`.',
+  R58: 'Precision is measured on real repositories by `npm run bench` (the redaction part, corpus in `test/fixtures/redaction-corpus/`); every secret of R10, R37 and R55 is still redacted.',
   R01: "Whether a model obeys injected text is the model's behaviour; what the extension controls (order, fencing, labelling, the rule) is asserted on the exact messages sent.",
 };
 
