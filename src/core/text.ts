@@ -14,9 +14,12 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** "a.ts" or "src/a.ts" → "a.ts": the last path segment, for either separator. */
+/**
+ * "a.ts" or "src/a.ts" → "a.ts": the last path segment, for either separator. A line break in a folder
+ * name is part of the name (`keys\n/server.pem` → `server.pem`).
+ */
 export function baseName(path: string): string {
-  return path.replace(/^.*[\\/]/, '');
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /** Normalizes a workspace-relative path for comparison: forward slashes, no leading "./". */

@@ -1,6 +1,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { designDocFileName, designDocsFolderSegments, missingDesignSections, slugify } from '../../src/core/design/designDoc';
+import fc from 'fast-check';
+import {
+  designDocFileName,
+  designDocsFolderRefusal,
+  designDocsFolderRefusedMessage,
+  designDocsFolderSegments,
+  missingDesignSections,
+  slugify,
+} from '../../src/core/design/designDoc';
 
 describe('design docs', () => {
   test('slugs are short, lowercase and never a path', () => {
@@ -46,5 +54,42 @@ describe('design docs', () => {
       '## Performance Considerations',
       '## Open Questions',
     ]);
+  });
+});
+
+describe('R57 docs folders Windows reads as something else', () => {
+  test('R57: docs/CON/x, docs/x:stream and ".. /x" are refused with a reason; ordinary folders are not', () => {
+    assert.match(designDocsFolderRefusal('docs/CON/x') ?? '', /"CON" is a device name on Windows/);
+    assert.match(designDocsFolderRefusal('docs/x:stream') ?? '', /"x:stream" holds ":"/);
+    assert.match(designDocsFolderRefusal('.. /x') ?? '', /"\.\. " ends with a dot or a space/);
+    assert.match(designDocsFolderRefusal('docs\\nul.txt\\x') ?? '', /device name/);
+    assert.match(
+      designDocsFolderRefusedMessage('docs/CON/x', 'why'),
+      /^architect\.designDocs\.folder \("docs\/CON\/x"\) cannot be used: why\. Nothing was saved\.$/,
+    );
+    // Absolute or climbing settings fall back to the default folder instead (R09).
+    for (const fallback of ['C:/x', '../outside', '/abs/path']) assert.equal(designDocsFolderRefusal(fallback), undefined, fallback);
+    for (const ok of ['docs/design', './architecture\\decisions/', 'docs/console', 'docs/v1.2/api', 'docs/com10', '']) {
+      assert.equal(designDocsFolderRefusal(ok), undefined, ok);
+    }
+  });
+
+  test('R57: a segment that is a device name in any case and with any extension, or holds a character Windows forbids, is refused', () => {
+    const device = fc
+      .tuple(fc.constantFrom('con', 'prn', 'aux', 'nul', 'com1', 'lpt9', 'conin$'), fc.constantFrom('', '.md', '.txt.x'))
+      .chain(([name, extension]) => fc.mixedCase(fc.constant(name)).map((cased) => cased + extension));
+    const forbidden = fc
+      .tuple(
+        fc.stringMatching(/^[a-z]{1,4}$/),
+        fc.constantFrom(':', '<', '>', '"', '|', '?', '*', '\n', '\u0000'),
+        fc.stringMatching(/^[a-z]{0,4}$/),
+      )
+      .map(([a, bad, b]) => a + bad + b);
+    const trailing = fc.tuple(fc.stringMatching(/^[a-z][a-z.]{0,3}$/), fc.constantFrom('.', ' ', '. ')).map(([a, end]) => a + end);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,6}$/), fc.oneof(device, forbidden, trailing), (parent, bad) => {
+        return designDocsFolderRefusal(`${parent}/${bad}/x`) !== undefined;
+      }),
+    );
   });
 });

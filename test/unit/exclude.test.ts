@@ -73,6 +73,40 @@ describe('R38 default exclusions', () => {
   });
 });
 
+describe('R56 more credential files excluded by default', () => {
+  test('R56: .pypirc, .htpasswd, kubeconfig, service-account*.json, credentials.json, *.asc, *.gpg, *.keystore are excluded in any folder', () => {
+    const defaults = manifestExcludeDefault() as string[];
+    for (const file of [
+      '.pypirc',
+      'home/user/.pypirc',
+      '.htpasswd',
+      'web/admin/.htpasswd',
+      'kubeconfig',
+      'deploy/kubeconfig',
+      'deploy/prod.kubeconfig',
+      'ops/kubeconfig.yaml',
+      'service-account.json',
+      'gcp/service-account-prod.json',
+      'credentials.json',
+      'app/oauth/credentials.json',
+      'keys/release.asc',
+      'backup/secrets.gpg',
+      'android/app/release.keystore',
+      'KEYS/RELEASE.KEYSTORE',
+    ]) {
+      assert.ok(isExcluded(file, defaults), file);
+    }
+    for (const file of ['src/kubeconfig.ts', 'src/credentials.ts', 'docs/service-accounts.md', 'src/gpg/sign.ts', 'lib/ascii.ts']) {
+      assert.ok(!isExcluded(file, defaults), file);
+    }
+  });
+
+  test('R56: the default list keeps every entry of the minimum the product promises', () => {
+    for (const minimum of ['.env', '.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'])
+      assert.ok(DEFAULT_EXCLUDE.includes(minimum), minimum);
+  });
+});
+
 describe('R41 Windows names', () => {
   test('R41 an alternate data stream or trailing dots and spaces name the excluded file itself', () => {
     const patterns = ['**/*.pem', '.env'];

@@ -1,5 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { revealHiddenCharacters } from '../../src/core/context/hiddenChars';
 import { buildRequest } from '../../src/core/request/buildRequest';
 import { readFileResult } from '../../src/core/tools/toolResults';
@@ -103,5 +104,47 @@ describe('R40 more hidden characters', () => {
         JSON.stringify(breakChar),
       );
     }
+  });
+});
+
+const R57_HIDDEN = [
+  0x0b,
+  0x0c,
+  0xfff9,
+  0xfffa,
+  0xfffb,
+  0x180b,
+  0x180c,
+  0x180d,
+  0x180e,
+  0x180f,
+  ...Array.from({ length: 8 }, (_, i) => 0x1d173 + i),
+];
+
+describe('R57 the last invisible characters', () => {
+  test('R57: VT, FF, annotation marks, Mongolian selectors and musical formatting characters in attached code reach the model as markers', async () => {
+    for (const codePoint of R57_HIDDEN) {
+      const hidden = String.fromCodePoint(codePoint);
+      const plan = await reviewOf('src/a.ts', `const a = 1;\nconst role = "user${hidden}admin";\n`);
+      const sent = plan.messages.map((message) => message.text).join('\n');
+      const marker = `⟦U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟧`;
+      assert.ok(sent.includes(marker), marker);
+      assert.ok(!sent.includes(hidden), `${marker} reached the model`);
+      assert.ok(
+        plan.notes.some((note) => note.includes('src/a.ts: line 2')),
+        plan.notes.join('\n'),
+      );
+    }
+  });
+
+  test('R57: wherever one of them stands in any text, it is revealed and nothing else changes', () => {
+    const plain = fc.string({ unit: fc.constantFrom('a', ' ', '\n', 'é', '{', '1'), maxLength: 30 });
+    fc.assert(
+      fc.property(plain, fc.constantFrom(...R57_HIDDEN), plain, (before, codePoint, after) => {
+        const { text, found } = revealHiddenCharacters(before + String.fromCodePoint(codePoint) + after);
+        const marker = `⟦U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟧`;
+        return text === before + marker + after && found.length === 1 && found[0]?.codePoint === codePoint;
+      }),
+    );
   });
 });

@@ -1,10 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { idFromFileName, parsePersona } from '../../src/core/persona/parsePersona';
 import { buildCatalog, chooseActivePersona } from '../../src/core/persona/resolvePersonas';
 import { type PersonaParseResult, type PersonaSource } from '../../src/core/persona/persona';
 import { securityChecklist, diagnosticSteps } from '../../src/core/persona/personaSections';
-import { shippedPersona, shippedPersonaText } from './helpers';
+import { repoRoot, shippedPersona, shippedPersonaText } from './helpers';
 
 const workspace: PersonaSource = { kind: 'workspace', uri: 'file:///ws/.github/architect/p.md', label: '.github/architect/p.md' };
 const parse = (text: string, file = 'p.md') => parsePersona(text, file, workspace);
@@ -219,5 +221,37 @@ describe('persona locations', () => {
     ]) {
       assert.ok(!isPersonaLocation(path), path);
     }
+  });
+});
+
+describe('the shipped persona is the prompt, byte for byte', () => {
+  test('its fences are the ones it was written with (no formatter rewrote them)', () => {
+    const fences = shippedPersonaText()
+      .split('\n')
+      .flatMap((line, index) => (/^\s*(`{3,}|~{3,})/.test(line) ? [`${index + 1}:${line}`] : []));
+    assert.deepEqual(fences, [
+      '30:```',
+      '44:```',
+      '50:```typescript',
+      '113:```',
+      '117:```sql',
+      '134:```',
+      '160:```markdown',
+      '169:```json',
+      '173:```',
+      '176:```json',
+      '182:```',
+      '194:```sql',
+      '196:```',
+      '203:```',
+    ]);
+  });
+
+  test('its code keeps its own layout, and Prettier is told to leave personas/ alone', () => {
+    const text = shippedPersonaText();
+    assert.ok(text.includes("  code: string;          // Machine-readable: 'USER_EXISTS'\n"));
+    assert.ok(text.includes('type ApiResult<T> = \n  | { success: true; data: T }\n'));
+    const ignored = readFileSync(path.join(repoRoot, '.prettierignore'), 'utf8').split('\n');
+    assert.ok(ignored.includes('personas/'));
   });
 });

@@ -6,6 +6,7 @@ import { type DiffFile, hunkRange } from './diffModel';
 import { fitDiff, type FittedFile } from './fitDiff';
 import { redactDiff } from './redactDiff';
 import { renderDeletedFile, renderDiffFile, sentRange } from './renderDiff';
+import { inertName } from '../protect/inertName';
 
 /** A changed file the adapter could not or would not read, with a one-line reason for the answer. */
 export interface RefusedFile {
@@ -60,15 +61,21 @@ export interface ChangesContext {
  */
 export async function buildChangesContext(input: ChangesInput): Promise<ChangesContext> {
   const t = input.t ?? english;
-  const notes: string[] = (input.refused ?? []).map((file) => t('{0} was not sent: {1}', file.path, file.reason));
+  const notes: string[] = (input.refused ?? []).map((file) => t('{0} was not sent: {1}', inertName(file.path), file.reason));
   const reviewable: DiffFile[] = [];
   const deleted: DiffFile[] = [];
   for (const file of input.files) {
     const pattern = excludedBy(file, input.exclude);
     if (pattern !== undefined)
-      notes.push(t('{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).', file.path, pattern));
+      notes.push(
+        t(
+          '{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).',
+          inertName(file.path),
+          inertName(pattern),
+        ),
+      );
     else if (file.binary || file.hunks.some((hunk) => hunk.lines.some((line) => looksBinary(line.text))))
-      notes.push(t('{0} was not sent: it is a binary file, not source code.', file.path));
+      notes.push(t('{0} was not sent: it is a binary file, not source code.', inertName(file.path)));
     else if (file.status === 'deleted') deleted.push(file);
     else reviewable.push(file);
   }
@@ -76,8 +83,8 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
   const budget = input.budgetChars - deletedPieces.reduce((sum, piece) => sum + piece.length + 1, 0);
   const fitted = await fitAndRedact(reviewable, budget, input.redactSecrets);
   const cut = [
-    ...fitted.cutFiles.map((file) => file.path),
-    ...fitted.files.filter((file) => file.leftOut.length > 0).map((file) => t('{0} (part of it)', file.file.path)),
+    ...fitted.cutFiles.map((file) => inertName(file.path)),
+    ...fitted.files.filter((file) => file.leftOut.length > 0).map((file) => t('{0} (part of it)', inertName(file.file.path))),
   ];
   if (cut.length > 0) notes.push(t("Left out to fit the model's input limit: {0}.", cut.join(', ')));
   return {

@@ -1,9 +1,11 @@
-import picomatch from 'picomatch';
+import { globMatches } from '../glob/globList';
 import { baseName, normalizeRelativePath } from '../text';
 
 /**
  * What `architect.exclude` holds until the user changes it: environment files, credential stores of
- * common tools (npm, netrc, PostgreSQL, git, AWS, Kubernetes, Docker), Terraform state, and key files.
+ * common tools (npm, netrc, PostgreSQL, git, PyPI, Apache, AWS, Kubernetes, Docker, Google Cloud
+ * service accounts and OAuth clients), Terraform state, and key files (PEM, PKCS#12, Java key stores,
+ * PuTTY, SSH, PGP/GPG).
  * The extension manifest declares the same list as the setting's default; a unit test keeps the two equal.
  */
 export const DEFAULT_EXCLUDE: readonly string[] = [
@@ -16,6 +18,13 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
   '_netrc',
   '.pgpass',
   '.git-credentials',
+  '.pypirc',
+  '.htpasswd',
+  'kubeconfig',
+  '*.kubeconfig',
+  'kubeconfig.y{a,}ml',
+  'credentials.json',
+  'service-account*.json',
   '**/.aws/credentials',
   '**/.kube/config',
   '**/.docker/config.json',
@@ -25,6 +34,9 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
   '**/*.pfx',
   '**/*.jks',
   '**/*.ppk',
+  '**/*.keystore',
+  '**/*.asc',
+  '**/*.gpg',
   '**/*.tfstate',
   '**/*.tfstate.backup',
   '**/id_rsa*',
@@ -33,36 +45,15 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
   '**/id_ed25519*',
 ];
 
-const OPTIONS = { dot: true, nocase: true } as const;
-
-interface Matcher {
-  readonly pattern: string;
-  readonly matches: (path: string) => boolean;
-}
-
-let cached: { key: string; matchers: readonly Matcher[] } | undefined;
-
 /**
- * `architect.exclude` globs, gitignore-style: a pattern without a slash (".env") matches the file name
- * in any folder, one with a slash matches the workspace-relative path. Case is ignored, so ".ENV" is
- * excluded too. (picomatch's own `basename` option also bends patterns that have slashes, so the two
- * kinds are compiled apart.)
+ * Whether an `architect.exclude` pattern excludes a path, gitignore-style: a pattern without a slash
+ * (".env") matches the file name in any folder, one with a slash matches the workspace-relative path.
+ * Case is ignored, so ".ENV" is excluded too. The bounded matcher (`core/glob`) compiles each pattern
+ * once, when it is first needed, and treats a line break in a path as an ordinary character.
  */
-function matchersFor(patterns: readonly string[]): readonly Matcher[] {
-  const usable = patterns.map((pattern) => pattern.trim()).filter((pattern) => pattern !== '');
-  const key = usable.join('\u0000');
-  if (cached?.key !== key) {
-    cached = {
-      key,
-      matchers: usable.map((pattern) => {
-        const test = picomatch(pattern, OPTIONS);
-        return pattern.includes('/')
-          ? { pattern, matches: (path: string) => test(path) }
-          : { pattern, matches: (path: string) => test(baseName(path)) };
-      }),
-    };
-  }
-  return cached.matchers;
+function patternMatches(pattern: string, path: string): boolean {
+  const relative = pattern.replace(/^(\.\/)+/, '');
+  return globMatches(relative, relative.includes('/') ? path : baseName(path));
 }
 
 /**
@@ -92,5 +83,9 @@ export function excludingPattern(relativePath: string, patterns: readonly string
   const path = normalizeRelativePath(relativePath);
   const opened = windowsOpenedPath(path);
   const candidates = opened === path ? [path] : [path, opened];
-  return matchersFor(patterns).find((matcher) => candidates.some((candidate) => matcher.matches(candidate)))?.pattern;
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (pattern !== '' && candidates.some((candidate) => patternMatches(pattern, candidate))) return pattern;
+  }
+  return undefined;
 }

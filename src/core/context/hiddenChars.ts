@@ -2,21 +2,25 @@
  * Invisible and direction-changing characters can make code read differently from what it does
  * ("Trojan Source"), or smuggle instructions to a model. They are made visible and reported.
  *
- * Line breaks other than "\n" (a lone CR, NEL, the Unicode line and paragraph separators) are revealed
- * too: a model or a terminal may break the line there, and the text after it could pose as the next
- * numbered line of the prompt.
+ * Line breaks other than "\n" (a lone CR, VT, FF, NEL, the Unicode line and paragraph separators) are
+ * revealed too: a model or a terminal may break the line there, and the text after it could pose as the
+ * next numbered line of the prompt. So are the interlinear annotation marks (U+FFF9–FFFB), the Mongolian
+ * free variation selectors (U+180B–180F) and the musical formatting characters (U+1D173–1D17A): all
+ * invisible, all able to hide text between visible characters.
  *
  * Variation selectors can carry a byte each, so a sentence fits behind one emoji. They are revealed
  * with one exception that keeps ordinary emoji readable: a single U+FE0E or U+FE0F right after a
  * pictograph (❤️, ✔️), or inside a keycap (1️⃣). A second selector in a row, any other of U+FE00–FE0D,
  * and every supplementary selector (U+E0100–E01EF) is revealed.
  */
-// The class lists single invisible code points, some of them combining marks, on purpose.
+// The class lists single invisible code points, some of them combining marks or controls (VT, FF), on purpose.
 const HIDDEN =
-  // eslint-disable-next-line no-misleading-character-class
-  /[\u0085\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\r(?!\n)|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]/g;
+  // eslint-disable-next-line no-misleading-character-class, no-control-regex
+  /[\u000B\u000C\u0085\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\r(?!\n)|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]|\uD834[\uDD73-\uDD7A]/g;
 
 const NAMES: Record<number, string> = {
+  0x000b: 'vertical tab',
+  0x000c: 'form feed',
   0x000d: 'carriage return without line feed',
   0x0085: 'next line',
   0x200b: 'zero-width space',
@@ -40,6 +44,10 @@ const NAMES: Record<number, string> = {
   0xfeff: 'zero-width no-break space',
   0x00ad: 'soft hyphen',
   0x061c: 'arabic letter mark',
+  0x180e: 'mongolian vowel separator',
+  0xfff9: 'interlinear annotation anchor',
+  0xfffa: 'interlinear annotation separator',
+  0xfffb: 'interlinear annotation terminator',
 };
 
 export interface HiddenCharacter {
@@ -49,6 +57,8 @@ export interface HiddenCharacter {
 
 export function hiddenCharacterName(codePoint: number): string {
   if (codePoint >= 0xe0000 && codePoint <= 0xe007f) return 'tag character';
+  if ((codePoint >= 0x180b && codePoint <= 0x180d) || codePoint === 0x180f) return 'variation selector';
+  if (codePoint >= 0x1d173 && codePoint <= 0x1d17a) return 'musical formatting character';
   if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return 'variation selector';
   return NAMES[codePoint] ?? 'invisible character';
 }

@@ -1,8 +1,14 @@
 import { english, type Translate } from '../i18n';
+import { inertName } from '../protect/inertName';
 import { normalizeRelativePath } from '../text';
 
 /** Windows opens a device, not a file, for these names whatever the extension: `con.md` is the console. */
 const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+/** The same for a folder name typed by a person, in any case, with the superscript digits Windows also reads. */
+const WINDOWS_DEVICE_SEGMENT = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+// Characters Windows refuses in a name, and the control characters; ':' also names an alternate data stream.
+// eslint-disable-next-line no-control-regex
+const WINDOWS_FORBIDDEN = /[<>:"|?*\u0000-\u001F]/;
 
 /** "REST API for managing projects" → "rest-api-for-managing-projects"; never empty, never a path. */
 export function slugify(description: string): string {
@@ -39,6 +45,32 @@ export function designDocsFolderSegments(setting: string): { segments: string[];
     return { segments: DEFAULT_DESIGN_DOCS_FOLDER.split('/'), fellBack: raw !== '' };
   }
   return { segments, fellBack: false };
+}
+
+/**
+ * Why the docs folder setting cannot be used as it is, or undefined. A folder that leaves the workspace
+ * falls back to the default (R09); one that names a Windows device (`docs/CON/x`), an alternate data
+ * stream (`docs/x:stream`) or ends a segment with a dot or a space (`.. /x`, which Windows reads as
+ * `..`) is refused outright: written on Windows it would open something else, so nothing is written.
+ */
+export function designDocsFolderRefusal(setting: string, t: Translate = english): string | undefined {
+  // An absolute or climbing setting is not used at all: R09's fallback to the default applies.
+  if (designDocsFolderSegments(setting).fellBack) return undefined;
+  for (const segment of setting.trim().replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.' || segment === '..') continue;
+    const forbidden = WINDOWS_FORBIDDEN.exec(segment)?.[0];
+    if (forbidden !== undefined)
+      return t('"{0}" holds "{1}", which Windows does not allow in a folder name', inertName(segment), inertName(forbidden));
+    if (/[. ]$/.test(segment)) return t('"{0}" ends with a dot or a space, which Windows drops', inertName(segment));
+    if (WINDOWS_DEVICE_SEGMENT.test((segment.split('.')[0] ?? '').trimEnd()))
+      return t('"{0}" is a device name on Windows, not a folder', inertName(segment));
+  }
+  return undefined;
+}
+
+/** The message a person sees when the docs folder setting is refused: nothing was written. */
+export function designDocsFolderRefusedMessage(setting: string, reason: string, t: Translate = english): string {
+  return t('architect.designDocs.folder ("{0}") cannot be used: {1}. Nothing was saved.', inertName(setting), reason);
 }
 
 /** A required section: the heading levels it may use and how its title starts (after any emoji or "3."). */

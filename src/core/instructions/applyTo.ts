@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
+import { boundGlobs, firstMatchingGlob, globMatches } from '../glob/globList';
 import { normalizeRelativePath } from '../text';
 
 /**
@@ -7,7 +7,10 @@ import { normalizeRelativePath } from '../text';
  * front matter cannot be read applies to nothing (it is not guessed at).
  */
 export type ApplyTo =
-  { readonly kind: 'always' } | { readonly kind: 'globs'; readonly globs: readonly string[] } | { readonly kind: 'invalid' };
+  | { readonly kind: 'always' }
+  /** `ignored`: globs left out by the limits of `GLOB_LIMITS` (too long, or beyond the count), for a note. */
+  | { readonly kind: 'globs'; readonly globs: readonly string[]; readonly ignored?: number }
+  | { readonly kind: 'invalid' };
 
 export interface ParsedInstructionFile {
   readonly applyTo: ApplyTo;
@@ -40,9 +43,16 @@ function applyToFrom(value: unknown): ApplyTo {
   if (value === undefined || value === null) return { kind: 'always' };
   const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
   if (items === undefined || !items.every((item) => typeof item === 'string')) return { kind: 'invalid' };
-  const globs = items.flatMap((item) => splitGlobs(item));
-  if (globs.length === 0 || globs.some((glob) => glob === '**' || glob === '**/*')) return { kind: 'always' };
-  return { kind: 'globs', globs };
+  // YAML aliases repeat one string thousands of times at no cost to the parser: each distinct item is
+  // split once, and only the first globs within the limits are kept.
+  const bounded = boundGlobs(globsOf(new Set(items as readonly string[])));
+  if (bounded.globs.length === 0 && bounded.ignored === 0) return { kind: 'always' };
+  if (bounded.globs.some((glob) => glob === '**' || glob === '**/*')) return { kind: 'always' };
+  return bounded.ignored > 0 ? { kind: 'globs', globs: bounded.globs, ignored: bounded.ignored } : { kind: 'globs', globs: bounded.globs };
+}
+
+function* globsOf(items: Iterable<string>): Iterable<string> {
+  for (const item of items) yield* splitGlobs(item);
 }
 
 /**
@@ -71,8 +81,6 @@ function unquote(glob: string): string {
   return (quoted ? (quoted[2] ?? '') : glob).trim();
 }
 
-const OPTIONS = { dot: true, nocase: true } as const;
-
 /**
  * Whether any of the request's files (workspace-relative paths) matches. Like VS Code's own reading of
  * `applyTo`, a glob is not anchored at the root: `src/**` also matches `packages/api/src/a.ts`, and
@@ -80,13 +88,17 @@ const OPTIONS = { dot: true, nocase: true } as const;
  */
 export function appliesTo(applyTo: ApplyTo, requestPaths: readonly string[]): boolean {
   if (applyTo.kind !== 'globs') return applyTo.kind === 'always';
-  const matchers = applyTo.globs.map((glob) => {
-    const anchored = glob.startsWith('/');
-    const pattern = normalizeRelativePath(glob);
-    return picomatch(anchored || pattern.startsWith('**/') ? pattern : `**/${pattern}`, OPTIONS);
+  const paths = requestPaths.map((path) => normalizeRelativePath(path)).filter((path) => path !== '');
+  if (paths.length === 0) return false;
+  // One glob at a time, compiled (once, then cached) only when reached: the first match ends the search.
+  const matching = firstMatchingGlob(applyTo.globs, (glob) => {
+    const pattern = rootedGlob(glob);
+    return paths.some((path) => globMatches(pattern, path));
   });
-  return requestPaths.some((path) => {
-    const relative = normalizeRelativePath(path);
-    return relative !== '' && matchers.some((matches) => matches(relative));
-  });
+  return matching !== undefined;
+}
+
+function rootedGlob(glob: string): string {
+  const pattern = normalizeRelativePath(glob);
+  return glob.trimStart().startsWith('/') || pattern.startsWith('**/') ? pattern : `**/${pattern}`;
 }

@@ -1,11 +1,13 @@
 import { looksBinary } from '../context/decode';
 import { excludingPattern } from '../context/exclude';
 import { revealHiddenCharacters } from '../context/hiddenChars';
+import { GLOB_LIMITS } from '../glob/globList';
 import { english, type Translate } from '../i18n';
 import { fenced } from '../prompt/fence';
 import { redactText } from '../redact/findSecrets';
 import { utf8ByteLength } from '../text';
 import { type ChosenInstruction, type InstructionChoice } from './selectInstructions';
+import { inertName } from '../protect/inertName';
 
 /** All instruction files together are cut to this many bytes of UTF-8, so they never crowd out the code. */
 export const INSTRUCTIONS_MAX_BYTES = 16 * 1024;
@@ -38,8 +40,19 @@ interface Protected {
 export async function instructionsPart(choice: InstructionChoice, protection: InstructionsProtection): Promise<InstructionsPart> {
   const t = protection.t ?? english;
   const notes = choice.unreadableFrontMatter.map((label) =>
-    t('{0} was not used: its front matter (the --- block with applyTo) could not be read.', label),
+    t('{0} was not used: its front matter (the --- block with applyTo) could not be read.', inertName(label)),
   );
+  for (const limited of choice.limitedGlobs) {
+    notes.push(
+      t(
+        '{0}: {1} applyTo globs were ignored (at most {2} globs of at most {3} characters are read from a file).',
+        inertName(limited.label),
+        limited.ignored,
+        GLOB_LIMITS.maxPerList,
+        GLOB_LIMITS.maxLength,
+      ),
+    );
+  }
   const kept: Protected[] = [];
   let redactions = 0;
   for (const chosen of choice.chosen) {
@@ -61,7 +74,9 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
         "The team's instruction files are limited to {0} KiB in all; left out: {1}.",
         INSTRUCTIONS_MAX_BYTES / 1024,
         capped.leftOut
-          .map((item) => (item.fromLine === undefined ? item.label : t('{0} from line {1}', item.label, item.fromLine)))
+          .map((item) =>
+            item.fromLine === undefined ? inertName(item.label) : t('{0} from line {1}', inertName(item.label), item.fromLine),
+          )
           .join(', '),
       ),
     );
@@ -73,12 +88,13 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
 /** Why a chosen file is not sent: a note for the user, '' to drop it silently (nothing in it), or undefined to send it. */
 function refusalOf(chosen: ChosenInstruction, exclude: readonly string[], t: Translate): string | undefined {
   const { file } = chosen;
+  const label = inertName(file.label);
   const pattern = excludingPattern(file.matchPath, exclude);
   if (pattern !== undefined)
-    return t('{0} was not used: it matches the exclusion pattern "{1}" (setting architect.exclude).', file.label, pattern);
-  if (file.content.kind === 'unreadable') return t('{0} could not be read: {1}', file.label, file.content.reason);
-  if (file.content.kind === 'refused') return t('{0} was not used: {1}.', file.label, file.content.reason);
-  if (file.content.kind === 'binary' || looksBinary(chosen.text)) return t('{0} was not used: it is not a text file.', file.label);
+    return t('{0} was not used: it matches the exclusion pattern "{1}" (setting architect.exclude).', label, inertName(pattern));
+  if (file.content.kind === 'unreadable') return t('{0} could not be read: {1}', label, file.content.reason);
+  if (file.content.kind === 'refused') return t('{0} was not used: {1}.', label, file.content.reason);
+  if (file.content.kind === 'binary' || looksBinary(chosen.text)) return t('{0} was not used: it is not a text file.', label);
   return chosen.text.trim() === '' ? '' : undefined;
 }
 
@@ -146,11 +162,8 @@ const PREAMBLE = [
 ].join('\n');
 
 export function renderInstructions(files: readonly Protected[]): string {
-  const sections = files.map((file) => `File: ${oneLine(file.label)}\n${fenced(file.text, 'markdown')}`);
+  // A path is one line of the header whatever it contains (every line break shown as a marker), so it
+  // cannot start a line of its own outside the fence.
+  const sections = files.map((file) => `File: ${inertName(file.label)}\n${fenced(file.text, 'markdown')}`);
   return [PREAMBLE, ...sections].join('\n\n');
-}
-
-/** A path is one line of the header whatever it contains, so it cannot start a paragraph of its own. */
-function oneLine(label: string): string {
-  return label.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }

@@ -11,6 +11,8 @@ export interface InstructionChoice {
   readonly chosen: readonly ChosenInstruction[];
   /** Scoped files whose front matter could not be read: left out, and said so. */
   readonly unreadableFrontMatter: readonly string[];
+  /** Scoped files some of whose `applyTo` globs were ignored by the glob limits, with how many. */
+  readonly limitedGlobs: ReadonlyArray<{ readonly label: string; readonly ignored: number }>;
 }
 
 /**
@@ -28,6 +30,7 @@ export function chooseInstructions(files: readonly InstructionFile[], requestPat
   }
   const chosen: ChosenInstruction[] = [];
   const unreadableFrontMatter: string[] = [];
+  const limitedGlobs: Array<{ label: string; ignored: number }> = [];
   for (const file of [...unique.values()].sort(compareInstructionFiles)) {
     if (file.content.kind !== 'text') {
       chosen.push({ file, text: '' });
@@ -38,8 +41,10 @@ export function chooseInstructions(files: readonly InstructionFile[], requestPat
       continue;
     }
     const parsed = parseInstructionFile(file.content.text);
+    const ignored = parsed.applyTo.kind === 'globs' ? (parsed.applyTo.ignored ?? 0) : 0;
+    if (ignored > 0) limitedGlobs.push({ label: file.label, ignored });
     if (parsed.applyTo.kind === 'invalid' && !file.attachedByChat) unreadableFrontMatter.push(file.label);
     else if (file.attachedByChat || appliesTo(parsed.applyTo, requestPaths)) chosen.push({ file, text: parsed.body });
   }
-  return { chosen, unreadableFrontMatter };
+  return { chosen, unreadableFrontMatter, limitedGlobs };
 }

@@ -4,6 +4,7 @@ import { linePrefixWidth, type CodeWindow } from '../context/window';
 import { english, groupDigits, type Translate } from '../i18n';
 import { type SecretRange } from '../redact/findSecrets';
 import { fenced } from './fence';
+import { inertName } from '../protect/inertName';
 
 export interface HiddenCharacterReport {
   readonly line: number;
@@ -85,10 +86,9 @@ function linesHeader(source: AttachedSource, window: CodeWindow, t: Translate): 
   return `${range} ${t('(the user selected lines {0}-{1})', focus.startLine, focus.endLine)}`;
 }
 
-/** File names are attacker-controlled too: no line breaks or control characters in a header. */
+/** File names are attacker-controlled too: a header shows them as `inertName` does, on one line. */
 export function oneLine(label: string): string {
-  // eslint-disable-next-line no-control-regex
-  return label.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, 300);
+  return inertName(label);
 }
 
 export function describeHiddenCharacter(report: HiddenCharacterReport): string {

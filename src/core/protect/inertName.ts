@@ -13,15 +13,35 @@ const MAX_NAME_LENGTH = 300;
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 
 export function inertName(name: string, maxLength = MAX_NAME_LENGTH): string {
-  const bounded = name.length > maxLength ? `${name.slice(0, maxLength)}…` : name;
+  const bounded = name.length > maxLength ? `${name.slice(0, cutBefore(name, maxLength))}…` : name;
   const oneLine = bounded.replace(CONTROL, (character) => `⟦U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`);
   return revealHiddenCharacters(oneLine).text;
 }
 
-// Characters that open markdown or HTML syntax in a rendered line.
-const MARKDOWN_ACTIVE = /[\\`*_[\]()<>!#|~&{}+=.-]/g;
+/** Where to cut: never between the two halves of a surrogate pair. */
+function cutBefore(name: string, maxLength: number): number {
+  const last = name.charCodeAt(maxLength - 1);
+  return last >= 0xd800 && last <= 0xdbff ? maxLength - 1 : maxLength;
+}
+
+// Characters that open markdown or HTML syntax in a rendered line; ':' and '@' start autolinks
+// (`https://…`, `a@b.c`), and '$' math where the chat renders it.
+const MARKDOWN_ACTIVE = /[\\`*_[\]()<>!#|~&{}+=.:@$-]/g;
 
 /** `inertName` for a markdown line: also escapes every character that could open a link, image, fence or tag. */
 export function markdownName(name: string, maxLength = MAX_NAME_LENGTH): string {
   return inertName(name, maxLength).replace(MARKDOWN_ACTIVE, (character) => `\\${character}`);
+}
+
+/**
+ * A VS Code notification renders `[label](https:…)` and `[label](command:…)` as a link, and nothing else
+ * as markdown (a backslash would show as it is). Text for one keeps every `](` apart.
+ */
+export function notificationText(text: string): string {
+  return text.replace(/\]\s*\(/g, '] (');
+}
+
+/** `inertName` for a notification: one line, and no link it could open. */
+export function messageName(name: string, maxLength = MAX_NAME_LENGTH): string {
+  return notificationText(inertName(name, maxLength));
 }

@@ -2,6 +2,7 @@ import { type CodeWindow } from '../context/window';
 import { groupDigits, type Translate } from '../i18n';
 import { describeHiddenCharacter, type HiddenCharacterReport, type RenderedPiece } from '../prompt/renderPiece';
 import { type TextSource } from './screenSources';
+import { inertName } from '../protect/inertName';
 
 export interface CodeReport {
   readonly notes: readonly string[];
@@ -20,7 +21,8 @@ export function reportCode(
   usable.forEach((source, index) => {
     const window = windows[index] as CodeWindow;
     const piece = rendered[index] as RenderedPiece;
-    const cut = windowNote(source.label, window, t);
+    const label = inertName(source.label);
+    const cut = windowNote(label, window, t);
     if (cut) {
       trimmed.push(cut.trimmed);
       notes.push(cut.note);
@@ -29,7 +31,7 @@ export function reportCode(
       notes.push(
         t(
           '{0} line {1} is very long (minified?): sent characters {2}–{3} of {4}.',
-          source.label,
+          label,
           line.line,
           groupDigits(line.from),
           groupDigits(line.to),
@@ -37,7 +39,7 @@ export function reportCode(
         ),
       );
     }
-    if (piece.hidden.length > 0) notes.push(hiddenCharactersNote(source.label, piece.hidden, t));
+    if (piece.hidden.length > 0) notes.push(hiddenCharactersNote(label, piece.hidden, t));
   });
   return { notes, trimmed };
 }

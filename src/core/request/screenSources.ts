@@ -3,6 +3,7 @@ import { looksBinary } from '../context/decode';
 import { excludingPattern } from '../context/exclude';
 import { type Translate } from '../i18n';
 import { type SkipReason } from './plan';
+import { inertName } from '../protect/inertName';
 
 export type TextSource = AttachedSource & { readonly content: { readonly kind: 'text'; readonly text: string } };
 
@@ -33,20 +34,21 @@ export function screenSources(sources: readonly AttachedSource[], exclude: reado
 
 function screenOne(source: AttachedSource, exclude: readonly string[], t: Translate): { reason: SkipReason; note: string } | undefined {
   const content = source.content;
+  const label = inertName(source.label);
   const pattern = source.uri === undefined ? undefined : excludingPattern(source.matchPath, exclude);
   if (pattern !== undefined) {
     return {
       reason: 'excluded',
-      note: t('{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).', source.label, pattern),
+      note: t('{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).', label, inertName(pattern)),
     };
   }
-  if (content.kind === 'refused') return { reason: 'refused', note: t('{0} was not sent: {1}.', source.label, content.reason) };
+  if (content.kind === 'refused') return { reason: 'refused', note: t('{0} was not sent: {1}.', label, content.reason) };
   if (content.kind === 'binary' || (content.kind === 'text' && looksBinary(content.text))) {
-    return { reason: 'binary', note: t('{0} was not sent: it is a binary file, not source code.', source.label) };
+    return { reason: 'binary', note: t('{0} was not sent: it is a binary file, not source code.', label) };
   }
-  if (content.kind === 'unreadable') return { reason: 'unreadable', note: t('{0} could not be read: {1}', source.label, content.reason) };
+  if (content.kind === 'unreadable') return { reason: 'unreadable', note: t('{0} could not be read: {1}', label, content.reason) };
   if (content.text.trim() === '') {
-    const note = source.focus?.kind === 'selection' ? t('The selection in {0} is empty.', source.label) : t('{0} is empty.', source.label);
+    const note = source.focus?.kind === 'selection' ? t('The selection in {0} is empty.', label) : t('{0} is empty.', label);
     return { reason: 'empty', note };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { type Translate } from '../i18n';
-import { inertName, markdownName } from '../protect/inertName';
+import { inertName } from '../protect/inertName';
 import { type RelatedCandidate, type RelatedMetadata } from '../related/relatedCode';
 import { hiddenCharactersNote } from '../request/codeNotes';
 import { type SentPiece } from '../request/plan';
@@ -102,15 +102,18 @@ function relatedTrimmed(cut: readonly RelatedCandidate[], t: Translate): string[
   return cut.length > NAMED_CUTS ? [...named, t('{0} more pieces of related code', cut.length - NAMED_CUTS)] : named;
 }
 
-/** What was cut, by name (the first few), and what looks hidden in what was sent. */
+/**
+ * What was cut, by name (the first few), and what looks hidden in what was sent. Notes are plain text
+ * (names made inert); whoever shows them as markdown escapes them (`notesMarkdown`).
+ */
 function relatedNotes(result: RelatedFit, t: Translate): string[] {
   const notes: string[] = [];
   for (const { candidate, rendered } of result.fitted)
-    if (rendered.hidden.length > 0) notes.push(hiddenCharactersNote(markdownName(candidate.label), rendered.hidden, t));
+    if (rendered.hidden.length > 0) notes.push(hiddenCharactersNote(inertName(candidate.label), rendered.hidden, t));
   if (result.cut.length === 0) return notes;
   const named = result.cut
     .slice(0, NAMED_CUTS)
-    .map((candidate) => t('{0} in {1}', markdownName(candidate.symbol), markdownName(candidate.label)));
+    .map((candidate) => t('{0} in {1}', inertName(candidate.symbol), inertName(candidate.label)));
   const more = result.cut.length > NAMED_CUTS ? t(' and {0} more', result.cut.length - NAMED_CUTS) : '';
   notes.push(t("Related code left out to fit the model's input limit: {0}{1}.", named.join(', '), more));
   return notes;

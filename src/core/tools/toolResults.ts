@@ -36,25 +36,29 @@ const MAX_LISTED_LINE_CHARS = 200;
 const MAX_SCANNED_LINE_CHARS = 4096;
 
 export function excludedMessage(label: string, pattern: string, t: Translate = english): string {
-  return t('{0} is excluded from what Architect sends to models (architect.exclude: "{1}"); it was not read.', label, pattern);
+  return t(
+    '{0} is excluded from what Architect sends to models (architect.exclude: "{1}"); it was not read.',
+    oneLine(label),
+    oneLine(pattern),
+  );
 }
 
 /** What the model reads when the gate refused a file it named. */
 export function refusedFileMessage(label: string, verdict: RefusedAccess, t: Translate = english): string {
   if (verdict.why === 'excluded' && !verdict.throughLink) return excludedMessage(label, verdict.pattern, t);
-  return t('{0} was not read: {1}.', label, accessRefusalReason(verdict, t));
+  return t('{0} was not read: {1}.', oneLine(label), accessRefusalReason(verdict, t));
 }
 
 export async function readFileResult(source: AttachedSource, input: ReadFileInput, settings: ProtectionSettings): Promise<ToolOutput> {
   const t = settings.t ?? english;
   const pattern = excludingPattern(source.matchPath, settings.exclude);
   if (pattern !== undefined) return { text: excludedMessage(source.label, pattern, t), redactions: 0 };
-  if (source.content.kind === 'refused') return { text: t('{0} was not read: {1}.', source.label, source.content.reason), redactions: 0 };
+  const label = oneLine(source.label);
+  if (source.content.kind === 'refused') return { text: t('{0} was not read: {1}.', label, source.content.reason), redactions: 0 };
   if (source.content.kind === 'binary' || (source.content.kind === 'text' && looksBinary(source.content.text))) {
-    return { text: t('{0} is a binary file; it was not read.', source.label), redactions: 0 };
+    return { text: t('{0} is a binary file; it was not read.', label), redactions: 0 };
   }
-  if (source.content.kind === 'unreadable')
-    return { text: t('{0} could not be read: {1}', source.label, source.content.reason), redactions: 0 };
+  if (source.content.kind === 'unreadable') return { text: t('{0} could not be read: {1}', label, source.content.reason), redactions: 0 };
   const text = source.content.text;
   const totalLines = text.split('\n').length;
   const range = clampReadRange(input, totalLines);
@@ -85,14 +89,14 @@ export function findFilesResult(
   settings: ProtectionSettings,
 ): ToolOutput {
   const t = settings.t ?? english;
-  if (files.length === 0) return { text: t('No files match {0}.', pattern), redactions: 0 };
+  if (files.length === 0) return { text: t('No files match {0}.', oneLine(pattern)), redactions: 0 };
   const lines = files.map((file) =>
     excludingPattern(file.matchPath, settings.exclude) === undefined
       ? oneLine(file.path)
       : `${oneLine(file.path)} ${t('(excluded: cannot be read)')}`,
   );
   const tail = limitReached ? `\n${t('(more files match; use a narrower pattern)')}` : '';
-  return { text: `${t('{0} files match {1}:', files.length, pattern)}\n${lines.join('\n')}${tail}`, redactions: 0 };
+  return { text: `${t('{0} files match {1}:', files.length, oneLine(pattern))}\n${lines.join('\n')}${tail}`, redactions: 0 };
 }
 
 export interface FoundSymbol {

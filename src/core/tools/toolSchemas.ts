@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import { TOOL_GLOB_LIMITS, tooComplexGlob } from '../glob/globComplexity';
 
 /**
  * The inputs of the read-only workspace tools (src/core/tools/toolNames.ts). Inputs come from a model
@@ -23,7 +24,14 @@ const relativePath = () =>
 
 export const findFilesInput = lazy(() =>
   z.object({
-    pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+    pattern: z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(300),
+      z.refine((value) => tooComplexGlob(value) === undefined, {
+        message: `a simpler glob: at most ${TOOL_GLOB_LIMITS.maxWildcards} wildcards and ${TOOL_GLOB_LIMITS.maxBraces} {…} groups`,
+      }),
+    ),
     maxResults: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_FIND_RESULTS))),
   }),
 );

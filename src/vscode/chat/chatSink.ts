@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { sanitizeLine } from '../../core/answer/sanitizeMarkdown';
+import { notesMarkdown } from '../../core/answer/notesMarkdown';
 import { type SentPiece } from '../../core/request/plan';
 import { type AnswerSink } from '../pipeline/answerSink';
 import { type ToolRun } from '../tools/workspaceTools';
@@ -14,7 +14,7 @@ export class ChatSink implements AnswerSink {
   }
 
   notes(lines: readonly string[]): void {
-    if (lines.length > 0) this.stream.markdown(lines.map((line) => `> ${sanitizeLine(line)}`).join('\n>\n') + '\n\n');
+    if (lines.length > 0) this.stream.markdown(notesMarkdown(lines));
   }
 
   reference(piece: SentPiece, uri: vscode.Uri): void {

@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { COMMANDS } from '../../core/commands/commandTable';
 import {
   DEFAULT_DESIGN_DOCS_FOLDER,
+  designDocsFolderRefusal,
+  designDocsFolderRefusedMessage,
   designDocsFolderSegments,
   missingDesignSections,
   missingSectionsWarning,
@@ -116,6 +118,7 @@ async function saveWritten(
   if (missing.length > 0) void vscode.window.showWarningMessage(missingSectionsWarning(missing, t));
   if (!run.folder) return document.uri;
   const docsFolder = readSettings(run.folder.uri).designDocsFolder;
+  if (refuseDocsFolder(docsFolder, t('The document stays in the editor, unsaved.'))) return document.uri;
   if (designDocsFolderSegments(docsFolder).fellBack) {
     void vscode.window.showWarningMessage(
       t(
@@ -215,6 +218,14 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
   );
 }
 
+/** A docs folder Windows would read as something else: an error message, and nothing is written (R57). */
+function refuseDocsFolder(docsFolder: string, after: string): boolean {
+  const refusal = designDocsFolderRefusal(docsFolder, t);
+  if (refusal === undefined) return false;
+  void vscode.window.showErrorMessage(`${designDocsFolderRefusedMessage(docsFolder, refusal, t)} ${after}`.trim());
+  return true;
+}
+
 /** The button under a `/design` answer: the same save path as the command. */
 export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | undefined> {
   const parsed = saveArgs().safeParse(rawArgs);
@@ -226,12 +237,9 @@ export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | unde
     await vscode.window.showTextDocument(document);
     return document.uri;
   }
-  const saved = await saveDesignDoc(
-    folder.uri,
-    readSettings(folder.uri).designDocsFolder,
-    parsed.data.description || 'design',
-    parsed.data.text,
-  );
+  const docsFolder = readSettings(folder.uri).designDocsFolder;
+  if (refuseDocsFolder(docsFolder, '')) return undefined;
+  const saved = await saveDesignDoc(folder.uri, docsFolder, parsed.data.description || 'design', parsed.data.text);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
   return saved;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
 import { mayReachModel } from '../protect/mayReachModel';
+import { messageName, notificationText } from '../../core/protect/inertName';
 
 /**
  * Sends `@architect /review` to the Chat view in ask mode, about the editor's selection (or its whole
@@ -15,7 +16,7 @@ export async function reviewThisApi(argument: unknown): Promise<unknown> {
     const access = await mayReachModel(resource, 'user');
     if (access.kind === 'refused') {
       void vscode.window.showWarningMessage(
-        t('Architect does not review {0}: {1}.', vscode.workspace.asRelativePath(resource), access.reason),
+        t('Architect does not review {0}: {1}.', messageName(vscode.workspace.asRelativePath(resource)), notificationText(access.reason)),
       );
       return undefined;
     }
@@ -31,7 +32,7 @@ export async function reviewThisApi(argument: unknown): Promise<unknown> {
   const selection = editor.selection;
   if (document.getText().trim() === '') {
     void vscode.window.showInformationMessage(
-      t('{0} is empty: there is nothing to review yet.', vscode.workspace.asRelativePath(document.uri)),
+      t('{0} is empty: there is nothing to review yet.', messageName(vscode.workspace.asRelativePath(document.uri))),
     );
     return undefined;
   }

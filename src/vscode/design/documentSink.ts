@@ -3,6 +3,7 @@ import { type SentPiece } from '../../core/request/plan';
 import { t } from '../l10n';
 import { type AnswerSink } from '../pipeline/answerSink';
 import { DocumentAppender } from './documentAppender';
+import { notificationText } from '../../core/protect/inertName';
 
 /**
  * An untitled markdown editor as the pipeline's sink: the design doc appears live while it streams,
@@ -24,7 +25,8 @@ export class DocumentSink implements AnswerSink {
   }
 
   notes(lines: readonly string[]): void {
-    if (lines.length > 0) void vscode.window.showWarningMessage(`Architect: ${lines.join(' ')}`);
+    // Notes name files from the repository: in a notification no name may become a link.
+    if (lines.length > 0) void vscode.window.showWarningMessage(notificationText(`Architect: ${lines.join(' ')}`));
   }
 
   reference(_piece: SentPiece, _uri: vscode.Uri): void {}

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { designDocFileName, designDocsFolderSegments, slugify } from '../../core/design/designDoc';
+import {
+  designDocFileName,
+  designDocsFolderRefusal,
+  designDocsFolderRefusedMessage,
+  designDocsFolderSegments,
+  slugify,
+} from '../../core/design/designDoc';
 
 /** Names being written right now by this extension host: two generations never pick the same one. */
 const reserved = new Set<string>();
@@ -10,6 +16,8 @@ const reserved = new Set<string>();
  * or the setting say (RELIABILITY R09).
  */
 export async function saveDesignDoc(folder: vscode.Uri, docsFolderSetting: string, description: string, text: string): Promise<vscode.Uri> {
+  const refusal = designDocsFolderRefusal(docsFolderSetting);
+  if (refusal !== undefined) throw new Error(designDocsFolderRefusedMessage(docsFolderSetting, refusal));
   const { segments } = designDocsFolderSegments(docsFolderSetting);
   const directory = vscode.Uri.joinPath(folder, ...segments);
   if (!directory.path.startsWith(folder.path.replace(/\/$/, '') + '/')) throw new Error('the docs folder is outside the workspace folder');

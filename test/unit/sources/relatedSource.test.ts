@@ -55,7 +55,7 @@ describe('related code: the source', () => {
     const note = fitted.notes.find((line) => line.startsWith('Related code left out'));
     assert.equal(
       note,
-      "Related code left out to fit the model's input limit: beta in src/beta\\.ts, gamma in src/gamma\\.ts, delta in src/delta\\.ts, epsilon in src/epsilon\\.ts, zeta in src/zeta\\.ts and 1 more.",
+      "Related code left out to fit the model's input limit: beta in src/beta.ts, gamma in src/gamma.ts, delta in src/delta.ts, epsilon in src/epsilon.ts, zeta in src/zeta.ts and 1 more.",
     );
     assert.deepEqual(fitted.trimmed.slice(0, 1), ['related code beta in src/beta.ts']);
     assert.equal(fitted.trimmed.at(-1), '1 more pieces of related code');
@@ -81,7 +81,7 @@ describe('related code: the source', () => {
     const text = 'export function isAdmin(role: string) {\n  return role === "user\u202E\u2066";\n}\n';
     const fitted = await fitWith([candidate({ text, startLine: 1, endLine: 3, symbol: 'isAdmin' })], 2_000);
     assert.match(fitted.pieces[0] ?? '', /⟦U\+202E⟧/);
-    assert.ok(fitted.notes.some((note) => note.startsWith('⚠️ Suspicious invisible characters in src/db/orders\\.ts')));
+    assert.ok(fitted.notes.some((note) => note.startsWith('⚠️ Suspicious invisible characters in src/db/orders.ts')));
   });
 });
 
