@@ -492,7 +492,7 @@ describe('/changes: the budget', () => {
     assert.ok(context.notes.some((note) => note.startsWith('img.png was not sent: it is a binary file')));
     assert.match(sent, /Changed file: old\.ts\nStatus: deleted \(2 lines removed; the old content is not sent\)/);
     assert.deepEqual(context.stats, { files: 4, added: 3, removed: 4, omitted: 4 });
-    assert.deepEqual(context.sent, [{ path: 'src/api.ts', from: 10, to: 14 }]);
+    assert.deepEqual(context.sent, [{ path: 'src/api.ts', from: 10, to: 14, hunks: [{ startLine: 10, endLine: 14 }] }]);
   });
 
   test('a rename from an excluded name is not sent either', async () => {

@@ -2,7 +2,8 @@ import { excludingPattern } from '../context/exclude';
 import { looksBinary } from '../context/decode';
 import { english, type Translate } from '../i18n';
 import { ChangedLines } from './changedLines';
-import { type DiffFile } from './diffModel';
+import { type LineRange } from '../findings/shownLines';
+import { hunkRange, type DiffFile } from './diffModel';
 import { fitDiff, type FittedFile } from './fitDiff';
 import { redactDiff } from './redactDiff';
 import { renderDeletedFile, renderDiffFile, sentRange } from './renderDiff';
@@ -36,6 +37,8 @@ export interface SentChange {
   readonly path: string;
   readonly from: number;
   readonly to: number;
+  /** The new-version lines of each hunk sent: what the model was shown of the file. */
+  readonly hunks: readonly LineRange[];
 }
 
 export interface ChangesContext {
@@ -83,7 +86,11 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
     pieces: [...fitted.files.map((file) => renderDiffFile(file, t)), ...deletedPieces],
     sent: fitted.files.flatMap((file) => {
       const range = sentRange(file.file);
-      return range ? [{ path: file.file.path, ...range }] : [];
+      const hunks = file.file.hunks.map((hunk) => {
+        const lines = hunkRange(hunk);
+        return { startLine: lines.from, endLine: lines.to };
+      });
+      return range ? [{ path: file.file.path, ...range, hunks }] : [];
     }),
     notes,
     cut,

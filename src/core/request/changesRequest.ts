@@ -2,6 +2,7 @@ import { estimateMessagesTokens, MESSAGE_OVERHEAD_TOKENS } from '../budget/budge
 import { newestThatFit } from '../budget/shareBudget';
 import { buildChangesContext, type ChangesContext } from '../changes/changesContext';
 import { type CommandSpec } from '../commands/commandTable';
+import { type ShownLines } from '../findings/shownLines';
 import { type Translate } from '../i18n';
 import { type InstructionsPart } from '../instructions/instructionsMessage';
 import { assemblePrompt, type PromptMessage } from '../prompt/assemble';
@@ -70,8 +71,13 @@ export async function fitChangesRequest(request: ChangesRequest): Promise<Reques
       messages.map((message) => message.text),
       charsPerToken,
     ),
-    changes: { stats: context.stats, changedLines: context.changedLines },
+    changes: { stats: context.stats, changedLines: context.changedLines, hunks: hunksByKey(context, changes.keys) },
   };
+}
+
+/** The hunks sent of each file, by resource key: the lines the model was shown of it. */
+function hunksByKey(context: ChangesContext, keys: ChangesData['keys']): ShownLines {
+  return new Map(context.sent.map((file) => [keys[file.path] ?? file.path, file.hunks]));
 }
 
 /** Each file sent, as a piece findings can be placed on: the new-version lines its hunks cover. */

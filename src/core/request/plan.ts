@@ -5,6 +5,7 @@ import { type CommandId } from '../commands/commandTable';
 import { type AttachedSource } from '../context/attachment';
 import { type CodeWindow } from '../context/window';
 import { type Translate } from '../i18n';
+import { type ShownLines } from '../findings/shownLines';
 import { type InstructionFile } from '../instructions/instructionFile';
 import { type Persona } from '../persona/persona';
 import { type PromptMessage } from '../prompt/assemble';
@@ -38,6 +39,8 @@ export interface ChangesData {
   readonly keys: Readonly<Record<string, string>>;
   /** Set when the changes could not be read at all: the one-line answer that says why, and no model request. */
   readonly unavailable?: string;
+  /** Why, as a short code for the log (`no-repository`, `nothing-changed`, …): never a name the person typed. */
+  readonly unavailableReason?: string;
 }
 
 export interface HistoryTurn {
@@ -81,7 +84,7 @@ export interface RequestPlan {
   /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns". */
   readonly trimmed: readonly string[];
   /** For a review of changes: its counts, and the changed lines that findings must be on or near. */
-  readonly changes?: { readonly stats: ChangesStats; readonly changedLines: ChangedLines };
+  readonly changes?: { readonly stats: ChangesStats; readonly changedLines: ChangedLines; readonly hunks: ShownLines };
 }
 
 /** What the model saw of a source: its identity and the window of lines sent. */

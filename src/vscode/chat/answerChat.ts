@@ -29,6 +29,7 @@ export async function answerChat(
   const split = splitInstructionReferences(request.references);
   if (split.recognisedIds.length > 0) deps.log.debug(`instruction references from the chat: ${split.recognisedIds.join(', ')}`);
   const scope = scopeOf(split.others);
+  let action: vscode.Command | undefined;
   const result = await runPipeline(
     {
       spec,
@@ -39,7 +40,11 @@ export async function answerChat(
       justification: t('Architect reviews and designs APIs with this model.'),
       gather: async (): Promise<GatheredContext> => {
         const uris = new UriTable();
-        if (spec.context === 'changes') return gatherChangesContext(request.prompt, uris);
+        if (spec.context === 'changes') {
+          const changes = await gatherChangesContext(request.prompt, uris);
+          action = changes.action;
+          return changes;
+        }
         return { sources: await gatherChatContext(split.others, uris), uris, scope };
       },
       persona: () => deps.personas.active(scope),
@@ -48,6 +53,7 @@ export async function answerChat(
     new ChatSink(stream),
     deps,
   );
+  if (action && result.metadata.outcome === 'answered-without-model') stream.button(action);
   if (result.metadata.outcome === 'ok' && spec.afterAnswer === 'offer-design-doc-save' && result.answer.trim() !== '') {
     const args = { description: request.prompt, text: result.answer.trim() + '\n' };
     stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [args] });

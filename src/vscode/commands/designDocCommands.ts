@@ -17,6 +17,7 @@ import { saveDesignDoc } from '../design/saveDesignDoc';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
+import { shownPath, tellWritten } from '../tellWritten';
 import { chooseModel, modelLabel } from '../model/languageModel';
 import { type PersonaStore } from '../personas/personaStore';
 import { runPipeline } from '../pipeline/requestPipeline';
@@ -203,6 +204,7 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
+  tellWritten(t('Design doc saved to {0}.', shownPath(saved)), saved, { notify: false });
 }
 
 /** The button under a `/design` answer: the same save path as the command. */
@@ -223,5 +225,6 @@ export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | unde
     parsed.data.text,
   );
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
+  tellWritten(t('Design doc saved to {0}.', shownPath(saved)), saved, { notify: false });
   return saved;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type ExportedFinding, toSarif } from '../../core/findings/sarif';
 import { t } from '../l10n';
+import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
 /**
@@ -26,10 +27,13 @@ export async function exportFindings(findings: FindingsDiagnostics, version: str
     findings: exported.findings,
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(log, null, 2) + '\n'));
-  if (given === undefined) {
-    const note = exported.skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', exported.skipped) : '';
-    void vscode.window.showInformationMessage(t('Exported {0} Architect findings to {1}.', exported.findings.length, target.fsPath) + note);
-  }
+  const count = exported.findings.length;
+  const note = exported.skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', exported.skipped) : '';
+  const said =
+    count === 1
+      ? t('Exported 1 Architect finding to {0}.', shownPath(target))
+      : t('Exported {0} Architect findings to {1}.', count, shownPath(target));
+  tellWritten(said + note, target, { notify: given === undefined });
   return target;
 }
 

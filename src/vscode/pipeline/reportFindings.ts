@@ -1,6 +1,8 @@
 import { type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
 import { type ChangedLines, keepFindingsOnChanges } from '../../core/changes/changedLines';
 import { parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
+import { type ShownLines } from '../../core/findings/shownLines';
+import { shownLinesOf } from '../../core/findings/shownLinesOf';
 import { renderFindings } from '../../core/findings/renderFindings';
 import { type SentPiece } from '../../core/request/plan';
 import { type UriTable } from '../context/uriTable';
@@ -22,6 +24,7 @@ export async function reportFindings(
   findings: FindingsDiagnostics,
   ignores: IgnoreStore,
   onChanges?: ChangedLines,
+  shownLines: ShownLines = shownLinesOf(sent),
 ): Promise<{ readonly placed: number; readonly ignored: number; readonly markdown: string; readonly outsideChanges: number }> {
   const parsed: ParsedFindings = end.findingsBlockClosed
     ? parseFindings(end.findingsBlock, sent, t)
@@ -32,7 +35,7 @@ export async function reportFindings(
   const snapshots = await snapshotFindings(split.kept, uris);
   const kept = await withoutIgnored(split.kept, snapshots, ignores);
   const shown: ParsedFindings = { ...parsed, findings: kept.findings };
-  const placed = findings.apply(shown, sent, uris, snapshots);
+  const placed = findings.apply(shown, shownLines, uris, snapshots);
   const table = renderFindings(shown, t);
   const parts = [
     ...(table === '' ? [] : [`\n\n${table}\n`]),

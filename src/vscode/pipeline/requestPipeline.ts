@@ -4,6 +4,7 @@ import { TokenLedger } from '../../core/budget/budgetPolicy';
 import { type CommandSpec } from '../../core/commands/commandTable';
 import { type AttachedSource } from '../../core/context/attachment';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
+import { shownLinesOf } from '../../core/findings/shownLinesOf';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
 import { type ChangesData, type HistoryTurn, type SentPiece } from '../../core/request/plan';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
@@ -189,8 +190,9 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
   }
   if (run.request.spec.findings) {
     const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const changedLines = run.prepared.plan.changes?.changedLines;
-    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, changedLines);
+    const changes = run.prepared.plan.changes;
+    const shown = shownLinesOf(sent, changes?.hunks);
+    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, changes?.changedLines, shown);
     run.findings = report.placed;
     run.outsideChanges = report.outsideChanges;
     run.ignored = report.ignored;
@@ -206,7 +208,8 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
   const { request, prepared, active } = run;
   const plan = prepared.plan;
   const findings = request.spec.findings ? run.findings : undefined;
-  run.deps.log.info(run.record.line(prepared, active.persona.id, outcome, findings));
+  const reason = outcome === 'answered-without-model' ? noModelReason(run.context) : undefined;
+  run.deps.log.info(run.record.line(prepared, active.persona.id, outcome, findings, reason));
   const metadata = resultMetadata({
     spec: request.spec,
     persona: active.persona.id,
@@ -230,6 +233,12 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     outcome,
   });
   return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };
+}
+
+/** Why a request needed no model, for its log line: what the gatherer said, else that nothing could be sent. */
+function noModelReason(context: GatheredContext): string {
+  if (context.changes?.unavailableReason !== undefined) return context.changes.unavailableReason;
+  return context.changes ? 'no-change-could-be-sent' : 'no-code-and-short-question';
 }
 
 /**
