@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { extensionBuildOptions } from './build.mjs';
-import { DEMO_MODEL_EXTENSION, DEMO_MODEL_NAME, serveWorkbench } from '../test/runtime/serve.mjs';
+import { DEMO_MODEL_EXTENSION, DEMO_MODEL_NAME, serveWorkbench, stopOnSignals } from '../test/runtime/serve.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const examples = path.join(root, 'examples');
@@ -64,7 +64,7 @@ async function startOffline() {
       process.exit(code ?? 0);
     },
   });
-  process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+  stopOnSignals(stop);
   console.log('\n[start] VS Code (offline runtime) with Architect loaded on examples/ is running. Open in your browser:\n');
   console.log(`  ${url}\n`);
   console.log(demo ? DEMO_STEPS : NO_MODEL_HINT);

@@ -89,6 +89,18 @@ export async function serveWorkbench(options) {
     },
   );
   server.on('exit', (code) => options.onExit?.(code));
+  // Whatever ends this process ends the detached server too: a signal handler may never run (an
+  // uncaught error, process.exit), but 'exit' always does, and a kill is synchronous.
+  const killOnExit = () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      try {
+        process.kill(-(server.pid ?? 0), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.on('exit', killOnExit);
   const stop = async () => {
     if (server.exitCode !== null || server.signalCode !== null) return;
     for (const signal of ['SIGTERM', 'SIGKILL']) {
@@ -109,4 +121,19 @@ export async function serveWorkbench(options) {
   }
   const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${root}`]]));
   return { url: `http://${host}/?folder=${encodeURIComponent(options.folder)}&payload=${payload}`, stop };
+}
+
+/** The signals that end `npm start`: Ctrl+C, a process manager's stop, a closed terminal. */
+export const STOP_SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+
+/**
+ * On each of STOP_SIGNALS, stops the server (code-server runs in its own process group, so nothing else
+ * would end it) and exits with the signal's usual status.
+ * @param {() => Promise<void>} stop
+ */
+export function stopOnSignals(stop) {
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const signal of STOP_SIGNALS) {
+    process.once(signal, () => void stop().finally(() => process.exit(codes[signal])));
+  }
 }
