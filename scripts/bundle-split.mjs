@@ -15,6 +15,8 @@ export const SHARED_STATELESS = new Set([
   'src/vscode/l10n.ts',
   'src/vscode/settings.ts',
   'src/vscode/findings/findingLines.ts',
+  'src/core/findings/fingerprint.ts',
+  'src/core/findings/shownLines.ts',
 ]);
 
 /**

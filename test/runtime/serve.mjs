@@ -1,5 +1,6 @@
 // Serves the offline VS Code (code-server) for a browser, set up the way `npm start` sets it up: the
-// extension under development on a workspace folder, optionally with the scripted demo model installed.
+// extension under development on a workspace folder, with the scripted demo model installed unless
+// ARCHITECT_DEMO_MODEL=0.
 // `npm start` prints the address for a person; the UI tests open the same address in Chromium.
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,18 @@ export const DEMO_MODEL_EXTENSION = {
   version: '0.0.1',
   path: path.join(root, 'test', 'fixtures', 'fake-lm'),
 };
+
+/**
+ * Whether `npm start`'s browser runtime gets the scripted demo model: yes, unless ARCHITECT_DEMO_MODEL=0
+ * (it has no model provider of its own; desktop VS Code never gets it).
+ * @param {Record<string, string | undefined>} env
+ */
+export function demoModelWanted(env) {
+  return env.ARCHITECT_DEMO_MODEL !== '0';
+}
+
+/** What the start hint tells a person to type into Quick Open: it picks examples/src/routes/orders.ts, not src/db/orders.ts. */
+export const START_FILE_QUERY = 'routes/orders.ts';
 
 /** What a person sees in the chat's model picker once the demo model is there. */
 export const DEMO_MODEL_NAME = 'Fake One';
