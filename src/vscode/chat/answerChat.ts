@@ -3,6 +3,7 @@ import { commandForSlash } from '../../core/commands/commandTable';
 import { withWorkspaceRelativeLinks } from '../../core/request/historyLinks';
 import { type HistoryTurn } from '../../core/request/plan';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
+import { takeReviewTarget } from '../commands/reviewTarget';
 import { gatherChatContext } from '../context/gatherContext';
 import { UriTable } from '../context/uriTable';
 import { gatherChangesContext } from '../git/changesGatherer';
@@ -45,7 +46,8 @@ export async function answerChat(
           action = changes.action;
           return changes;
         }
-        return { sources: await gatherChatContext(split.others, uris), uris, scope };
+        const target = spec.id === 'review' ? takeReviewTarget() : undefined;
+        return { sources: await gatherChatContext(split.others, uris, target), uris, scope };
       },
       persona: () => deps.personas.active(scope),
       attachedInstructions: split.instructionFiles,

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
 import { mayReachModel } from '../protect/mayReachModel';
+import { rememberReviewTarget } from './reviewTarget';
 
 /**
  * Sends `@architect /review` to the Chat view in the mode the person has it in (Agent or Ask), about the
- * editor's selection (or its whole file), or about the file clicked in the Explorer, opened first. The
- * answer uses the model picked in the chat; findings land in the Problems panel.
+ * editor's selection (or its whole file), or about the file clicked in the Explorer, opened first, with
+ * that code attached once. The answer uses the model picked in the chat; findings land in the Problems panel.
  */
 export async function reviewThisApi(argument: unknown): Promise<unknown> {
   const resource = argument instanceof vscode.Uri ? argument : undefined;
@@ -35,21 +36,22 @@ export async function reviewThisApi(argument: unknown): Promise<unknown> {
     );
     return undefined;
   }
-  // A selection is attached explicitly, pinned (the chat's own copy of it is recomputed with a delay).
-  // A whole file is not: the chat attaches the active editor itself where its mode does, and the
-  // participant reviews the active editor when nothing is attached, so the file is attached once. The
-  // chat takes 1-based, inclusive positions here (a vscode.Range would arrive without its lines), and
-  // attaches only what a file system serves.
-  const attachable = !selection.isEmpty && vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined;
-  const attachment = {
-    uri: document.uri,
-    range: {
-      startLineNumber: selection.start.line + 1,
-      startColumn: selection.start.character + 1,
-      endLineNumber: selection.end.line + 1,
-      endColumn: selection.end.character + 1,
-    },
-  };
+  // The chat takes 1-based, inclusive positions here (a vscode.Range would arrive without its lines).
+  const attachment = selection.isEmpty
+    ? document.uri
+    : {
+        uri: document.uri,
+        range: {
+          startLineNumber: selection.start.line + 1,
+          startColumn: selection.start.character + 1,
+          endLineNumber: selection.end.line + 1,
+          endColumn: selection.end.character + 1,
+        },
+      };
+  // The chat attaches only what a file system serves; an untitled buffer or a notebook cell reaches the
+  // participant as the active editor instead. The chat's implicit context of another file is dropped.
+  const attachable = vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined;
+  rememberReviewTarget(document.uri);
   // No `mode`: the chat stays in the person's mode (Agent runs @architect as Ask does).
   return vscode.commands.executeCommand('workbench.action.chat.open', {
     query: '@architect /review ',
