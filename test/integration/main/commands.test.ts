@@ -63,6 +63,9 @@ suite('Review this API (architect.reviewThisApi)', () => {
   });
 
   test('on an untitled, unsaved buffer', async () => {
+    // In Ask mode: in Agent mode VS Code saves dirty files before it sends (chat.saveBeforeSend), which
+    // asks for a name for an untitled buffer before anything reaches a participant.
+    await ask('@architect hello');
     const document = await vscode.workspace.openTextDocument({
       language: 'typescript',
       content: 'export async function deleteAll() { await db.query("DELETE FROM users"); } // UNTITLED-REVIEW\n',
