@@ -19,7 +19,7 @@ export const tests = [
       await you.goToLine(23);
       const squiggles = await you.squiggles('info');
       assert.ok(squiggles >= 1, 'no squiggle under the finding on line 23');
-      await you.quickFix('Apply Architect fix', { screenshot: `${SCREENSHOTS}/03-quick-fix.png` });
+      await you.quickFix("message: 'Order not found'", 'Apply Architect fix', { screenshot: `${SCREENSHOTS}/03-quick-fix.png` });
       const after = await you.waitForProblems((text) => !text.includes('Ln 23'), 'the applied finding gone');
       assert.ok(after.includes(KEPT), `the other findings went too:\n${after}`);
       assert.equal(await you.squiggles('info'), squiggles - 1, 'the squiggle of the applied finding is still drawn');

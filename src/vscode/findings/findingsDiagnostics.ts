@@ -160,7 +160,7 @@ function diagnosticFor(finding: Finding, uriText: string): vscode.Diagnostic {
   const last = finding.endLine - 1;
   const end = document && last < document.lineCount ? document.lineAt(last).range.end : new vscode.Position(last, 10_000);
   // Said in the hover and the Problems panel, so a person knows which findings have a fix to apply.
-  const fixable = finding.replacement === undefined ? undefined : t('💡 Fix available: Apply Architect fix (Ctrl+.)');
+  const fixable = finding.replacement === undefined ? undefined : t('Fix available: Apply Architect fix (Ctrl+.)');
   const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined, fixable].filter(Boolean).join('\n');
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(finding.line - 1, 0, end.line, end.character),
