@@ -35,7 +35,7 @@ export const tests = [
       await page.keyboard.press('Enter');
       await you.typeAndSave("const limit = Number(req.query.get('limit') ?? 20);");
       await you.openChat();
-      const chat = await you.ask('@architect /changes', { answerContains: ['The change caps'] });
+      const chat = await you.ask('@architect /changes is the new limit safe?', { answerContains: ['The change caps'] });
       assert.ok(chat.includes('demo model'), `the answer does not say it is the demo model:\n${chat}`);
       const problems = await you.waitForProblems((text) => text.includes('limit is not validated or bounded'), "the change's finding");
       assert.ok(problems.includes(KEPT), `/changes removed a finding on lines it was not shown:\n${problems}`);
