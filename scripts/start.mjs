@@ -30,6 +30,8 @@ const DEMO_STEPS = [
   `        3. Ctrl+Alt+I opens the chat; its model picker (below the input) shows "${DEMO_MODEL_NAME}" once the`,
   '           extensions have started. If it still says "Models", wait a few seconds.',
   '        4. Type @architect /review what is wrong here? and press Enter.',
+  '        5. Click into line 23, Ctrl+. and choose Apply Architect fix: the line is fixed, its finding goes.',
+  '        6. Add a line under line 10, Ctrl+S, and ask @architect /changes is the new limit safe?',
 ].join('\n');
 const NO_MODEL_HINT =
   '[start] ARCHITECT_DEMO_MODEL=0: no model is installed. Install a model extension of your own in this runtime,\n' +
