@@ -17,6 +17,8 @@ export const SHARED_STATELESS = new Set([
   'src/vscode/findings/findingLines.ts',
   'src/core/findings/findingQuery.ts',
   'src/core/prompt/fence.ts',
+  'src/core/findings/fingerprint.ts',
+  'src/core/findings/shownLines.ts',
 ]);
 
 /**

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { parsePersona } from './core/persona/parsePersona';
 import { answerChat } from './vscode/chat/answerChat';
 import { followupsFor, unhelpfulFeedbackLine } from './vscode/chat/chatAfterAnswer';
+import { openRepositoryAndReview } from './vscode/git/openRepository';
 import { reviewChanges } from './vscode/commands/reviewChanges';
 import { reviewThisApi } from './vscode/commands/reviewThisApi';
 import { generateDesignDoc, saveFromChat } from './vscode/commands/designDocCommands';
@@ -37,6 +38,7 @@ export function createEngine(host: EngineHost) {
     'architect.reviewChanges': (from) => reviewChanges(from),
     'architect.generateDesignDoc': (args) => generateDesignDoc(args, deps),
     'architect.saveDesignDoc': (args) => saveFromChat(args),
+    'architect.openRepository': (root) => openRepositoryAndReview(root),
     'architect.ignoreFinding': (uri, diagnostic) => ignoreFinding(host.findings, ignores, uri, diagnostic),
     'architect.exportFindings': (argument) => exportFindings(host.findings, version, argument),
   };

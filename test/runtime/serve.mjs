@@ -1,5 +1,6 @@
 // Serves the offline VS Code (code-server) for a browser, set up the way `npm start` sets it up: the
-// extension under development on a workspace folder, optionally with the scripted demo model installed.
+// extension under development on a workspace folder, with the scripted demo model installed unless
+// ARCHITECT_DEMO_MODEL=0.
 // `npm start` prints the address for a person; the UI tests open the same address in Chromium.
 import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,18 @@ export const DEMO_MODEL_EXTENSION = {
   version: '0.0.1',
   path: path.join(root, 'test', 'fixtures', 'fake-lm'),
 };
+
+/**
+ * Whether `npm start`'s browser runtime gets the scripted demo model: yes, unless ARCHITECT_DEMO_MODEL=0
+ * (it has no model provider of its own; desktop VS Code never gets it).
+ * @param {Record<string, string | undefined>} env
+ */
+export function demoModelWanted(env) {
+  return env.ARCHITECT_DEMO_MODEL !== '0';
+}
+
+/** What the start hint tells a person to type into Quick Open: it picks examples/src/routes/orders.ts, not src/db/orders.ts. */
+export const START_FILE_QUERY = 'routes/orders.ts';
 
 /** What a person sees in the chat's model picker once the demo model is there. */
 export const DEMO_MODEL_NAME = 'Fake One';
@@ -89,6 +102,18 @@ export async function serveWorkbench(options) {
     },
   );
   server.on('exit', (code) => options.onExit?.(code));
+  // Whatever ends this process ends the detached server too: a signal handler may never run (an
+  // uncaught error, process.exit), but 'exit' always does, and a kill is synchronous.
+  const killOnExit = () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      try {
+        process.kill(-(server.pid ?? 0), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.on('exit', killOnExit);
   const stop = async () => {
     if (server.exitCode !== null || server.signalCode !== null) return;
     for (const signal of ['SIGTERM', 'SIGKILL']) {
@@ -109,4 +134,19 @@ export async function serveWorkbench(options) {
   }
   const payload = encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${root}`]]));
   return { url: `http://${host}/?folder=${encodeURIComponent(options.folder)}&payload=${payload}`, stop };
+}
+
+/** The signals that end `npm start`: Ctrl+C, a process manager's stop, a closed terminal. */
+export const STOP_SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+
+/**
+ * On each of STOP_SIGNALS, stops the server (code-server runs in its own process group, so nothing else
+ * would end it) and exits with the signal's usual status.
+ * @param {() => Promise<void>} stop
+ */
+export function stopOnSignals(stop) {
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const signal of STOP_SIGNALS) {
+    process.once(signal, () => void stop().finally(() => process.exit(codes[signal])));
+  }
 }

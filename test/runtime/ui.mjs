@@ -1,12 +1,14 @@
-// The 'ui' lane of the integration tests: serves the workbench exactly as `ARCHITECT_DEMO_MODEL=1 npm start`
-// does (a copy of examples/, the scripted demo model installed), opens its address in headless Chromium
+// The 'ui' lane of the integration tests: serves the workbench exactly as a plain `npm start` does (a copy
+// of examples/ inside a repository, as in a clone; the scripted demo model installed by default, with
+// no environment variable set), opens its address in headless Chromium
 // and runs test/ui/*.ui.mjs, which drive the page with the keyboard and the mouse like a person. No test
 // code runs inside VS Code: what these tests see is what a person sees.
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serveWorkbench } from './serve.mjs';
+import { demoModelWanted, serveWorkbench } from './serve.mjs';
+import { gitRepository } from './workspaces.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const uiTests = path.join(root, 'test', 'ui');
@@ -33,6 +35,8 @@ export async function runUiSuite(options) {
   rmSync(work, { recursive: true, force: true });
   rmSync(`${work}-ws`, { recursive: true, force: true });
   cpSync(path.join(root, 'examples'), folder, { recursive: true });
+  // examples/ lies inside the clone's repository when a person runs npm start; here, inside one of its own.
+  gitRepository(`${work}-ws`);
 
   const tests = [];
   for (const file of readdirSync(uiTests).filter((name) => name.endsWith('.ui.mjs'))) {
@@ -52,7 +56,9 @@ export async function runUiSuite(options) {
       ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'TMPDIR'].map((name) => [name, path.join(work, 'env', name)]),
     );
     for (const dir of Object.values(own)) mkdirSync(dir, { recursive: true });
-    served = await serveWorkbench({ runtime: options.runtime, workDir: work, folder, demoModel: true, env: own });
+    // The decision a plain `npm start` makes, whatever the environment this run was started in.
+    const demoModel = demoModelWanted({ ...process.env, ARCHITECT_DEMO_MODEL: undefined });
+    served = await serveWorkbench({ runtime: options.runtime, workDir: work, folder, demoModel, env: own });
     say('code-server up; opening the workbench as a person would');
     browser = await chromium.launch({
       executablePath: options.runtime.chromium,

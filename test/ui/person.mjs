@@ -2,6 +2,9 @@
 // commands with arguments. Each step waits for what a person would wait for on the screen. The waits are
 // long because several test runs may share two cores; they end as soon as the screen is ready.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // In remote workspaces Quick Open searches through the extension host, which took minutes to start at a
 // load average of 40; on an idle machine each wait ends within seconds. A failing step fails after this.
@@ -10,6 +13,15 @@ const PATIENCE_MS = 240_000;
 const PARTICIPANT = '@architect ';
 /** What VS Code answers in place of the participant when the request has no model. */
 const UNAVAILABLE = 'Language model unavailable';
+
+/** Where each step's screenshot is kept, as a test artifact (the README's images are copied from it). */
+export const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'ui-screenshots');
+
+/** A screenshot of the page as a person sees it after a step, under out/ui-screenshots/<name>.png. */
+export async function shot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
 
 /** An element's text as a person reads it: runs of spaces (Monaco draws non-breaking ones) as one. */
 async function textOf(locator) {
@@ -41,6 +53,121 @@ export function person(page) {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: PATIENCE_MS });
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: PATIENCE_MS });
+    },
+
+    /**
+     * Ctrl+P, type what a hint says, Enter on the first match (whatever it is, as a person does), then
+     * returns the path the breadcrumbs above the editor show ("src › routes › orders.ts").
+     */
+    async openFirstMatch(query) {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: PATIENCE_MS });
+      await page.keyboard.type(query, { delay: 15 });
+      const name = query.split('/').at(-1) ?? query;
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: PATIENCE_MS });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: PATIENCE_MS });
+      const crumbs = page.locator('.breadcrumbs-below-tabs .monaco-breadcrumb-item');
+      await crumbs.first().waitFor({ timeout: PATIENCE_MS });
+      return (await crumbs.allInnerTexts())
+        .map((text) => text.trim())
+        .filter(Boolean)
+        .join('/');
+    },
+
+    /** Ctrl+G, the line number, Enter: the cursor at the start of that line of the active editor. */
+    async goToLine(line) {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: PATIENCE_MS });
+      await page.keyboard.type(String(line), { delay: 15 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: PATIENCE_MS });
+    },
+
+    /**
+     * Clicks into the line that shows `lineText`, presses Ctrl+. (or, when no menu comes, clicks the light
+     * bulb in the gutter, as a person would then), and clicks the action whose title starts with `title`.
+     */
+    async quickFix(lineText, title, { screenshot } = {}) {
+      await page.locator('.editor-instance .monaco-editor .view-line', { hasText: lineText }).first().click();
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+      await page.keyboard.press('Control+.');
+      const shown = await action.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!shown) {
+        await page.keyboard.press('Escape');
+        await page.locator('.editor-instance .lightBulbWidget').first().click({ timeout: PATIENCE_MS });
+        await action.waitFor({ timeout: PATIENCE_MS });
+      }
+      if (screenshot) await page.screenshot({ path: screenshot });
+      await action.click();
+    },
+
+    /** How many squiggles of a kind (`info`, `warning`, `error`) the active editor draws on its visible lines. */
+    async squiggles(kind) {
+      return page.locator(`.editor-instance .monaco-editor .squiggly-${kind}`).count();
+    },
+
+    /** Ctrl+Shift+M (once): the Problems panel; returns its text once it shows something. */
+    async problems() {
+      const panel = page.locator('.markers-panel');
+      if (!(await panel.isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ timeout: PATIENCE_MS });
+      return textOf(panel);
+    },
+
+    /** Waits until the Problems panel's text passes `check`; fails with what it shows. */
+    async waitForProblems(check, what) {
+      let last = '';
+      await until(
+        async () => check((last = await this.problems())),
+        PATIENCE_MS,
+        async () => `the Problems panel never showed ${what}; it shows:\n${last}`,
+      );
+      return last;
+    },
+
+    /** Types at the cursor of the active editor, closes whatever the editor suggested, and saves (Ctrl+S). */
+    async typeAndSave(text) {
+      await page.keyboard.type(text, { delay: 25 });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: PATIENCE_MS });
+    },
+
+    /** Right-click in the active editor, then a click on a context-menu item. */
+    async rightClickEditor(item) {
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ button: 'right' });
+      await page.locator('.monaco-menu .action-item', { hasText: item }).first().click({ timeout: PATIENCE_MS });
+    },
+
+    /** The whole conversation's text, folded parts included. */
+    conversation,
+
+    /** Waits until the conversation holds `mark` more often than `before` did, and has stopped changing. */
+    async waitForAnswer(mark, before) {
+      const count = (text) => text.split(mark).length - 1;
+      let last = '';
+      await until(
+        async () => {
+          const text = await conversation();
+          const done = count(text) > count(before) && text === last;
+          last = text;
+          return done;
+        },
+        PATIENCE_MS,
+        async () => `no new answer with "${mark}" within ${PATIENCE_MS} ms; the chat shows:\n${last}`,
+      );
+      return last;
+    },
+
+    /** The attachment chips of the last request in the conversation. */
+    async lastRequestAttachments() {
+      const request = page.locator('.interactive-session .interactive-request').last();
+      return request.locator('.chat-attached-context-attachment').allInnerTexts();
     },
 
     /** Ctrl+Alt+I: the chat opens with its input focused. */

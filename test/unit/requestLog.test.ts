@@ -43,4 +43,24 @@ describe('request log', () => {
     assert.match(line, /trimmed: src\/rules\.ts lines 1–\d+ of 3,001/);
     assert.ok(!line.includes('SECRET_BUSINESS_RULE') && !line.includes('MY PRIVATE QUESTION') && !line.includes('Marcus Rivera'));
   });
+
+  test('a request answered without a model logs why, as a code', () => {
+    const line = formatRequestLog({
+      id: 8,
+      command: '/changes',
+      persona: 'backend-architect',
+      model: 'fakevendor/fake-1',
+      contextBuiltMs: 1,
+      doneMs: 2,
+      estimatedTokens: 0,
+      maxInputTokens: 4096,
+      trimmed: [],
+      skipped: 0,
+      redactions: 0,
+      chunks: 0,
+      outcome: 'answered-without-model',
+      reason: 'repository-not-opened',
+    });
+    assert.match(line, /^request #8 \/changes .* outcome=answered-without-model reason=repository-not-opened \|/);
+  });
 });

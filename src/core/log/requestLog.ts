@@ -19,6 +19,8 @@ export interface RequestMetrics {
   readonly chunks: number;
   readonly findings?: number;
   readonly outcome: string;
+  /** Why no model was asked, as a short code (`nothing-changed`, `repository-not-opened`, …). */
+  readonly reason?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function formatRequestLog(metrics: RequestMetrics): string {
   const ms = (value: number | undefined) => (value === undefined ? '-' : `${Math.round(value)}ms`);
   const tokens = `~${groupDigits(metrics.estimatedTokens)}${metrics.countedTokens === undefined ? '' : ` (counted ${groupDigits(metrics.countedTokens)})`} of ${groupDigits(metrics.maxInputTokens)}`;
   return [
-    `request #${metrics.id} ${metrics.command} persona=${metrics.persona} model=${metrics.model} outcome=${metrics.outcome}`,
+    `request #${metrics.id} ${metrics.command} persona=${metrics.persona} model=${metrics.model} outcome=${metrics.outcome}${metrics.reason === undefined ? '' : ` reason=${metrics.reason}`}`,
     `timings: context ${ms(metrics.contextBuiltMs)}, sent ${ms(metrics.requestSentMs)}, first chunk ${ms(metrics.firstChunkMs)}, done ${ms(metrics.doneMs)}`,
     `tokens ${tokens}, chunks ${metrics.chunks}, redacted ${metrics.redactions}, skipped ${metrics.skipped}` +
       (metrics.findings === undefined ? '' : `, findings ${metrics.findings}`),

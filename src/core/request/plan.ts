@@ -40,6 +40,8 @@ export interface ChangesData {
   readonly unavailable?: string;
   /** The repository the changes come from, relative to the workspace, for the metadata. */
   readonly repository?: string;
+  /** Why, as a short code for the log (`no-repository`, `nothing-changed`, …): never a name the person typed. */
+  readonly unavailableReason?: string;
 }
 
 export interface HistoryTurn {

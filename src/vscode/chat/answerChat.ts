@@ -3,6 +3,7 @@ import { commandForSlash } from '../../core/commands/commandTable';
 import { withWorkspaceRelativeLinks } from '../../core/request/historyLinks';
 import { type HistoryTurn } from '../../core/request/plan';
 import { SAVE_DESIGN_DOC_COMMAND } from '../commands/designDocCommands';
+import { takeReviewTarget } from '../commands/reviewTarget';
 import { gatherChatContext } from '../context/gatherContext';
 import { UriTable } from '../context/uriTable';
 import { gatherChangesContext } from '../git/changesGatherer';
@@ -29,6 +30,7 @@ export async function answerChat(
   const split = splitInstructionReferences(request.references);
   if (split.recognisedIds.length > 0) deps.log.debug(`instruction references from the chat: ${split.recognisedIds.join(', ')}`);
   const scope = scopeOf(split.others);
+  let action: vscode.Command | undefined;
   const result = await runPipeline(
     {
       spec,
@@ -39,8 +41,13 @@ export async function answerChat(
       justification: t('Architect reviews and designs APIs with this model.'),
       gather: async (): Promise<GatheredContext> => {
         const uris = new UriTable();
-        if (spec.context === 'changes') return gatherChangesContext(request.prompt, uris);
-        return { context: [{ kind: 'attachments', sources: await gatherChatContext(split.others, uris) }], uris, scope };
+        if (spec.context === 'changes') {
+          const changes = await gatherChangesContext(request.prompt, uris);
+          action = changes.action;
+          return changes;
+        }
+        const target = spec.id === 'review' ? takeReviewTarget() : undefined;
+        return { context: [{ kind: 'attachments', sources: await gatherChatContext(split.others, uris, target) }], uris, scope };
       },
       persona: () => deps.personas.active(scope),
       attachedInstructions: split.instructionFiles,
@@ -48,6 +55,7 @@ export async function answerChat(
     new ChatSink(stream),
     deps,
   );
+  if (action && result.metadata.outcome === 'answered-without-model') stream.button(action);
   if (result.metadata.outcome === 'ok' && spec.afterAnswer === 'offer-design-doc-save' && result.answer.trim() !== '') {
     const args = { description: request.prompt, text: result.answer.trim() + '\n' };
     stream.button({ command: SAVE_DESIGN_DOC_COMMAND, title: t('Save as design doc'), arguments: [args] });

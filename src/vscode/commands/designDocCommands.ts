@@ -19,6 +19,7 @@ import { saveDesignDoc } from '../design/saveDesignDoc';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
+import { shownPath, tellWritten } from '../tellWritten';
 import { chooseModel, modelLabel } from '../model/languageModel';
 import { type PersonaStore } from '../personas/personaStore';
 import { runPipeline } from '../pipeline/requestPipeline';
@@ -216,6 +217,7 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
   await Promise.resolve(vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false })).catch(
     () => undefined,
   );
+  tellWritten(t('Design doc saved to {0}.', shownPath(saved)), saved, { notify: false });
 }
 
 /** A docs folder Windows would read as something else: an error message, and nothing is written (R57). */
@@ -241,5 +243,6 @@ export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | unde
   if (refuseDocsFolder(docsFolder, '')) return undefined;
   const saved = await saveDesignDoc(folder.uri, docsFolder, parsed.data.description || 'design', parsed.data.text);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
+  tellWritten(t('Design doc saved to {0}.', shownPath(saved)), saved, { notify: false });
   return saved;
 }

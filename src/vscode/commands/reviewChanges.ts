@@ -5,7 +5,7 @@ import { rememberRepositoryHint } from '../git/chooseRepository';
 const STAGED_GROUP_ID = 'index';
 
 /**
- * Sends `@architect /changes` to the Chat view: from the palette and the Source Control title bar
+ * Sends `@architect /changes` to the Chat view, in the mode the person has it in: from the palette and the Source Control title bar
  * (whose argument is the repository's SourceControl), or `/changes staged` from the Staged group's
  * context menu (whose argument is the group).
  */
@@ -16,7 +16,6 @@ export async function reviewChanges(from: unknown): Promise<unknown> {
   return vscode.commands.executeCommand('workbench.action.chat.open', {
     query: staged ? '@architect /changes staged' : '@architect /changes ',
     isPartialQuery: false,
-    mode: 'ask',
     blockOnResponse: true,
   });
 }

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import { mayReachModel } from '../protect/mayReachModel';
 import { messageName, notificationText } from '../../core/protect/inertName';
+import { rememberReviewTarget } from './reviewTarget';
 
 /**
- * Sends `@architect /review` to the Chat view in ask mode, about the editor's selection (or its whole
- * file), or about the file clicked in the Explorer, opened first. The answer uses the model picked in
- * the chat; findings land in the Problems panel.
+ * Sends `@architect /review` to the Chat view in the mode the person has it in (Agent or Ask), about the
+ * editor's selection (or its whole file), or about the file clicked in the Explorer, opened first, with
+ * that code attached once. The answer uses the model picked in the chat; findings land in the Problems panel.
  */
 export async function reviewThisApi(argument: unknown): Promise<unknown> {
   const resource = argument instanceof vscode.Uri ? argument : undefined;
@@ -49,12 +50,13 @@ export async function reviewThisApi(argument: unknown): Promise<unknown> {
         },
       };
   // The chat attaches only what a file system serves; an untitled buffer or a notebook cell reaches the
-  // participant as the active editor instead.
+  // participant as the active editor instead. The chat's implicit context of another file is dropped.
   const attachable = vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) !== undefined;
+  rememberReviewTarget(document.uri);
+  // No `mode`: the chat stays in the person's mode (Agent runs @architect as Ask does).
   return vscode.commands.executeCommand('workbench.action.chat.open', {
     query: '@architect /review ',
     isPartialQuery: false,
-    mode: 'ask',
     ...(attachable ? { attachFiles: [attachment] } : {}),
     blockOnResponse: true,
   });

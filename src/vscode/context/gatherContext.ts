@@ -23,7 +23,14 @@ const FOCUS_RANK: Record<Focus['kind'] | 'none', number> = { none: 0, cursor: 1,
  * editor's selection (or its whole file) is used, since the chat may not have computed its implicit
  * context yet.
  */
-export async function gatherChatContext(references: readonly vscode.ChatPromptReference[], uris: UriTable): Promise<AttachedSource[]> {
+export async function gatherChatContext(
+  all: readonly vscode.ChatPromptReference[],
+  uris: UriTable,
+  /** Set for the request of Review this API: the chat's implicit context of any other resource is dropped. */
+  target?: string,
+): Promise<AttachedSource[]> {
+  const references =
+    target === undefined ? all : all.filter((reference) => !isImplicit(reference) || uriOf(reference.value)?.toString() === target);
   const wanted = new Map<string, Wanted>();
   const strings: AttachedSource[] = [];
   // What the user attached on purpose outranks the editor's implicit context for the same file: the

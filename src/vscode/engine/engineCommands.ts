@@ -11,6 +11,8 @@ export const ENGINE_COMMANDS = {
   'architect.generateDesignDoc': () => t('Generate Design Doc'),
   /** Behind the "Save as design doc" button under a `/design` answer; not in the palette. */
   'architect.saveDesignDoc': () => t('Save as design doc'),
+  /** Behind the button of a `/changes` answer in a folder inside a repository Git has not opened; not in the palette. */
+  'architect.openRepository': () => t('Open Repository and Review Changes'),
   'architect.ignoreFinding': () => t('Ignore this finding'),
   'architect.exportFindings': () => t('Export Findings as SARIF'),
 } as const;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type ExportedFinding, sarifPathOf, toSarif } from '../../core/findings/sarif';
 import { mayReachModel } from '../protect/mayReachModel';
 import { t } from '../l10n';
+import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
 /**
@@ -38,13 +39,15 @@ export async function exportFindings(findings: FindingsDiagnostics, version: str
     findings: exported.findings,
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(log, null, 2) + '\n'));
-  if (given === undefined) {
-    // The log leaves out a finding whose path would point outside its folder: counted with the others.
-    const written = exported.findings.filter((finding) => sarifPathOf(finding.path) !== undefined).length;
-    const skipped = exported.skipped + exported.findings.length - written;
-    const note = skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', skipped) : '';
-    void vscode.window.showInformationMessage(t('Exported {0} Architect findings to {1}.', written, target.fsPath) + note);
-  }
+  // The log leaves out a finding whose path would point outside its folder: counted with the others.
+  const count = exported.findings.filter((finding) => sarifPathOf(finding.path) !== undefined).length;
+  const skipped = exported.skipped + exported.findings.length - count;
+  const note = skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', skipped) : '';
+  const said =
+    count === 1
+      ? t('Exported 1 Architect finding to {0}.', shownPath(target))
+      : t('Exported {0} Architect findings to {1}.', count, shownPath(target));
+  tellWritten(said + note, target, { notify: given === undefined });
   return target;
 }
 

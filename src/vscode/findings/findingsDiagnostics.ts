@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { type Finding, type ParsedFindings, type Severity } from '../../core/findings/parseFindings';
-import { type SentPiece } from '../../core/request/plan';
+import { fingerprintLines } from '../../core/findings/fingerprint';
+import { isShown, type LineRange, type ShownLines } from '../../core/findings/shownLines';
+import { trackLines, type LineEdit } from '../../core/findings/trackLines';
 import { registerSafeCommand } from '../commands/safeCommand';
 import { type UriTable } from '../context/uriTable';
 import { t } from '../l10n';
-import { type LineSnapshot } from './findingLines';
+import { currentLines, type LineSnapshot } from './findingLines';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   critical: vscode.DiagnosticSeverity.Error,
@@ -24,35 +26,35 @@ export interface FindingRecord {
 }
 
 /**
- * Review findings in the Problems panel, source `Architect`. A new review of a file replaces that
- * file's findings; a review whose answer had no usable findings block leaves them as they were.
+ * Review findings in the Problems panel, source `Architect`. A new review replaces the findings on the
+ * lines it was shown; findings elsewhere in the file stay, and a review whose answer had no usable
+ * findings block leaves them all as they were. A finding whose lines no longer read as at review time
+ * (its fingerprint) is stale: it goes as soon as an edit reaches its lines, a fix applied or a hand edit.
  */
 export class FindingsDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('architect-findings');
   private readonly records = new Map<string, FindingRecord[]>();
+  private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.follow(event));
 
   /**
-   * Replaces the findings of every attached file (with none, when the review found nothing there); a
-   * file the model only read through a tool gets findings when it has some, and is otherwise left alone.
-   * `snapshots` are the findings' lines, read at review time.
+   * Places the new findings and removes the earlier ones that lie wholly on lines the model was shown
+   * (`shown`, by resource key). `snapshots` are the findings' lines, read at review time.
    */
-  apply(parsed: ParsedFindings, sent: readonly SentPiece[], resources: UriTable, snapshots: ReadonlyMap<Finding, LineSnapshot>): number {
+  apply(parsed: ParsedFindings, shown: ShownLines, resources: UriTable, snapshots: ReadonlyMap<Finding, LineSnapshot>): number {
     if (!parsed.blockFound) return 0;
     let count = 0;
-    const uris = new Map<string, boolean>();
-    for (const piece of sent) if (piece.uri !== undefined) uris.set(piece.uri, (uris.get(piece.uri) ?? false) || !piece.viaTool);
-    for (const [uriText, attached] of uris) {
-      const findings = parsed.findings.filter((finding) => finding.piece.uri === uriText);
-      const uri = resources.get(uriText);
-      if (!uri || (!attached && findings.length === 0)) continue;
-      const records = findings.map((finding) => ({
-        uri,
-        finding,
-        diagnostic: diagnosticFor(finding, uriText),
-        snapshot: snapshots.get(finding),
-      }));
-      this.setRecords(uri, records);
-      count += records.length;
+    const keys = new Set([...shown.keys(), ...parsed.findings.flatMap((finding) => finding.piece.uri ?? [])]);
+    for (const key of keys) {
+      const uri = resources.get(key);
+      if (!uri) continue;
+      const fresh = parsed.findings
+        .filter((finding) => finding.piece.uri === key)
+        .map((finding) => ({ uri, finding, diagnostic: diagnosticFor(finding, key), snapshot: snapshots.get(finding) }));
+      const kept = (this.records.get(uri.toString()) ?? []).filter(
+        (record) => !isShown(shown, key, { startLine: record.finding.line, endLine: record.finding.endLine }),
+      );
+      this.setRecords(uri, [...kept, ...fresh]);
+      count += fresh.length;
     }
     return count;
   }
@@ -90,7 +92,26 @@ export class FindingsDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.listener.dispose();
     this.collection.dispose();
+  }
+
+  /** Moves findings with the lines edited above them; drops those whose own lines no longer read as reviewed. */
+  private follow(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const records = this.records.get(key);
+    if (records === undefined || event.contentChanges.length === 0) return;
+    const edits = event.contentChanges.map(lineEdit);
+    const next = records.flatMap((record) => {
+      const range = followEdits(record, edits, event.document);
+      if (range === undefined) return [];
+      if (range.startLine === record.finding.line && range.endLine === record.finding.endLine) return [record];
+      const finding = { ...record.finding, line: range.startLine, endLine: range.endLine };
+      return [{ ...record, finding, diagnostic: diagnosticFor(finding, key) }];
+    });
+    if (next.length !== records.length || next.some((record, index) => record !== records[index])) {
+      this.setRecords(event.document.uri, next);
+    }
   }
 
   private setRecords(uri: vscode.Uri, records: FindingRecord[]): void {
@@ -103,11 +124,44 @@ export class FindingsDiagnostics implements vscode.Disposable {
   }
 }
 
+/** Where a finding's lines are after the edits, or undefined when they no longer read as at review time. */
+function followEdits(record: FindingRecord, edits: readonly LineEdit[], document: vscode.TextDocument): LineRange | undefined {
+  let candidates: readonly LineRange[] = [{ startLine: record.finding.line, endLine: record.finding.endLine }];
+  let touched = false;
+  for (const edit of edits) {
+    candidates = candidates.flatMap((range) => {
+      const tracked = trackLines(range, edit);
+      if (tracked.kind !== 'touched') return [tracked.range];
+      touched = true;
+      return tracked.candidates;
+    });
+  }
+  if (!touched) return candidates[0];
+  const fingerprint = record.snapshot?.fingerprint;
+  return candidates.find((range) => {
+    const lines = currentLines(document, range.startLine, range.endLine);
+    return fingerprint !== undefined && lines !== undefined && fingerprintLines(lines) === fingerprint;
+  });
+}
+
+function lineEdit(change: vscode.TextDocumentContentChangeEvent): LineEdit {
+  const { start, end } = change.range;
+  return {
+    startLine: start.line,
+    startCharacter: start.character,
+    endLine: end.line,
+    endCharacter: end.character,
+    insertedText: change.text,
+  };
+}
+
 function diagnosticFor(finding: Finding, uriText: string): vscode.Diagnostic {
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uriText);
   const last = finding.endLine - 1;
   const end = document && last < document.lineCount ? document.lineAt(last).range.end : new vscode.Position(last, 10_000);
-  const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined].filter(Boolean).join('\n');
+  // Said in the hover and the Problems panel, so a person knows which findings have a fix to apply.
+  const fixable = finding.replacement === undefined ? undefined : t('Fix available: Apply Architect fix (Ctrl+.)');
+  const message = [finding.title, finding.detail, finding.fix ? `Fix: ${finding.fix}` : undefined, fixable].filter(Boolean).join('\n');
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(finding.line - 1, 0, end.line, end.character),
     message,

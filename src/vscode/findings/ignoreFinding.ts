@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
+import { inertName } from '../../core/protect/inertName';
 import { t } from '../l10n';
+import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 import { type IgnoreStore } from './ignoreStore';
 
@@ -35,5 +38,9 @@ export async function ignoreFinding(
     return false;
   }
   findings.remove(record);
+  const file = vscode.Uri.joinPath(snapshot.folder.uri, ...IGNORE_FILE_PATH.split('/'));
+  tellWritten(t('Ignored "{0}" for the whole team: added to {1} (commit it to share).', inertName(finding.title), shownPath(file)), file, {
+    notify: true,
+  });
   return true;
 }

@@ -11,12 +11,18 @@ import { gatherChanges } from './gatherChanges';
  * its workspace-relative path (as everywhere else in the product) with its URI remembered for findings.
  * The question is what follows `staged` or the ref.
  */
-export async function gatherChangesContext(prompt: string, uris: UriTable): Promise<GatheredContext> {
+export interface GatheredChanges extends GatheredContext {
+  /** A button for the answer when there is nothing to review yet but one click would fix that. */
+  readonly action?: vscode.Command;
+}
+
+export async function gatherChangesContext(prompt: string, uris: UriTable): Promise<GatheredChanges> {
   const gathered = await gatherChanges(prompt, (root) => protectionFor([root]).exclude);
   const scope = vscode.window.activeTextEditor?.document.uri;
   if (gathered.kind === 'answer') {
-    const changes: ChangesData = { files: [], refused: [], keys: {}, unavailable: gathered.text };
-    return { context: [{ kind: 'changes', changes }], uris, scope };
+    const changes: ChangesData = { files: [], refused: [], keys: {}, unavailable: gathered.text, unavailableReason: gathered.reason };
+    const action = gathered.action ? { ...gathered.action, arguments: [...gathered.action.arguments] } : undefined;
+    return { context: [{ kind: 'changes', changes }], uris, scope, ...(action ? { action } : {}) };
   }
   const keys: Record<string, string> = {};
   const label = (repositoryPath: string): string => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { enclosingRepository } from './enclosingRepository';
 import { type GitApi, type GitRepository } from './gitTypes';
 
 /**
@@ -19,17 +20,43 @@ function takeRepositoryHint(): vscode.Uri | undefined {
   return pending && pending.until >= Date.now() ? pending.uri : undefined;
 }
 
+export type ChosenRepository =
+  | { readonly kind: 'open'; readonly repository: GitRepository }
+  /** The active editor's file (or, with no repository open, the workspace folder) lies in a repository Git has not opened. */
+  | { readonly kind: 'unopened'; readonly root: vscode.Uri }
+  | { readonly kind: 'none' };
+
 /**
  * The repository to review: the one a Source Control menu was used on, else the active editor's, else
- * the only one; with several and no clue, the user picks. Undefined when there is none or none is picked.
+ * the only one; with several and no clue, the user picks. A file in a repository that Git has not opened
+ * (a folder inside a clone, with the clone's root above the workspace) names that repository instead.
  */
-export async function chooseRepository(api: GitApi): Promise<GitRepository | undefined> {
+export async function chooseRepository(api: GitApi): Promise<ChosenRepository> {
   const hint = takeRepositoryHint();
   const hinted = hint ? api.getRepository(hint) : null;
-  if (hinted) return hinted;
+  if (hinted) return { kind: 'open', repository: hinted };
   const active = vscode.window.activeTextEditor?.document.uri;
   const ofEditor = active ? api.getRepository(active) : null;
-  if (ofEditor) return ofEditor;
+  if (ofEditor) return { kind: 'open', repository: ofEditor };
+  const unopened = await unopenedRepository(api, active);
+  if (unopened) return { kind: 'unopened', root: unopened };
+  const picked = await pickRepository(api);
+  return picked ? { kind: 'open', repository: picked } : { kind: 'none' };
+}
+
+/** Where to look for a repository Git has not opened: the active editor's folder, else (with none open) the workspace's. */
+async function unopenedRepository(api: GitApi, active: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const inWorkspace = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
+  const start = inWorkspace && active ? vscode.Uri.joinPath(active, '..') : api.repositories.length === 0 ? firstFolder() : undefined;
+  const root = start ? await enclosingRepository(start) : undefined;
+  return root && !api.getRepository(root) ? root : undefined;
+}
+
+function firstFolder(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+async function pickRepository(api: GitApi): Promise<GitRepository | undefined> {
   if (api.repositories.length <= 1) return api.repositories[0];
   const picked = await vscode.window.showQuickPick(
     api.repositories.map((repository) => ({

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { markdownName } from '../../core/protect/inertName';
 import { type RefusedFile } from '../../core/changes/changesContext';
 import { parseChangesArgs, type ChangesRequest } from '../../core/changes/changesArgs';
 import { type DiffFile } from '../../core/changes/diffModel';
@@ -9,8 +10,18 @@ import { gitAccess } from './gitApi';
 import { type GitRepository } from './gitTypes';
 import { readChanges } from './readChanges';
 
+/** The command behind the button that opens a repository Git has not opened, with its root as argument. */
+export const OPEN_REPOSITORY_COMMAND = 'architect.openRepository';
+
 export type GatheredChanges =
-  | { readonly kind: 'answer'; readonly text: string }
+  | {
+      readonly kind: 'answer';
+      readonly text: string;
+      /** Why there is nothing to review, as a short code for the log. */
+      readonly reason: string;
+      /** What the person can do about it at once (a button under the answer). */
+      readonly action?: { readonly title: string; readonly command: string; readonly arguments: readonly unknown[] };
+    }
   | {
       readonly kind: 'changes';
       readonly request: ChangesRequest;
@@ -27,21 +38,42 @@ export type GatheredChanges =
  */
 export async function gatherChanges(prompt: string, exclude: (root: vscode.Uri) => readonly string[]): Promise<GatheredChanges> {
   const access = await gitAccess();
-  if (access.kind !== 'ready') return { kind: 'answer', text: unavailable(access.kind) };
-  const repository = await chooseRepository(access.api);
-  if (!repository)
-    return {
-      kind: 'answer',
-      text:
-        access.api.repositories.length === 0
-          ? t('No Git repository is open here. Open a folder that is a Git repository (or run Git: Initialize Repository), then ask again.')
-          : t('No repository was chosen, so there is nothing to review.'),
-    };
+  if (access.kind !== 'ready') return { kind: 'answer', reason: `git-${access.kind}`, text: unavailable(access.kind) };
+  const chosen = await chooseRepository(access.api);
+  if (chosen.kind === 'unopened') return unopenedAnswer(chosen.root);
+  if (chosen.kind === 'none')
+    return access.api.repositories.length === 0
+      ? {
+          kind: 'answer',
+          reason: 'no-repository',
+          text: t(
+            'No Git repository is open here. Open a folder that is a Git repository (or run Git: Initialize Repository), then ask again.',
+          ),
+        }
+      : { kind: 'answer', reason: 'no-repository-chosen', text: t('No repository was chosen, so there is nothing to review.') };
+  const repository = chosen.repository;
   const request = await parseChangesArgs(prompt, (revision) => refExists(repository, revision));
   const patterns = exclude(repository.rootUri);
   const read = await readChanges(repository, request.scope, (path) => excludingPattern(path, patterns) !== undefined);
   if (read.kind === 'answer') return read;
   return { kind: 'changes', request, files: read.files, refused: read.refused, root: repository.rootUri };
+}
+
+/**
+ * The folder lies inside a repository (a clone's examples/, say) that Git has not opened: it is opened,
+ * not initialized (that would make a repository inside the repository).
+ */
+function unopenedAnswer(root: vscode.Uri): GatheredChanges {
+  const where = root.scheme === 'file' ? root.fsPath : root.toString(true);
+  return {
+    kind: 'answer',
+    reason: 'repository-not-opened',
+    text: t(
+      'This folder is inside the Git repository at {0}, which Git has not opened in this window. Open it (the button below, or Source Control → Open Repository), then ask again.',
+      markdownName(where),
+    ),
+    action: { title: t('Open Repository and Review Changes'), command: OPEN_REPOSITORY_COMMAND, arguments: [root] },
+  };
 }
 
 function refExists(repository: GitRepository, revision: string): Promise<boolean> {

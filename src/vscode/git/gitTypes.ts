@@ -44,6 +44,8 @@ export interface GitApi {
   readonly onDidChangeState: Event<'uninitialized' | 'initialized'>;
   readonly repositories: readonly GitRepository[];
   getRepository(uri: Uri): GitRepository | null;
+  /** Opens the repository at this root (Source Control → Open Repository); null when there is none. */
+  openRepository(root: Uri): Promise<GitRepository | null>;
 }
 
 export interface GitExtension {

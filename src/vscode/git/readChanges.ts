@@ -16,7 +16,7 @@ export const MAX_UNTRACKED_BYTES = 5 * 1024 * 1024;
 
 export type ReadChanges =
   | { readonly kind: 'changes'; readonly files: readonly DiffFile[]; readonly refused: readonly RefusedFile[] }
-  | { readonly kind: 'answer'; readonly text: string };
+  | { readonly kind: 'answer'; readonly text: string; readonly reason: string };
 
 /**
  * Reads what `scope` covers through the Git extension: one diff for the whole repository (`.` is its
@@ -38,6 +38,7 @@ export async function readChanges(
   if (!repository.state.HEAD?.commit)
     return {
       kind: 'answer',
+      reason: 'no-commits',
       text: t('This repository has no commits yet, so there is nothing to compare with. Make a first commit, then ask again.'),
     };
   const gated = await tracked;
@@ -46,7 +47,7 @@ export async function readChanges(
   const read = await Promise.all(untracked.map((uri) => readUntracked(repository, uri, isExcluded)));
   const files = [...gated.files, ...read.flatMap((one) => (one.file ? [one.file] : []))];
   const refused = [...gated.refused, ...read.flatMap((one) => (one.refused ? [one.refused] : []))];
-  if (files.length === 0 && refused.length === 0) return { kind: 'answer', text: nothingChanged(scope) };
+  if (files.length === 0 && refused.length === 0) return { kind: 'answer', reason: 'nothing-changed', text: nothingChanged(scope) };
   return { kind: 'changes', files, refused };
 }
 
@@ -63,11 +64,12 @@ async function readTracked(repository: GitRepository, scope: ChangesScope): Prom
 async function baseOf(
   repository: GitRepository,
   scope: ChangesScope,
-): Promise<{ kind: 'base'; revision: string } | { kind: 'answer'; text: string }> {
+): Promise<{ kind: 'base'; revision: string } | { kind: 'answer'; text: string; reason: string }> {
   if (scope.kind !== 'ref') return { kind: 'base', revision: 'HEAD' };
   if (!scope.known)
     return {
       kind: 'answer',
+      reason: 'unknown-ref',
       text: t(
         'There is no branch, tag or commit named "{0}" in this repository. Check the name (for example: /changes main), then ask again.',
         scope.ref,
@@ -77,6 +79,7 @@ async function baseOf(
   if (!mergeBase)
     return {
       kind: 'answer',
+      reason: 'no-common-history',
       text: t('"{0}" and the current branch have no common history, so there is no base to compare with.', scope.ref),
     };
   return { kind: 'base', revision: mergeBase };

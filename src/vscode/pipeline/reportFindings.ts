@@ -55,7 +55,7 @@ export async function reportFindings(
   const snapshots = await snapshotFindings(grounded, uris);
   const kept = await withoutIgnored(grounded, snapshots, ignores);
   const shown: ParsedFindings = { ...parsed, findings: kept.findings };
-  const placed = findings.apply(shown, sent, uris, snapshots);
+  const placed = findings.apply(shown, shownLines, uris, snapshots);
   const list = renderFindings(shown, t);
   const parts = [
     ...(list === '' ? [] : [`\n\n${list}\n`]),

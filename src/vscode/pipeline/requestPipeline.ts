@@ -215,7 +215,8 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
   const { request, prepared, active } = run;
   const plan = prepared.plan;
   const findings = request.spec.findings ? run.findings : undefined;
-  run.deps.log.info(run.record.line(prepared, active.persona.id, outcome, findings));
+  const reason = outcome === 'answered-without-model' ? noModelReason(run.context) : undefined;
+  run.deps.log.info(run.record.line(prepared, active.persona.id, outcome, findings, reason));
   const metadata = resultMetadata({
     spec: request.spec,
     persona: active.persona.id,
@@ -239,6 +240,13 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     outcome,
   });
   return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };
+}
+
+/** Why a request needed no model, for its log line: what the gatherer said, else that nothing could be sent. */
+function noModelReason(context: GatheredContext): string {
+  const changes = context.context.find((input) => input.kind === 'changes');
+  if (changes === undefined) return 'no-code-and-short-question';
+  return changes.changes.unavailableReason ?? 'no-change-could-be-sent';
 }
 
 /**

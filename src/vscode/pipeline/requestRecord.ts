@@ -34,7 +34,7 @@ export class RequestRecord {
     if (this.chunkCount++ === 0) this.firstChunkMs = this.elapsed();
   }
 
-  line(prepared: PreparedRequest, persona: string, outcome: string, findings?: number): string {
+  line(prepared: PreparedRequest, persona: string, outcome: string, findings?: number, reason?: string): string {
     const plan = prepared.plan;
     return formatRequestLog({
       id: this.id,
@@ -52,6 +52,7 @@ export class RequestRecord {
       chunks: this.chunkCount,
       ...(findings === undefined ? {} : { findings }),
       outcome,
+      ...(reason === undefined ? {} : { reason }),
     });
   }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ask, askInAgentMode } from '../helpers/chat';
 import { allText, eventually, lastRequest, sleep } from '../helpers/fake';
 import { git, gitRepositories, resetRepository, tryGit } from '../helpers/git';
+import { architectLogText } from '../helpers/log';
 import { clickRole } from '../helpers/runner';
 import { useFakeModel } from '../helpers/suite';
 import { fileUri, writeFile } from '../helpers/workspace';
@@ -287,6 +288,72 @@ suite('/changes reviews what changed in a Git repository', () => {
     const { metadata } = await changes();
     assert.strictEqual(metadata['outcome'], 'answered-without-model');
     assert.strictEqual(lm.fake.received.length, 0);
+  });
+
+  test('a review of changes replaces the findings on the lines it was shown; findings elsewhere in the file stay', async () => {
+    const uri = fileUri('api/src/users.ts');
+    lm.fake.behave({
+      reply: [
+        'Reviewed.\n\n```architect-findings\n',
+        JSON.stringify([
+          { file: 'api/src/users.ts', line: 7, severity: 'medium', title: 'Earlier, in the hunk' },
+          { file: 'api/src/users.ts', line: 17, severity: 'high', title: 'Earlier, far from the change' },
+        ]),
+        '\n```\n',
+      ],
+    });
+    await ask('@architect /review', { attach: [uri] });
+    assert.strictEqual(architectDiagnostics(uri).length, 2);
+    // One change at line 5: its hunk shows lines 2–8 to the model, not line 17.
+    await editLine('api/src/users.ts', 5, "  const rows = await db.query('SELECT * FROM users WHERE id = $1', [req.params.id]);");
+    lm.fake.behave({
+      reply: [
+        'Reviewed.\n\n```architect-findings\n',
+        JSON.stringify([{ file: 'api/src/users.ts', line: 5, severity: 'low', title: 'New, on the change' }]),
+        '\n```\n',
+      ],
+    });
+    const { metadata } = await changes();
+    assert.strictEqual(metadata['findings'], 1);
+    assert.deepStrictEqual(
+      architectDiagnostics(uri)
+        .map((diagnostic) => diagnostic.message.split('\n')[0])
+        .sort(),
+      ['Earlier, far from the change', 'New, on the change'],
+    );
+  });
+
+  test('in a folder inside a repository Git has not opened: it says so, and its button opens it and reviews', async () => {
+    await editLine('api/src/users.ts', 2, '// INSIDE A REPOSITORY GIT HAS NOT OPENED');
+    await vscode.commands.executeCommand('git.close', api());
+    try {
+      await eventually(
+        () => !gitApi.repositories.some((repository) => repository.rootUri.toString() === api().toString()),
+        30_000,
+        'Git to close the api repository',
+      );
+      await vscode.window.showTextDocument(fileUri('api/src/users.ts'));
+      const { metadata } = await changes();
+      assert.strictEqual(metadata['outcome'], 'answered-without-model');
+      const said = String(metadata['answerWithoutModel']);
+      assert.match(said, /inside the Git repository at .*api.*, which Git has not opened/, said);
+      assert.doesNotMatch(said, /Initiali[sz]e/, 'Initialize would make a repository inside the repository');
+      assert.strictEqual(lm.fake.received.length, 0);
+      await eventually(
+        () => /outcome=answered-without-model reason=repository-not-opened/.test(architectLogText()),
+        10_000,
+        'the log line with the reason',
+      );
+      await clickRole('button', '^Open Repository and Review Changes$');
+      await eventually(
+        () => lm.fake.received.length > 0 && allText(lastRequest(lm.fake)).includes('INSIDE A REPOSITORY GIT HAS NOT OPENED'),
+        60_000,
+        'the review after the button',
+      );
+      assert.ok(gitApi.repositories.some((repository) => repository.rootUri.toString() === api().toString()));
+    } finally {
+      await gitApi.openRepository(api());
+    }
   });
 
   test('findings outside the changed lines do not become diagnostics; the answer counts them', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
-import { ask } from '../helpers/chat';
+import { ask, askInAgentMode } from '../helpers/chat';
 import { allText, lastRequest } from '../helpers/fake';
 import { captureMessages } from '../helpers/messages';
 import { fileUri, openWithSelection } from '../helpers/workspace';
@@ -48,7 +48,24 @@ suite('Review this API (architect.reviewThisApi)', () => {
     assert.ok(sent.includes('async query(sql: string): Promise<any[]> {'));
   });
 
+  test('in Agent mode (the chat default): the review answers there, with the file sent once', async () => {
+    // The chat is in Agent mode, as a person's is; Review this API must not switch it (the ui suite reads
+    // the mode off the screen, which the extension host cannot see).
+    await askInAgentMode('@architect hello');
+    await openWithSelection(fileUri('src/users.ts'));
+    const result = (await vscode.commands.executeCommand('architect.reviewThisApi')) as
+      { errorDetails?: unknown; metadata?: Record<string, unknown> } | undefined;
+    assert.strictEqual(result?.errorDetails, undefined, JSON.stringify(result?.errorDetails));
+    assert.strictEqual(result?.metadata?.['outcome'], 'ok');
+    const pieces = lastRequest(lm.fake).messages.filter((message) => message.text.startsWith('Attached file: src/users.ts'));
+    assert.strictEqual(pieces.length, 1);
+    assert.match(pieces[0]?.text ?? '', /Lines: 1-19 of 19\n/);
+  });
+
   test('on an untitled, unsaved buffer', async () => {
+    // In Ask mode: in Agent mode VS Code saves dirty files before it sends (chat.saveBeforeSend), which
+    // asks for a name for an untitled buffer before anything reaches a participant.
+    await ask('@architect hello');
     const document = await vscode.workspace.openTextDocument({
       language: 'typescript',
       content: 'export async function deleteAll() { await db.query("DELETE FROM users"); } // UNTITLED-REVIEW\n',
