@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { parsePersona } from './core/persona/parsePersona';
+import { architectReview, type ReviewToolCall } from './vscode/agent/architectReview';
 import { answerChat } from './vscode/chat/answerChat';
 import { followupsFor, unhelpfulFeedbackLine } from './vscode/chat/chatAfterAnswer';
 import { reviewChanges } from './vscode/commands/reviewChanges';
@@ -51,6 +52,7 @@ export function createEngine(host: EngineHost) {
     followupsFor,
     unhelpfulFeedbackLine,
     runTool,
+    architectReview: (call: ReviewToolCall) => architectReview(call, deps),
     parsePersona,
     recheckIgnoreFile: (file: vscode.Uri) => ignores.recheck(file),
   };

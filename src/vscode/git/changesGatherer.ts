@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type ChangesRequest } from '../../core/changes/changesArgs';
 import { type DiffFile } from '../../core/changes/diffModel';
 import { type ChangesData } from '../../core/request/plan';
 import { type UriTable } from '../context/uriTable';
@@ -11,7 +12,7 @@ import { gatherChanges } from './gatherChanges';
  * its workspace-relative path (as everywhere else in the product) with its URI remembered for findings.
  * The question is what follows `staged` or the ref.
  */
-export async function gatherChangesContext(prompt: string, uris: UriTable): Promise<GatheredContext> {
+export async function gatherChangesContext(prompt: string | ChangesRequest, uris: UriTable): Promise<GatheredContext> {
   const gathered = await gatherChanges(prompt, (root) => protectionFor([root]).exclude);
   const scope = vscode.window.activeTextEditor?.document.uri;
   if (gathered.kind === 'answer') {

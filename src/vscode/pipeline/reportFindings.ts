@@ -1,7 +1,7 @@
 import { type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
 import { type ChangedLines, keepFindingsOnChanges } from '../../core/changes/changedLines';
-import { parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
-import { renderFindings } from '../../core/findings/renderFindings';
+import { type Finding, parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
+import { numberFindings, renderFindings } from '../../core/findings/renderFindings';
 import { type SentPiece } from '../../core/request/plan';
 import { type UriTable } from '../context/uriTable';
 import { withoutIgnored } from '../findings/applyIgnores';
@@ -9,6 +9,17 @@ import { snapshotFindings } from '../findings/findingLines';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
 import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../l10n';
+
+export interface FindingsReport {
+  readonly placed: number;
+  readonly ignored: number;
+  readonly markdown: string;
+  readonly outsideChanges: number;
+  /** The findings shown, in the table's numbered order, for a sink that wants them as data. */
+  readonly shown: readonly Finding[];
+  readonly dropped: number;
+  readonly blockFound: boolean;
+}
 
 /**
  * The findings phase: the held-back block becomes diagnostics and a short numbered table, less the
@@ -22,7 +33,7 @@ export async function reportFindings(
   findings: FindingsDiagnostics,
   ignores: IgnoreStore,
   onChanges?: ChangedLines,
-): Promise<{ readonly placed: number; readonly ignored: number; readonly markdown: string; readonly outsideChanges: number }> {
+): Promise<FindingsReport> {
   const parsed: ParsedFindings = end.findingsBlockClosed
     ? parseFindings(end.findingsBlock, sent, t)
     : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
@@ -44,5 +55,13 @@ export async function reportFindings(
       ? [`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`]
       : []),
   ];
-  return { placed, ignored: kept.ignored, markdown: parts.join(''), outsideChanges: split.outside };
+  return {
+    placed,
+    ignored: kept.ignored,
+    markdown: parts.join(''),
+    outsideChanges: split.outside,
+    shown: numberFindings(kept.findings),
+    dropped: parsed.dropped.length,
+    blockFound: parsed.blockFound,
+  };
 }

@@ -5,7 +5,7 @@ import { type CommandSpec } from '../../core/commands/commandTable';
 import { type AttachedSource } from '../../core/context/attachment';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
-import { type ChangesData, type HistoryTurn, type SentPiece } from '../../core/request/plan';
+import { type ChangesData, type HistoryTurn, type RequestPlan, type SentPiece } from '../../core/request/plan';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
@@ -62,6 +62,8 @@ export interface PipelineResult {
   readonly error?: string;
   /** The answer as shown, without the findings block. */
   readonly answer: string;
+  /** Sources that were not sent, and why. */
+  readonly skipped: RequestPlan['skipped'];
 }
 
 /** The state one request builds up on its way through the phases; local to it (two can run at once). */
@@ -195,6 +197,7 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
     run.outsideChanges = report.outsideChanges;
     run.ignored = report.ignored;
     if (report.markdown !== '') run.sink.findings(report.markdown);
+    run.sink.findingsData?.(report);
   }
   return finish(run, 'ok');
 }
@@ -229,7 +232,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
       : {}),
     outcome,
   });
-  return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };
+  return { metadata, answer: run.answer, skipped: plan.skipped, ...(error === undefined ? {} : { error }) };
 }
 
 /**
