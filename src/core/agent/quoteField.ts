@@ -10,8 +10,9 @@ import { inertName } from '../protect/inertName';
 // Everything that opens inline markdown, HTML, an entity or math, and the quote that delimits a field.
 const INLINE_ACTIVE = /[\\`*_[\]()<>!|~&{}$@"]/g;
 const AUTOLINK = /:\/\/|www\./gi;
-// A file name or rule that needs no quotes: nothing but the characters of an ordinary path.
-const PLAIN = /^[A-Za-z0-9._/-]+$/;
+// A file name or rule that needs no quotes: nothing but the characters of an ordinary path, with an
+// underscore only between letters or digits (where it can never open emphasis).
+const PLAIN = /^(?:[A-Za-z0-9./-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+$/;
 
 export function inertField(text: string, maxLength: number): string {
   return inertName(text, maxLength)
