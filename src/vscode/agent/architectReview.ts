@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FOCUS_COMMANDS, reviewToolInput, type ReviewToolInput } from '../../core/agent/reviewToolInput';
-import { failedReviewText, fitReviewResult, nothingToReviewText, type ToolReview } from '../../core/agent/reviewToolResult';
+import { nameField } from '../../core/agent/quoteField';
+import { failedReviewText, fitReviewResult, MAX_FILE, nothingToReviewText, type ToolReview } from '../../core/agent/reviewToolResult';
 import { reviewSubject } from '../../core/agent/reviewSubject';
 import { COMMANDS, type CommandSpec } from '../../core/commands/commandTable';
 import { noModelMessage } from '../../core/errors/classifyError';
@@ -80,7 +81,7 @@ function beforeModel(target: ToolTarget): string | undefined {
   if (target.kind === 'nothing')
     return nothingToReviewText(t('No paths were given, no editor is open and no changes were asked for: pass paths or changes.'), t);
   if (target.kind === 'files' && target.found.length === 0)
-    return failedReviewText(t('not found in the workspace: {0}.', target.missing.join(', ')), t);
+    return failedReviewText(t('not found in the workspace: {0}.', target.missing.map((path) => nameField(path, MAX_FILE)).join(', ')), t);
   return undefined;
 }
 
@@ -112,7 +113,7 @@ async function resultText(
     case 'ok':
       break;
     case 'answered-without-model': {
-      const names = notSent.map((item) => `${item.label} (${item.reason})`).join(', ');
+      const names = notSent.map((item) => `${nameField(item.label, MAX_FILE)} (${item.reason})`).join(', ');
       return nothingToReviewText(`${metadata.answerWithoutModel ?? ''}${names === '' ? '' : ` ${t('Not sent: {0}.', names)}`}`, t);
     }
     case 'cancelled':
