@@ -17,7 +17,8 @@ export const tests = [
       await you.waitForWorkbench();
       await you.openFile('src/routes/orders.ts');
       await you.openChat();
-      await you.waitForInputBar('Fake One');
+      // Agent mode, whichever model an earlier test picked.
+      await you.waitForInputBar('Agent');
       await you.typeInChat('#architectRev');
       const offered = await you.waitForSuggestion('architectReview');
       assert.ok(
