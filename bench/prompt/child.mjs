@@ -44,15 +44,20 @@ function input(text, focus, label) {
     command: 'review',
     question: 'Check validation and error handling of these handlers.',
     persona,
-    sources: [
+    context: [
       {
-        key: `file:///bench/${label}`,
-        uri: `file:///bench/${label}`,
-        label,
-        matchPath: label,
-        languageId: spec.languageId,
-        content: { kind: 'text', text },
-        focus,
+        kind: 'attachments',
+        sources: [
+          {
+            key: `file:///bench/${label}`,
+            uri: `file:///bench/${label}`,
+            label,
+            matchPath: label,
+            languageId: spec.languageId,
+            content: { kind: 'text', text },
+            focus,
+          },
+        ],
       },
     ],
     history: [],

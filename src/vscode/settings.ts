@@ -9,6 +9,8 @@ export interface ArchitectSettings {
   readonly model: string;
   readonly redactSecrets: boolean;
   readonly instructionFiles: boolean;
+  /** Send the related code of the code under review (definitions, types, callers). */
+  readonly contextRelated: boolean;
   readonly exclude: readonly string[];
   readonly toolsEnabled: boolean;
   readonly toolsMaxRounds: number;
@@ -35,6 +37,7 @@ export function readSettings(scope?: vscode.Uri): ArchitectSettings {
     model: read('model'),
     redactSecrets: read('redactSecrets'),
     instructionFiles: read('instructionFiles'),
+    contextRelated: read('context.related'),
     exclude: read<unknown[]>('exclude').filter((item): item is string => typeof item === 'string'),
     toolsEnabled: read('tools.enabled'),
     toolsMaxRounds: Math.min(Math.max(rounds, MAX_ROUNDS_RANGE.minimum), MAX_ROUNDS_RANGE.maximum),

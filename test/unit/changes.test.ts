@@ -574,7 +574,7 @@ describe('/changes through the request pipeline', () => {
     command: 'changes',
     question: '',
     persona: shippedPersona(),
-    sources: [],
+    context: [],
     history: [],
     exclude: EXCLUDE,
     redactSecrets: true,
@@ -583,13 +583,13 @@ describe('/changes through the request pipeline', () => {
   const keys = { 'src/api.ts': 'file:///ws/src/api.ts' };
 
   test('the changes travel as one message per file, after the task and before the question', async () => {
-    const plan = await buildRequest({ ...base, changes: { files: [only(MODIFIED)], refused: [], keys } });
+    const plan = await buildRequest({ ...base, context: [{ kind: 'changes', changes: { files: [only(MODIFIED)], refused: [], keys } }] });
     assert.equal(plan.messages.length, 3);
     assert.match(plan.messages[0]?.text ?? '', /Task: review the changes the user just made/);
     assert.match(plan.messages[0]?.text ?? '', /architect-findings/);
     assert.match(plan.messages[1]?.text ?? '', /^Changed file: src\/api\.ts\n/);
     assert.deepEqual(plan.messages[2], { role: 'user', text: 'Review these changes.' });
-    assert.deepEqual(plan.changes?.stats, { files: 1, added: 2, removed: 1, omitted: 0 });
+    assert.deepEqual(plan.sourceMetadata.changes, { files: 1, added: 2, removed: 1, omitted: 0 });
     assert.deepEqual(
       plan.sent.map((piece) => [piece.uri, piece.matchPath, piece.startLine, piece.endLine]),
       [['file:///ws/src/api.ts', 'src/api.ts', 10, 14]],
@@ -597,14 +597,17 @@ describe('/changes through the request pipeline', () => {
   });
 
   test('when the changes could not be read, the reason is the answer and no model request is planned', async () => {
-    const plan = await buildRequest({ ...base, changes: { files: [], refused: [], keys: {}, unavailable: 'Nothing is staged.' } });
+    const plan = await buildRequest({
+      ...base,
+      context: [{ kind: 'changes', changes: { files: [], refused: [], keys: {}, unavailable: 'Nothing is staged.' } }],
+    });
     assert.equal(plan.answerWithoutModel, 'Nothing is staged.');
     assert.equal(plan.messages.length, 0);
   });
 
   test('only excluded files changed: nothing is sent, the answer names them', async () => {
     const env = parseUnifiedDiff('diff --git a/.env b/.env\n--- a/.env\n+++ b/.env\n@@ -1 +1 @@\n-A=1\n+A=2\n');
-    const plan = await buildRequest({ ...base, changes: { files: env, refused: [], keys: {} } });
+    const plan = await buildRequest({ ...base, context: [{ kind: 'changes', changes: { files: env, refused: [], keys: {} } }] });
     assert.ok(plan.answerWithoutModel !== undefined && plan.messages.length === 0);
     assert.ok(plan.notes.some((note) => note.startsWith('.env was not sent')));
   });
@@ -612,7 +615,12 @@ describe('/changes through the request pipeline', () => {
   test('history is cut before the changes', async () => {
     const long = 'x'.repeat(40_000);
     const history = [{ request: 'earlier', response: long }];
-    const plan = await buildRequest({ ...base, maxInputTokens: 12_000, history, changes: { files: [only(MODIFIED)], refused: [], keys } });
+    const plan = await buildRequest({
+      ...base,
+      maxInputTokens: 12_000,
+      history,
+      context: [{ kind: 'changes', changes: { files: [only(MODIFIED)], refused: [], keys } }],
+    });
     assert.ok(plan.messages.some((message) => message.text.startsWith('Changed file: src/api.ts')));
     assert.ok(!plan.messages.some((message) => message.text === long));
   });

@@ -1,11 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AttachedSource, type Focus } from '../../src/core/context/attachment';
 import { parsePersona } from '../../src/core/persona/parsePersona';
 import { type Persona } from '../../src/core/persona/persona';
 import { type SentPiece } from '../../src/core/request/plan';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The repository: the nearest folder above the bundled test (out/test/unit/…, at any depth) with a package.json. */
+export const repoRoot = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) if (existsSync(path.join(dir, 'package.json'))) return dir;
+  return path.resolve(__dirname, '..', '..', '..');
+}
 
 export function shippedPersonaText(): string {
   return readFileSync(path.join(repoRoot, 'personas', 'backend-architect.md'), 'utf8');

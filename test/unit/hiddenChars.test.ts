@@ -11,7 +11,7 @@ function reviewOf(path: string, code: string) {
     command: 'review',
     question: '',
     persona: shippedPersona(),
-    sources: [fileSource(path, code)],
+    context: [{ kind: 'attachments', sources: [fileSource(path, code)] }],
     history: [],
     exclude: [],
     redactSecrets: true,

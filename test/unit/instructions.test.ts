@@ -252,7 +252,7 @@ describe('instruction files in the request', () => {
     command: 'review',
     question: 'Is this right?',
     persona,
-    sources: [fileSource('src/api.ts', 'export const a = 1;')],
+    context: [{ kind: 'attachments', sources: [fileSource('src/api.ts', 'export const a = 1;')] }],
     history: [{ request: 'earlier question', response: 'earlier answer' }],
     exclude: ['.env'],
     redactSecrets: true,

@@ -238,7 +238,7 @@ describe('properties of the pure core (fast-check)', () => {
           command: 'review',
           question,
           persona,
-          sources: [fileSource('src/a.ts', text, focus)],
+          context: [{ kind: 'attachments', sources: [fileSource('src/a.ts', text, focus)] }],
           history: Array.from({ length: history }, (_, index) => ({
             request: `q${index} ${'r'.repeat(300)}`,
             response: `a${index} ${'s'.repeat(900)}`,

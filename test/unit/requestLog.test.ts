@@ -11,7 +11,7 @@ describe('request log', () => {
       command: 'review',
       question: 'MY PRIVATE QUESTION',
       persona: shippedPersona(),
-      sources: [fileSource('src/rules.ts', code)],
+      context: [{ kind: 'attachments', sources: [fileSource('src/rules.ts', code)] }],
       history: [],
       exclude: [],
       redactSecrets: true,

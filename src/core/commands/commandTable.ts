@@ -42,6 +42,8 @@ export interface CommandSpec {
    */
   readonly minQuestionWithoutCode: number;
   readonly context: ContextKind;
+  /** Whether the code it works on is reviewed, so that the related code (definitions, types, callers) is sent beside it. */
+  readonly relatedCode: boolean;
   /** Whether the model may look around the workspace with the read-only tools. */
   readonly tools: boolean;
   /** Whether the answer ends with an `architect-findings` block that becomes diagnostics. */
@@ -74,6 +76,7 @@ const DESIGN_DOCUMENT = {
     t('Tell me what to design, for example: /design REST API for managing projects. I can base it on attached code too.'),
   minQuestionWithoutCode: ANY_QUESTION,
   context: 'attachments',
+  relatedCode: false,
   tools: false,
   findings: false,
 } as const satisfies Partial<CommandSpec>;
@@ -89,6 +92,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
       t('Ask me about your API or attach code (select it, or use #file). Try /review, /design, /schema, /security or /diagnose.'),
     minQuestionWithoutCode: ANY_QUESTION,
     context: 'attachments',
+    relatedCode: true,
     tools: true,
     findings: false,
     followups: [NEXT.review, NEXT.design],
@@ -103,6 +107,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
     nothingToAnswer: reviewNothing,
     minQuestionWithoutCode: API_DESCRIPTION_LENGTH,
     context: 'attachments',
+    relatedCode: true,
     tools: true,
     findings: true,
     followups: [NEXT.design, NEXT.security, NEXT.schema],
@@ -128,6 +133,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
       ),
     minQuestionWithoutCode: ANY_QUESTION,
     context: 'attachments',
+    relatedCode: true,
     tools: false,
     findings: true,
     followups: [NEXT.review, NEXT.design],
@@ -142,6 +148,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
     nothingToAnswer: reviewNothing,
     minQuestionWithoutCode: API_DESCRIPTION_LENGTH,
     context: 'attachments',
+    relatedCode: true,
     tools: false,
     findings: true,
     followups: [NEXT.review, NEXT.diagnose],
@@ -157,6 +164,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
       t('Describe what is slow or failing (the endpoint, what you measured) and attach the handler with #file or a selection.'),
     minQuestionWithoutCode: ANY_QUESTION,
     context: 'attachments',
+    relatedCode: true,
     tools: true,
     findings: false,
     followups: [NEXT.review, NEXT.schema],
@@ -172,6 +180,7 @@ export const COMMANDS: Readonly<Record<CommandId, CommandSpec>> = {
     nothingToAnswer: (t) => t('There are no changes to review: nothing that changed could be sent.'),
     minQuestionWithoutCode: Number.POSITIVE_INFINITY,
     context: 'changes',
+    relatedCode: true,
     tools: false,
     findings: true,
     followups: [NEXT.security, NEXT.schema],

@@ -22,13 +22,15 @@ export interface RenderedPiece {
 /**
  * Renders one attached piece as the model sees it: a labelled header, then each kept line prefixed with
  * its 1-based number in the file, secrets replaced by `[REDACTED:kind]`, hidden characters made visible,
- * inside a fence that no backtick run in the code can close.
+ * inside a fence that no backtick run in the code can close. `heading` replaces the first header line
+ * for pieces that are not attached code (related code says what it is and why it was sent).
  */
 export function renderPiece(
   source: AttachedSource,
   window: CodeWindow,
   secrets: readonly SecretRange[],
   t: Translate = english,
+  heading: readonly string[] = [t('Attached file: {0}', oneLine(source.label))],
 ): RenderedPiece {
   const text = source.content.kind === 'text' ? source.content.text : '';
   const width = linePrefixWidth(window.totalLines) - 3;
@@ -50,7 +52,7 @@ export function renderPiece(
   }
   const code = body.join('\n');
   const header = [
-    t('Attached file: {0}', oneLine(source.label)),
+    ...heading,
     t('Language: {0}', source.languageId),
     linesHeader(source, window, t),
     ...partialLines.map((cut) =>

@@ -1,70 +1,80 @@
-import {
-  DEFAULT_CHARS_PER_TOKEN,
-  estimateMessagesTokens,
-  estimateTokens,
-  inputBudget,
-  MESSAGE_OVERHEAD_TOKENS,
-} from '../budget/budgetPolicy';
-import { newestThatFit } from '../budget/shareBudget';
-import { COMMANDS, hasEnoughToAnswer, taskText, type CommandSpec } from '../commands/commandTable';
-import { LineIndex } from '../context/lineIndex';
+import { DEFAULT_CHARS_PER_TOKEN, estimateMessagesTokens, inputBudget } from '../budget/budgetPolicy';
+import { COMMANDS, hasEnoughToAnswer, taskText } from '../commands/commandTable';
 import { english, groupDigits, type Translate } from '../i18n';
 import { type InstructionsPart } from '../instructions/instructionsMessage';
-import { attachedPaths, instructionsForRequest } from '../instructions/requestInstructions';
-import { assemblePrompt, instructionsMessage, type PromptMessage } from '../prompt/assemble';
-import { redactionNote, reportCode } from './codeNotes';
+import { instructionsForRequest } from '../instructions/requestInstructions';
+import { instructionsMessage } from '../prompt/assemble';
+import { type ContextSource, type ScreenedSource, type SourceProtection } from '../sources/contextSource';
+import { sourceFor } from '../sources/sourceFor';
 import { protectConversation } from './conversation';
-import { fitCode, renderedLength } from './fitCode';
-import { fitChangesRequest, type BudgetedRequest } from './changesRequest';
-import { sentPiece, type ChangesData, type HistoryTurn, type RequestInput, type RequestPlan } from './plan';
-import { screenSources, type Screened } from './screenSources';
+import { fitSources, type ScreenedEntry } from './fitSources';
+import { type RequestInput, type RequestPlan } from './plan';
 
-/** Extra characters of the piece header beyond the code, counted generously. */
-const HEADER_ALLOWANCE_CHARS = 400;
 /** Below this many tokens for code there is no point in sending a sliver of it. */
 const MIN_CODE_TOKENS = 50;
 
 /**
- * Builds the whole request as plain data, in the pipeline's order: protect (exclusions, binary refusal,
- * redaction, hidden characters), budget (persona and task never cut, history first, code windowed
- * around the selection), then the messages: persona and task, earlier turns, one message per attached
- * piece, the question last.
+ * Builds the whole request as plain data, in the pipeline's order, for any mix of context sources:
+ * protect (each source screens its own content), budget (persona and task never cut; the code under
+ * review first, related code in what it left, history last), then the messages: persona and task, the
+ * team's rules, earlier turns, the pieces of each source in order, the question last.
  */
 export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const t = input.t ?? english;
   const spec = COMMANDS[input.command];
-  if (input.changes) return buildChangesRequest(input, input.changes, spec, t);
-  const screened = screenSources(input.sources, input.exclude, t);
+  const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
+  const protection: SourceProtection = { exclude: input.exclude, redactSecrets: input.redactSecrets, charsPerToken, t };
+  const entries = inFittingOrder(input.context.map(sourceFor)).map((source) => ({ source, screened: source.screen(protection) }));
+  const all = entries.map((entry) => entry.screened);
   const budgetTokens = inputBudget(input.maxInputTokens);
-  const nothing = {
+  const nothing = emptyPlan(budgetTokens, all);
+  const unavailable = all.find((screened) => screened.unavailable !== undefined)?.unavailable;
+  if (unavailable !== undefined) return { ...nothing, notes: [], answerWithoutModel: unavailable };
+  const underReview = entries.filter((entry) => entry.source.role === 'under-review').map((entry) => entry.screened);
+  const candidates = underReview.reduce((sum, screened) => sum + screened.candidates, 0);
+  if (!hasEnoughToAnswer(spec, input.question, candidates)) return { ...nothing, answerWithoutModel: spec.nothingToAnswer(t) };
+  const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
+  const conversation = await protectConversation(input.question, spec.defaultQuestion, input.history, input.redactSecrets);
+  const paths = underReview.flatMap((screened) => screened.paths);
+  const rules = await instructionsForRequest(input.instructionFiles ?? [], paths, { ...input, t });
+  const reserved = underReview.reduce((sum, screened) => sum + screened.reservedTokens, 0);
+  const room = (rulesText: string | undefined) => {
+    const fixedTokens = estimateMessagesTokens(
+      [instructions.text, ...(rulesText === undefined ? [] : [rulesText]), conversation.question],
+      charsPerToken,
+    );
+    const available = budgetTokens - fixedTokens - reserved;
+    return { fixedTokens, available, fits: available >= 0 && (candidates === 0 || available >= MIN_CODE_TOKENS) };
+  };
+  const withRules = room(rules.text);
+  // The team's rules are capped, but a small model may still not hold them beside the code: then they go.
+  const kept = withRules.fits ? rules : rulesLeftOut(rules, t);
+  const { fixedTokens, available, fits } = withRules.fits ? withRules : room(undefined);
+  if (!fits) return { ...nothing, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
+  const screened: ScreenedEntry[] = entries.map((entry) => ({ role: entry.source.role, screened: entry.screened }));
+  return fitSources({ spec, screened, conversation, instructions, rules: kept, available, budgetTokens, charsPerToken, t });
+}
+
+/** The code under review first, in the order given; related code after it. */
+function inFittingOrder(sources: readonly ContextSource[]): ContextSource[] {
+  return [...sources.filter((source) => source.role === 'under-review'), ...sources.filter((source) => source.role !== 'under-review')];
+}
+
+function emptyPlan(budgetTokens: number, screened: readonly ScreenedSource[]): RequestPlan {
+  return {
+    messages: [],
+    notes: screened.flatMap((one) => one.notes),
     sent: [],
-    skipped: screened.skipped,
+    skipped: screened.flatMap((one) => one.skipped),
     estimatedTokens: 0,
     budgetTokens,
+    codeBudgetTokens: 0,
     redactions: 0,
     instructions: [],
     trimmed: [],
-    messages: [],
+    shown: new Map(),
+    sourceMetadata: {},
   };
-  if (!hasEnoughToAnswer(spec, input.question, screened.usable.length)) {
-    return { ...nothing, notes: screened.notes, answerWithoutModel: spec.nothingToAnswer(t) };
-  }
-  const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
-  const conversation = await protectConversation(input.question, spec.defaultQuestion, input.history, input.redactSecrets);
-  const rules = await instructionsForRequest(input.instructionFiles ?? [], attachedPaths(input.sources), { ...input, t });
-  const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
-  const headerTokens = MESSAGE_OVERHEAD_TOKENS + estimateTokens(' '.repeat(HEADER_ALLOWANCE_CHARS), charsPerToken);
-  const room = (fixed: readonly string[]) => {
-    const fixedTokens = estimateMessagesTokens([instructions.text, ...fixed, conversation.question], charsPerToken);
-    const available = budgetTokens - fixedTokens - screened.usable.length * headerTokens;
-    return { fixedTokens, available, fits: available >= 0 && (screened.usable.length === 0 || available >= MIN_CODE_TOKENS) };
-  };
-  const withRules = room(rules.text === undefined ? [] : [rules.text]);
-  // The team's rules are capped, but a small model may still not hold them beside the code: then they go.
-  const kept = withRules.fits ? rules : rulesLeftOut(rules, t);
-  const { fixedTokens, available, fits } = withRules.fits ? withRules : room([]);
-  if (!fits) return { ...nothing, notes: screened.notes, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
-  return fitRequest({ input, spec, screened, conversation, instructions, rules: kept, available, budgetTokens, charsPerToken, t });
 }
 
 /** The rules did not fit beside the persona and the code: none is sent, and the answer says so. */
@@ -72,94 +82,6 @@ function rulesLeftOut(rules: InstructionsPart, t: Translate): InstructionsPart {
   if (rules.text === undefined) return rules;
   const note = t("The team's instruction files were left out to fit the model's input limit: {0}.", rules.used.join(', '));
   return { used: [], notes: [...rules.notes, note], redactions: 0 };
-}
-
-/** A review of changes: the same phases, with the diff of a repository as the context. */
-async function buildChangesRequest(input: RequestInput, changes: ChangesData, spec: CommandSpec, t: Translate): Promise<RequestPlan> {
-  const budgetTokens = inputBudget(input.maxInputTokens);
-  const nothing = {
-    sent: [],
-    skipped: [],
-    estimatedTokens: 0,
-    budgetTokens,
-    redactions: 0,
-    trimmed: [],
-    messages: [],
-    notes: [],
-    instructions: [],
-  };
-  if (changes.unavailable !== undefined) return { ...nothing, answerWithoutModel: changes.unavailable };
-  const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
-  const conversation = await protectConversation(input.question, spec.defaultQuestion, input.history, input.redactSecrets);
-  const changedPaths = changes.files.map((file) => file.path);
-  const found = await instructionsForRequest(input.instructionFiles ?? [], changedPaths, { ...input, t });
-  const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
-  const fixedOf = (rules: InstructionsPart) =>
-    estimateMessagesTokens([instructions.text, ...(rules.text === undefined ? [] : [rules.text]), conversation.question], charsPerToken);
-  const rules = budgetTokens - fixedOf(found) >= MIN_CODE_TOKENS ? found : rulesLeftOut(found, t);
-  const fixedTokens = fixedOf(rules);
-  const available = budgetTokens - fixedTokens;
-  if (available < MIN_CODE_TOKENS) return { ...nothing, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
-  return fitChangesRequest({ input, changes, spec, conversation, instructions, rules, available, budgetTokens, charsPerToken, t });
-}
-
-interface FitRequest extends BudgetedRequest {
-  readonly screened: Screened;
-}
-
-/** Whole pieces when they fit, with history in what is left; otherwise no history and windowed code. */
-async function fitRequest(request: FitRequest): Promise<RequestPlan> {
-  const { screened, conversation, rules, charsPerToken, t } = request;
-  const conventions: PromptMessage | undefined = rules.text === undefined ? undefined : { role: 'user', text: rules.text };
-  const usable = screened.usable;
-  // One line index per file, shared by the size estimate and every windowing attempt: 5 MB is scanned once.
-  const indexes = usable.map((source) => new LineIndex(source.content.text));
-  const wholeChars = usable.map((source, index) => renderedLength(source.content.text, indexes[index] as LineIndex));
-  const wholeTokens = wholeChars.reduce((sum, chars) => sum + Math.ceil(chars / charsPerToken), 0);
-  const codeFits = wholeTokens <= request.available;
-  const turnTokens = (turn: HistoryTurn) => estimateMessagesTokens([turn.request, turn.response], charsPerToken);
-  const history = codeFits ? newestThatFit(conversation.history, turnTokens, request.available - wholeTokens) : [];
-  const historyMessages = history.flatMap((turn): PromptMessage[] => [
-    { role: 'user', text: turn.request },
-    { role: 'assistant', text: turn.response },
-  ]);
-  const fitted = await fitCode({
-    usable,
-    indexes,
-    wholeChars,
-    codeFits,
-    codeBudgetChars: Math.floor(request.available * charsPerToken),
-    budgetTokens: request.budgetTokens,
-    charsPerToken,
-    redactSecrets: request.input.redactSecrets,
-    frame: (pieces) => assemblePrompt(request.instructions, conventions, historyMessages, pieces, conversation.question),
-    t,
-  });
-  const dropped = droppedTurnsReport(conversation.history.length - history.length, t);
-  const code = reportCode(usable, fitted.windows, fitted.rendered, t);
-  const redactions = conversation.redactions + rules.redactions + fitted.rendered.reduce((sum, piece) => sum + piece.redactions, 0);
-  return {
-    messages: fitted.messages,
-    notes: [...screened.notes, ...rules.notes, ...dropped.notes, ...code.notes, ...redactionNote(redactions, t)],
-    sent: usable.flatMap((source, index) => {
-      const window = fitted.windows[index];
-      return window && window.lines.length > 0 ? [sentPiece(source, window)] : [];
-    }),
-    skipped: screened.skipped,
-    estimatedTokens: fitted.estimatedTokens,
-    budgetTokens: request.budgetTokens,
-    redactions,
-    instructions: rules.used,
-    trimmed: [...dropped.trimmed, ...code.trimmed],
-  };
-}
-
-function droppedTurnsReport(dropped: number, t: Translate): { notes: string[]; trimmed: string[] } {
-  if (dropped <= 0) return { notes: [], trimmed: [] };
-  return {
-    trimmed: [t('{0} earlier turns', dropped)],
-    notes: [t("{0} earlier turns of this conversation were left out to fit the model's input limit.", dropped)],
-  };
 }
 
 function tooLargeMessage(fixedTokens: number, maxInputTokens: number, t: Translate): string {

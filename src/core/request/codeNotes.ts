@@ -57,7 +57,7 @@ function windowNote(label: string, window: CodeWindow, t: Translate): { trimmed:
   return { trimmed: what, note };
 }
 
-function hiddenCharactersNote(label: string, hidden: readonly HiddenCharacterReport[], t: Translate): string {
+export function hiddenCharactersNote(label: string, hidden: readonly HiddenCharacterReport[], t: Translate): string {
   const shown = hidden.slice(0, 5).map((report) => t('line {0} ({1})', report.line, describeHiddenCharacter(report)));
   const more = hidden.length > 5 ? t(' and {0} more', hidden.length - 5) : '';
   return t(

@@ -1,25 +1,25 @@
-import { type ChangedLines } from '../changes/changedLines';
-import { type RefusedFile, type ChangesStats } from '../changes/changesContext';
+import { type RefusedFile } from '../changes/changesContext';
 import { type DiffFile } from '../changes/diffModel';
 import { type CommandId } from '../commands/commandTable';
 import { type AttachedSource } from '../context/attachment';
 import { type CodeWindow } from '../context/window';
+import { type ShownLines } from '../findings/shownLines';
 import { type Translate } from '../i18n';
 import { type InstructionFile } from '../instructions/instructionFile';
 import { type Persona } from '../persona/persona';
 import { type PromptMessage } from '../prompt/assemble';
+import { type ContextInput, type FindingsScope, type SourceMetadata } from '../sources/contextSource';
 
 /** The request and its protection settings as plain data: all the core needs to build the prompt. */
 export interface RequestInput {
   readonly command: CommandId;
   readonly question: string;
   readonly persona: Persona;
-  readonly sources: readonly AttachedSource[];
-  /** For a command whose context is the changes of a repository: what changed, as read at the edge. */
-  readonly changes?: ChangesData;
+  /** The context, one entry per source (the code under review first, related code after it), as plain data. */
+  readonly context: readonly ContextInput[];
   /** Earlier turns with this participant, oldest first. */
   readonly history: readonly HistoryTurn[];
-  /** The team's instruction files that may be sent; which apply is decided against `sources`. */
+  /** The team's instruction files that may be sent; which apply is decided against the code under review. */
   readonly instructionFiles?: readonly InstructionFile[];
   readonly exclude: readonly string[];
   readonly redactSecrets: boolean;
@@ -38,6 +38,8 @@ export interface ChangesData {
   readonly keys: Readonly<Record<string, string>>;
   /** Set when the changes could not be read at all: the one-line answer that says why, and no model request. */
   readonly unavailable?: string;
+  /** The repository the changes come from, relative to the workspace, for the metadata. */
+  readonly repository?: string;
 }
 
 export interface HistoryTurn {
@@ -78,10 +80,16 @@ export interface RequestPlan {
   readonly redactions: number;
   /** Workspace-relative paths of the instruction files sent, in the order sent. */
   readonly instructions: readonly string[];
-  /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns". */
+  /** What was cut, for the log: "src/api.ts lines 40–220 of 1,200", "2 earlier turns", related code. */
   readonly trimmed: readonly string[];
-  /** For a review of changes: its counts, and the changed lines that findings must be on or near. */
-  readonly changes?: { readonly stats: ChangesStats; readonly changedLines: ChangedLines };
+  /** Tokens the code could take once the persona, task, rules and question were counted; related code gets at most a quarter. */
+  readonly codeBudgetTokens: number;
+  /** What the model was shown of each file, over every source: findings are grounded against it (tool reads add to it). */
+  readonly shown: ShownLines;
+  /** Where findings must be to be reported (a review of changes: on or near a changed line). */
+  readonly findingsScope?: FindingsScope;
+  /** The sources' parts of `ChatResult.metadata`. */
+  readonly sourceMetadata: SourceMetadata;
 }
 
 /** What the model saw of a source: its identity and the window of lines sent. */

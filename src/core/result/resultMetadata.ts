@@ -1,6 +1,6 @@
-import { type ChangesStats } from '../changes/changesContext';
 import { type CommandSpec } from '../commands/commandTable';
 import { type ModelErrorKind } from '../errors/classifyError';
+import { type SourceMetadata } from '../sources/contextSource';
 
 /** How a request ended; the model's own failures are named by their error kind. */
 export type Outcome = 'ok' | 'answered-without-model' | 'too-large' | 'empty' | ModelErrorKind;
@@ -9,7 +9,7 @@ export type Outcome = 'ok' | 'answered-without-model' | 'too-large' | 'empty' | 
  * `ChatResult.metadata` of every `@architect` answer: built once when the answer ends, read back (by
  * the follow-up provider, by tests) through `isResultMetadata`.
  */
-export interface ResultMetadata {
+export interface ResultMetadata extends SourceMetadata {
   /** The slash command, or null for a free question. */
   readonly command: string | null;
   readonly persona: string;
@@ -30,21 +30,21 @@ export interface ResultMetadata {
   readonly notes: readonly string[];
   readonly toolRounds?: number;
   readonly toolCalls?: number;
-  /** A review of changes: files changed, lines added and removed, changed lines not sent. */
-  readonly changes?: ChangesStats;
   /** A review of changes: findings left out because they are not on or near a changed line. */
   readonly findingsOutsideChanges?: number;
-  /** The repository reviewed, relative to the workspace. */
-  readonly repository?: string;
   /** The short answer given instead of a model request (outcome `answered-without-model`). */
   readonly answerWithoutModel?: string;
   readonly outcome: Outcome;
 }
 
-/** What the pipeline knows when a request ends: the metadata's fields, with the command and tool counts as it has them. */
-export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'toolCalls'> & {
+/**
+ * What the pipeline knows when a request ends: the metadata's fields, with the command and tool counts as
+ * it has them, and each context source's own part as the sources made it.
+ */
+export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'toolCalls' | keyof SourceMetadata> & {
   readonly spec: CommandSpec;
   readonly tools?: { readonly rounds: number; readonly calls: number };
+  readonly sources: SourceMetadata;
 };
 
 export function resultMetadata(facts: MetadataFacts): ResultMetadata {
@@ -63,12 +63,19 @@ export function resultMetadata(facts: MetadataFacts): ResultMetadata {
     countTokensCalls: facts.countTokensCalls,
     notes: facts.notes,
     ...(facts.tools === undefined ? {} : { toolRounds: facts.tools.rounds, toolCalls: facts.tools.calls }),
-    ...(facts.changes === undefined ? {} : { changes: facts.changes }),
+    ...sourceParts(facts.sources),
     ...(facts.findingsOutsideChanges === undefined ? {} : { findingsOutsideChanges: facts.findingsOutsideChanges }),
-    ...(facts.repository === undefined ? {} : { repository: facts.repository }),
     ...(facts.answerWithoutModel === undefined ? {} : { answerWithoutModel: facts.answerWithoutModel }),
     outcome: facts.outcome,
   };
+}
+
+/**
+ * The sources' parts (`changes`, `repository`, `related`, …), each only when its source was in the
+ * request: a new kind of context adds its field to `SourceMetadata` and nothing here.
+ */
+function sourceParts(sources: SourceMetadata): SourceMetadata {
+  return Object.fromEntries(Object.entries(sources).filter(([, value]) => value !== undefined)) as SourceMetadata;
 }
 
 export function isResultMetadata(value: unknown): value is ResultMetadata {

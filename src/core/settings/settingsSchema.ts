@@ -11,6 +11,7 @@ export const SETTING_TYPES = {
   model: 'string',
   redactSecrets: 'boolean',
   instructionFiles: 'boolean',
+  'context.related': 'boolean',
   exclude: 'string[]',
   'tools.enabled': 'boolean',
   'tools.maxRounds': 'integer',

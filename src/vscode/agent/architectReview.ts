@@ -127,7 +127,7 @@ async function resultText(
     findings: collected?.findings ?? [],
     findingsExpected: metadata.command !== null && specExpectsFindings(metadata.command),
     blockFound: collected?.report.blockFound ?? false,
-    outsideChanges: collected?.report.outsideChanges ?? 0,
+    outsideChanges: collected?.report.outsideScope ?? 0,
     ignored: collected?.report.ignored ?? 0,
     dropped: collected?.report.dropped ?? 0,
     notSent,

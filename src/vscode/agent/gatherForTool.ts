@@ -56,12 +56,12 @@ export async function gatherForTool(target: ToolTarget): Promise<GatheredContext
     case 'changes':
       return gatherChangesContext(target.request, uris);
     case 'editor':
-      return { sources: [await sourceFromEditor(target.editor, uris)], uris, scope };
+      return { context: [{ kind: 'attachments', sources: [await sourceFromEditor(target.editor, uris)] }], uris, scope };
     case 'files': {
       const read = target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris }));
-      return { sources: await Promise.all(read), uris, scope };
+      return { context: [{ kind: 'attachments', sources: await Promise.all(read) }], uris, scope };
     }
     default:
-      return { sources: [], uris, scope };
+      return { context: [], uris, scope };
   }
 }

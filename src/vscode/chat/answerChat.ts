@@ -40,7 +40,7 @@ export async function answerChat(
       gather: async (): Promise<GatheredContext> => {
         const uris = new UriTable();
         if (spec.context === 'changes') return gatherChangesContext(request.prompt, uris);
-        return { sources: await gatherChatContext(split.others, uris), uris, scope };
+        return { context: [{ kind: 'attachments', sources: await gatherChatContext(split.others, uris) }], uris, scope };
       },
       persona: () => deps.personas.active(scope),
       attachedInstructions: split.instructionFiles,

@@ -3,6 +3,7 @@ import { sanitizeLine } from '../../core/answer/sanitizeMarkdown';
 import { type SentPiece } from '../../core/request/plan';
 import { type AnswerSink } from '../pipeline/answerSink';
 import { type ToolRun } from '../tools/workspaceTools';
+import { markdownName } from '../../core/protect/inertName';
 
 /** The chat's response stream as the pipeline's sink: notes as a quote, text as markdown. */
 export class ChatSink implements AnswerSink {
@@ -28,7 +29,8 @@ export class ChatSink implements AnswerSink {
   }
 
   toolRun(run: ToolRun): void {
-    this.stream.progress(run.progress);
+    // VS Code renders progress as markdown, and a tool's progress names what the model or the repository chose.
+    this.stream.progress(markdownName(run.progress));
     if (run.reference) this.stream.reference(run.reference);
   }
 

@@ -89,7 +89,7 @@ async function writeDesignDoc(run: DesignDocRun, deps: DesignDocDeps): Promise<v
       gather: async () => {
         const uris = new UriTable();
         const sources = run.request.includeActiveEditor && run.editor ? [await sourceFromEditor(run.editor, uris)] : [];
-        return { sources, uris, scope: run.folder?.uri };
+        return { context: [{ kind: 'attachments', sources }], uris, scope: run.folder?.uri };
       },
       persona: async () => run.active,
     },

@@ -13,6 +13,11 @@ export class UriTable {
     return key;
   }
 
+  /** A resource whose key was made elsewhere (a gatherer's plain data), under that key. */
+  rememberAs(key: string, uri: vscode.Uri): void {
+    this.byKey.set(key, uri);
+  }
+
   get(key: string | undefined): vscode.Uri | undefined {
     return key === undefined ? undefined : this.byKey.get(key);
   }

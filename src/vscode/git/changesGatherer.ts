@@ -17,7 +17,7 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
   const scope = vscode.window.activeTextEditor?.document.uri;
   if (gathered.kind === 'answer') {
     const changes: ChangesData = { files: [], refused: [], keys: {}, unavailable: gathered.text };
-    return { sources: [], uris, scope, changes };
+    return { context: [{ kind: 'changes', changes }], uris, scope };
   }
   const keys: Record<string, string> = {};
   const label = (repositoryPath: string): string => {
@@ -33,12 +33,11 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
     ...(file.oldPath ? { oldPath: label(file.oldPath) } : {}),
   }));
   const refused = gathered.refused.map((file) => ({ ...file, path: label(file.path) }));
+  const repository = vscode.workspace.asRelativePath(gathered.root);
   return {
-    sources: [],
+    context: [{ kind: 'changes', changes: { files, refused, keys, repository } }],
     uris,
     scope: gathered.root,
     question: gathered.request.question,
-    changes: { files, refused, keys },
-    repository: vscode.workspace.asRelativePath(gathered.root),
   };
 }

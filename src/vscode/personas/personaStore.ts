@@ -153,10 +153,12 @@ export class PersonaStore implements vscode.Disposable {
     );
     if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');
 
-    for (const line of catalog.overrides) this.log.info(`personas: ${line}`);
-    for (const { source, keys } of catalog.ignoredKeys) this.log.info(`personas: ${source.label}: ignored keys ${keys.join(', ')}`);
+    // Labels and keys come from the workspace: quoted as JSON, a line break in them cannot start a forged log line.
+    for (const line of catalog.overrides) this.log.info(`personas: ${JSON.stringify(line)}`);
+    for (const { source, keys } of catalog.ignoredKeys)
+      this.log.info(`personas: ${JSON.stringify(source.label)}: ignored keys ${JSON.stringify(keys)}`);
     for (const { source, problems } of catalog.invalid)
-      this.log.warn(`personas: ${source.label} is invalid: ${problems.map((p) => p.message).join(' ')}`);
+      this.log.warn(`personas: ${JSON.stringify(source.label)} is invalid: ${JSON.stringify(problems.map((p) => p.message).join(' '))}`);
     this.log.info(
       `personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`,
     );

@@ -1,8 +1,8 @@
 import { type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
-import { type ChangedLines, keepFindingsOnChanges } from '../../core/changes/changedLines';
 import { type Finding, parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
 import { numberFindings, renderFindings } from '../../core/findings/renderFindings';
 import { type SentPiece } from '../../core/request/plan';
+import { type FindingsScope } from '../../core/sources/contextSource';
 import { type UriTable } from '../context/uriTable';
 import { withoutIgnored } from '../findings/applyIgnores';
 import { snapshotFindings } from '../findings/findingLines';
@@ -14,7 +14,8 @@ export interface FindingsReport {
   readonly placed: number;
   readonly ignored: number;
   readonly markdown: string;
-  readonly outsideChanges: number;
+  /** Findings left out for lying outside the request's scope (off the changed lines of a diff). */
+  readonly outsideScope: number;
   /** The findings shown, in the table's numbered order, for a sink that wants them as data. */
   readonly shown: readonly Finding[];
   readonly dropped: number;
@@ -32,13 +33,16 @@ export async function reportFindings(
   uris: UriTable,
   findings: FindingsDiagnostics,
   ignores: IgnoreStore,
-  onChanges?: ChangedLines,
+  scope?: FindingsScope,
 ): Promise<FindingsReport> {
   const parsed: ParsedFindings = end.findingsBlockClosed
     ? parseFindings(end.findingsBlock, sent, t)
     : { blockFound: false, findings: [], dropped: [t('the findings block was cut off')] };
-  // A review of changes keeps only what is on or near a changed line.
-  const split = onChanges ? keepFindingsOnChanges(parsed.findings, onChanges) : { kept: parsed.findings, outside: 0 };
+  // A source may bound where findings are about (a review of changes: on or near a changed line).
+  const inScope = scope
+    ? parsed.findings.filter((finding) => scope.touches(finding.piece.matchPath, finding.line, finding.endLine))
+    : parsed.findings;
+  const split = { kept: inScope, outside: parsed.findings.length - inScope.length };
   // The lines are read once, now: the ignores match on them and the quick fix compares against them.
   const snapshots = await snapshotFindings(split.kept, uris);
   const kept = await withoutIgnored(split.kept, snapshots, ignores);
@@ -48,9 +52,7 @@ export async function reportFindings(
   const parts = [
     ...(table === '' ? [] : [`\n\n${table}\n`]),
     ...(kept.note === undefined ? [] : [`\n\n_${kept.note}_\n`]),
-    ...(split.outside > 0
-      ? [`\n\n_${t('{0} other findings were left out: they are not on or near a changed line.', split.outside)}_\n`]
-      : []),
+    ...(scope && split.outside > 0 ? [`\n\n_${scope.outsideNote(split.outside, t)}_\n`] : []),
     ...(end.findingsBlock === undefined
       ? [`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`]
       : []),
@@ -59,7 +61,7 @@ export async function reportFindings(
     placed,
     ignored: kept.ignored,
     markdown: parts.join(''),
-    outsideChanges: split.outside,
+    outsideScope: split.outside,
     shown: numberFindings(kept.findings),
     dropped: parsed.dropped.length,
     blockFound: parsed.blockFound,

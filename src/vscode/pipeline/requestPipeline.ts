@@ -2,10 +2,10 @@ import type * as vscode from 'vscode';
 import { AnswerStreamFilter, type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
 import { TokenLedger } from '../../core/budget/budgetPolicy';
 import { type CommandSpec } from '../../core/commands/commandTable';
-import { type AttachedSource } from '../../core/context/attachment';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
-import { type ChangesData, type HistoryTurn, type RequestPlan, type SentPiece } from '../../core/request/plan';
+import { type HistoryTurn, type RequestPlan, type SentPiece } from '../../core/request/plan';
+import { type ContextInput } from '../../core/sources/contextSource';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../findings/findingsDiagnostics';
@@ -19,19 +19,16 @@ import { answerWithTools, type AnswerLoopResult } from './answerWithTools';
 import { reportFindings } from './reportFindings';
 import { prepareRequest, type PreparedRequest } from './prepareRequest';
 import { RequestRecord } from './requestRecord';
+import { withRelatedCode } from './relatedContext';
 import { toolsFor } from './toolsFor';
 
-/** What the gather phase found: the code to discuss, and the resource whose settings apply. */
+/** What the gather phase found: the context sources as plain data, their resources, and the resource whose settings apply. */
 export interface GatheredContext {
-  readonly sources: readonly AttachedSource[];
+  readonly context: readonly ContextInput[];
   readonly uris: UriTable;
   readonly scope: vscode.Uri | undefined;
-  /** For a command whose context is the changes of a repository. */
-  readonly changes?: ChangesData;
   /** The question, when the gatherer read it out of the prompt (what follows `/changes staged`, say). */
   readonly question?: string;
-  /** The repository the changes come from, relative to the workspace, for the metadata. */
-  readonly repository?: string;
 }
 
 /** One request from any entry point: they differ only in how they gather context and where the answer goes. */
@@ -77,8 +74,8 @@ interface Run {
   readonly prepared: PreparedRequest;
   answer: string;
   findings: number;
-  /** A review of changes: findings left out for not being on or near a changed line. */
-  outsideChanges: number;
+  /** Findings left out for being outside the plan's findings scope (a review of changes: not near a changed line). */
+  outsideScope: number;
   ignored: number;
   loop?: AnswerLoopResult;
   announced: boolean;
@@ -91,9 +88,12 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     model: modelId(request.model),
     maxInputTokens: request.model.maxInputTokens,
   });
+  const arrivedAt = Date.now();
   sink.progress(t('Reading the attached code…'));
+  // Related code is looked up while the persona and the instruction files are read.
+  const related = { spec: request.spec, token: request.token, arrivedAt, sink, log: deps.log };
   const [context, active, instructionFiles] = await Promise.all([
-    request.gather(),
+    request.gather().then((gathered) => withRelatedCode(gathered, related)),
     request.persona(),
     readInstructions(request.attachedInstructions ?? []),
   ]);
@@ -101,8 +101,7 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     command: request.spec.id,
     question: context.question ?? request.question,
     persona: active.persona,
-    sources: context.sources,
-    ...(context.changes ? { changes: context.changes } : {}),
+    context: context.context,
     history: request.history,
     instructionFiles,
   };
@@ -119,7 +118,7 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     prepared,
     answer: '',
     findings: 0,
-    outsideChanges: 0,
+    outsideScope: 0,
     ignored: 0,
     announced: false,
   };
@@ -191,10 +190,10 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
   }
   if (run.request.spec.findings) {
     const sent = [...run.prepared.plan.sent, ...(run.loop?.sent ?? [])];
-    const changedLines = run.prepared.plan.changes?.changedLines;
-    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, changedLines);
+    const scope = run.prepared.plan.findingsScope;
+    const report = await reportFindings(end, sent, run.context.uris, run.deps.findings, run.deps.ignores, scope);
     run.findings = report.placed;
-    run.outsideChanges = report.outsideChanges;
+    run.outsideScope = report.outsideScope;
     run.ignored = report.ignored;
     if (report.markdown !== '') run.sink.findings(report.markdown);
     run.sink.findingsData?.(report);
@@ -225,8 +224,8 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
     countTokensCalls: prepared.countCalls,
     notes: plan.notes,
     ...(run.loop ? { tools: { rounds: run.loop.toolRounds, calls: run.loop.toolCalls } } : {}),
-    ...(plan.changes ? { changes: plan.changes.stats, findingsOutsideChanges: run.outsideChanges } : {}),
-    ...(run.context.repository === undefined ? {} : { repository: run.context.repository }),
+    sources: plan.sourceMetadata,
+    ...(plan.findingsScope ? { findingsOutsideChanges: run.outsideScope } : {}),
     ...(outcome === 'answered-without-model' && plan.answerWithoutModel !== undefined
       ? { answerWithoutModel: plan.answerWithoutModel }
       : {}),
