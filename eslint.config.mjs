@@ -12,6 +12,8 @@ export default tseslint.config(
       'examples/**',
       'test/fixtures/**/dist/**',
       'test/fixtures/workspaces/**',
+      // Real files copied unchanged from other projects, to measure redaction on.
+      'test/fixtures/redaction-corpus/**',
       '.vscode-test/**',
     ],
   },

@@ -3,6 +3,7 @@
 // docs/BENCHMARKS.md. Every number in the document comes from the run that wrote it.
 import { bytes, mark, ms } from './lib/stats.mjs';
 import { changesSection, changesVerdicts } from './changes/report.mjs';
+import { redactionSection, redactionVerdicts } from './redaction/report.mjs';
 
 const KB = 1024;
 /**
@@ -64,6 +65,7 @@ export function verdicts(r) {
       ok: undefined,
     });
   rows.push(...changesVerdicts(r));
+  rows.push(...redactionVerdicts(r));
   if (r.drift) {
     const shipped = r.drift.shipped;
     rows.push({
@@ -504,6 +506,7 @@ export function markdown(r, rows) {
   }
 
   out.push(...changesSection(r));
+  out.push(...redactionSection(r));
   if (r.prompt) {
     out.push('## 1. Prompt building (pure core, built output)');
     out.push('');

@@ -5,10 +5,11 @@
 //   3. end to end in a real VS Code (@architect vs an @echo floor, same attachment, same fake model)
 //   4. streaming (AnswerStreamFilter per chunk; 2,000-chunk replies end to end)
 //   5. the .vsix
+//   6. redaction: precision and recall on a corpus of real API code
 // A benchmark, not a test: it reports misses, it does not fail on them. Parts that cannot run are
 // reported as not measured and the rest goes on.
 //   BENCH_QUICK=1          fewer runs, for working on the benchmark itself
-//   BENCH_SKIP=e2e,vsix    leave parts out (prompt, changes, drift, stream, module, e2e, vsix)
+//   BENCH_SKIP=e2e,vsix    leave parts out (prompt, changes, drift, stream, module, e2e, vsix, redaction)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { buildArchitect } from './lib/architect.mjs';
 import { coreBundle } from './lib/bundle.mjs';
 import { benchOut, root } from './lib/paths.mjs';
 import { measureModule } from './module/measure.mjs';
+import { measureRedaction } from './redaction/measure.mjs';
 import { measureDrift, measurePromptBuild, profilePromptMisses } from './prompt/measure.mjs';
 import { consoleSummary, markdown, verdicts } from './report.mjs';
 import { measureStreamFilter } from './stream/filter.mjs';
@@ -99,6 +101,7 @@ results.e2e = await part('e2e', async () => {
   if (!results.module) await buildArchitect();
   return measureEndToEnd({ quick, log });
 });
+results.redaction = await part('redaction', () => measureRedaction({ log }));
 results.vsix = await part('vsix', () => measureVsix({ log, bundleBytes: results.module?.rawBytes }));
 
 results.machine.loadEnd = load();

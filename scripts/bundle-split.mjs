@@ -16,6 +16,8 @@ export const SHARED_STATELESS = new Set([
   'src/vscode/l10n.ts',
   'src/vscode/settings.ts',
   'src/vscode/findings/findingLines.ts',
+  'src/core/findings/findingQuery.ts',
+  'src/core/prompt/fence.ts',
 ]);
 
 /**

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workspaces');
+const redactionCorpus = path.resolve(fixtures, '..', 'redaction-corpus');
 
 function copy(name, destination) {
   mkdirSync(destination, { recursive: true });
@@ -32,7 +33,14 @@ export function gitRepository(folder) {
 export const GIT_SETTINGS = { 'git.enabled': true, 'git.autoRepositoryDetection': true, 'git.repositoryScanMaxDepth': 1 };
 
 const SETUPS = {
-  main: (ws) => ({ folder: copy('api-service', ws) }),
+  main: (ws) => {
+    const folder = copy('api-service', ws);
+    // A real authentication module from the redaction corpus, where a person would keep it (R58).
+    const security = 'fastapi-template/backend/app/core/security.py';
+    mkdirSync(path.join(folder, 'backend', 'app', 'core'), { recursive: true });
+    cpSync(path.join(redactionCorpus, security), path.join(folder, 'backend', 'app', 'core', 'security.py'));
+    return { folder };
+  },
   'multi-root': (ws) => {
     copy('api-service', path.join(ws, 'alpha'));
     copy('billing-service', path.join(ws, 'beta'));

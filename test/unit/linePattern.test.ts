@@ -68,6 +68,13 @@ const PIECES = [
   'abcd',
   '.',
   '-',
+  'secret',
+  'client-secret',
+  '${X:',
+  ':-',
+  '}',
+  `${['AK', 'IA'].join('')}${'Q'.repeat(16)}`,
+  'Ab1/'.repeat(10),
 ];
 
 describe('line patterns', () => {
@@ -80,6 +87,11 @@ describe('line patterns', () => {
       'amqp://user:pa/ss@queue',
       'db:5432:app:user:s3cret',
       `${'A'.repeat(76)}AZDOabcd`,
+      'db.password=${DB_PW:s3cret}',
+      'client-secret: s3cret-value',
+      '"secret": "s3cret-value"',
+      'SECRET=${S:-s3cret}',
+      `${'Ab1/'.repeat(10)},${['AK', 'IA'].join('')}${'Q'.repeat(16)}`,
     ].join('\n');
     for (const pattern of LINE_PATTERNS) assert.ok(wholeText(text, pattern).length > 0, String(pattern.pattern));
   });

@@ -280,3 +280,98 @@ describe('R37 code that only looks like a credential', () => {
     assert.equal(redacted.text, code);
   });
 });
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const awsKeyId = () => join('AK', 'IA', random('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16));
+/** 40 characters of Base64 with both cases, as AWS secret access keys are. */
+const awsSecret = () => random(BASE64, 38) + 'aZ';
+
+const R55_CASES: Case[] = [
+  {
+    name: 'an AWS secret access key without its name, after its key id',
+    kind: 'aws-secret-access-key',
+    build: () => withSecret(awsSecret(), (s) => `const credentials = new AWS.Credentials('${awsKeyId()}', '${s}');`),
+  },
+  {
+    name: 'an AWS secret access key on the line after its key id (a CSV export)',
+    kind: 'aws-secret-access-key',
+    build: () => withSecret(awsSecret(), (s) => `Access key ID,Secret access key\n${awsKeyId()},\n${s}\n`),
+  },
+  {
+    name: 'an AWS secret access key before its key id on one line',
+    kind: 'aws-secret-access-key',
+    build: () => withSecret(awsSecret(), (s) => `creds = ("${s}", "${awsKeyId()}")`),
+  },
+  {
+    name: 'a Stripe sk_live_ key with a suffix',
+    kind: 'stripe-key',
+    build: () => withSecret(join('sk', '_live_', random(ALNUM, 99)), (s) => `STRIPE_KEY=${s}_rotated_2024`),
+  },
+  {
+    name: 'a Spring client-secret: in YAML',
+    kind: 'secret',
+    build: () =>
+      withSecret(
+        random(ALNUM, 40),
+        (s) =>
+          `spring:\n  security:\n    oauth2:\n      client:\n        registration:\n          github:\n            client-id: Iv1.abc\n            client-secret: ${s}\n`,
+      ),
+  },
+  {
+    name: 'a Spring client-secret= in .properties',
+    kind: 'secret',
+    build: () => withSecret(random(ALNUM, 40), (s) => `spring.security.oauth2.client.registration.google.client-secret=${s}\n`),
+  },
+  {
+    name: 'a base64 tls.key in a Kubernetes secret',
+    kind: 'private-key',
+    build: () =>
+      withSecret(
+        base64(pem('', pemLines('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 1200))),
+        (s) => `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${s}\n`,
+      ),
+  },
+  {
+    name: 'a 1Password service account token',
+    kind: '1password-token',
+    build: () =>
+      withSecret(
+        join(
+          'op',
+          's_',
+          base64(
+            `{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","email":"${random(HEX, 26)}@1passwordserviceaccounts.com"},"secretKey":"${random(ALNUM, 34)}"}`,
+          ),
+        ),
+        (s) => `export OP_SERVICE_ACCOUNT_TOKEN=${s}`,
+      ),
+  },
+  {
+    name: 'an Anthropic sk-ant-admin01- key',
+    kind: 'anthropic-api-key',
+    build: () => withSecret(join('sk-', 'ant-', 'admin01-', random(BASE64URL, 93), 'AA'), (s) => `ANTHROPIC_ADMIN_KEY="${s}"`),
+  },
+];
+
+describe('R55 secrets that were still sent', () => {
+  for (const { name, kind, build } of R55_CASES) {
+    test(`R55 ${name} becomes [REDACTED:${kind}] and no piece of it remains`, async () => {
+      const { text, secret } = build();
+      assert.ok(text.includes(secret.split('\n')[0] ?? ''), 'the case holds its secret');
+      const redacted = await redactText(text);
+      assert.ok(redacted.text.includes(`[REDACTED:${kind}]`), redacted.text);
+      const left = fragments(secret).filter((piece) => redacted.text.includes(piece));
+      assert.deepEqual(left, [], redacted.text);
+    });
+  }
+
+  test('R55 a base64 certificate (tls.crt) and a Git commit hash next to a key id are left alone', async () => {
+    const certificate = base64(
+      `-----BEGIN CERTIFICATE-----\n${pemLines('MIIDdzCCAl+gAwIBAgIE', 800).join('\n')}\n-----END CERTIFICATE-----`,
+    );
+    const text = `data:\n  tls.crt: ${certificate}\ncommit ${random(HEX, 40)} ${awsKeyId()}\n`;
+    const redacted = await redactText(text);
+    assert.ok(redacted.text.includes(certificate));
+    assert.equal(redacted.count, 1, 'only the key id');
+  });
+});

@@ -5,14 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { repoRoot } from './helpers';
 
 describe('the reliability contract', () => {
-  test('every row (R01–R41, R59) is named by at least one test', async () => {
+  test('every row R01–R41 is named by at least one test', async () => {
     const { ROWS, rowTests } = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'reliability.mjs')).href)) as {
       ROWS: Record<string, string>;
       rowTests: () => Array<{ id: string }>;
     };
     const covered = new Set(rowTests().map((item) => item.id));
     const missing = Object.keys(ROWS).filter((id) => !covered.has(id));
-    assert.equal(Object.keys(ROWS).length, 42);
+    // Rows are added over time; none of the first 41 may go.
+    for (let row = 1; row <= 41; row++) assert.ok(`R${String(row).padStart(2, '0')}` in ROWS, `R${row} is gone`);
     assert.deepEqual(missing, []);
   });
 });

@@ -62,8 +62,7 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
   const reviewable: DiffFile[] = [];
   const deleted: DiffFile[] = [];
   for (const file of input.files) {
-    const pattern =
-      excludingPattern(file.path, input.exclude) ?? (file.oldPath ? excludingPattern(file.oldPath, input.exclude) : undefined);
+    const pattern = excludedBy(file, input.exclude);
     if (pattern !== undefined)
       notes.push(t('{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).', file.path, pattern));
     else if (file.binary || file.hunks.some((hunk) => hunk.lines.some((line) => looksBinary(line.text))))
@@ -91,6 +90,15 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
     stats: statsOf(input.files, fitted.files),
     changedLines: new ChangedLines(fitted.files.map((file) => file.file)),
   };
+}
+
+/**
+ * The pattern that excludes a changed file, by its own path or by the path its lines came from (a
+ * rename's or a copy's source), each matched relative to its own workspace folder.
+ */
+function excludedBy(file: DiffFile, exclude: readonly string[]): string | undefined {
+  const oldPath = file.oldMatchPath ?? file.oldPath;
+  return excludingPattern(file.matchPath ?? file.path, exclude) ?? (oldPath === undefined ? undefined : excludingPattern(oldPath, exclude));
 }
 
 interface FitResult {

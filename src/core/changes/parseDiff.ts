@@ -30,6 +30,9 @@ interface SectionHeader {
   newPath?: string;
   renameFrom?: string;
   renameTo?: string;
+  /** `copy from`/`copy to` (git diff with copies detected): the new file's lines came from the source. */
+  copyFrom?: string;
+  copyTo?: string;
   created: boolean;
   deleted: boolean;
   binary: boolean;
@@ -45,7 +48,9 @@ function readHeader(section: string): SectionHeader {
     else if (text.startsWith('+++ ')) header.newPath = headerPath(text.slice(4));
     else if (text.startsWith('rename from ')) header.renameFrom = unquoteGitPath(text.slice(12));
     else if (text.startsWith('rename to ')) header.renameTo = unquoteGitPath(text.slice(10));
-    else if (text.startsWith('new file mode ') || text.startsWith('copy to ')) header.created = true;
+    else if (text.startsWith('copy from ')) header.copyFrom = unquoteGitPath(text.slice(10));
+    else if (text.startsWith('copy to ')) header.copyTo = unquoteGitPath(text.slice(8));
+    else if (text.startsWith('new file mode ')) header.created = true;
     else if (text.startsWith('deleted file mode ')) header.deleted = true;
     else if (/^Binary files .* differ$/.test(text) || text === 'GIT binary patch') header.binary = true;
   }
@@ -56,8 +61,8 @@ function parseSection(section: string): DiffFile | undefined {
   const header = readHeader(section);
   const firstHunk = firstHunkHeader(section);
   const parsed = pathsByParseDiff(section, firstHunk, header);
-  const oldPath = header.renameFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
-  const newPath = header.renameTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
+  const oldPath = header.renameFrom ?? header.copyFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
+  const newPath = header.renameTo ?? header.copyTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
   const status = statusOf(header, oldPath, newPath);
   const path = status === 'deleted' ? oldPath : newPath;
   if (path === undefined) return undefined;
@@ -71,7 +76,8 @@ function parseSection(section: string): DiffFile | undefined {
     }
   return {
     path,
-    ...(status === 'renamed' && oldPath !== undefined ? { oldPath } : {}),
+    // A copy's source is kept like a rename's: its lines are in the hunks, so it is checked the same way.
+    ...((status === 'renamed' || status === 'copied') && oldPath !== undefined ? { oldPath } : {}),
     status,
     binary: header.binary,
     hunks,
@@ -96,7 +102,9 @@ interface ParsedStart {
  */
 function pathsByParseDiff(section: string, firstHunk: number, header: SectionHeader): ParsedStart | undefined {
   const beforeHunks = firstHunk === -1 ? section : section.slice(0, firstHunk);
-  const named = (header.renameFrom ?? header.oldPath) !== undefined && (header.renameTo ?? header.newPath) !== undefined;
+  const named =
+    (header.renameFrom ?? header.copyFrom ?? header.oldPath) !== undefined &&
+    (header.renameTo ?? header.copyTo ?? header.newPath) !== undefined;
   if (named && section.startsWith('diff --git ') && !/\ndiff\s/.test(beforeHunks)) return undefined;
   // With the first hunk header, so that parse-diff counts the files before the hunks as it would in the
   // whole section.
@@ -105,6 +113,7 @@ function pathsByParseDiff(section: string, firstHunk: number, header: SectionHea
 }
 
 function statusOf(header: SectionHeader, oldPath: string | undefined, newPath: string | undefined): ChangeStatus {
+  if (header.copyFrom !== undefined) return 'copied';
   if (header.created || oldPath === undefined) return 'added';
   if (header.deleted || newPath === undefined) return 'deleted';
   if (header.renameFrom !== undefined || oldPath !== newPath) return 'renamed';

@@ -1,6 +1,8 @@
 import { findSecretsInTexts } from '../redact/findSecrets';
 import { CHUNK_CHARS } from '../redact/lintInChunks';
+import { formatOf } from '../redact/textFormat';
 import { type DiffFile, type DiffHunk, type DiffLine } from './diffModel';
+import { placeKeysAround } from './keysAround';
 import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets';
 
 /**
@@ -9,7 +11,9 @@ import { type LineSpan, placeSecrets, type Side, walkSide } from './placeSecrets
  * whole files, each batch as one text, so a key split over several lines of a hunk, or over the hunks
  * of a file, is still found; a value found in one batch is looked up in all of them. A batch is about
  * what secretlint is given at once anyway, and keeps the texts small: one text for the whole side was a
- * large string, slow to make (a fresh mapping of memory each time).
+ * large string, slow to make (a fresh mapping of memory each time). A hunk that shows only part of a
+ * key (its BEGIN line elsewhere in the file) is covered by the key lines the reader found in the whole
+ * file (`DiffFile.keyLines`).
  */
 export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: DiffFile[]; count: number }> {
   const spans = new Map<DiffLine, LineSpan[]>();
@@ -17,16 +21,24 @@ export async function redactDiff(files: readonly DiffFile[]): Promise<{ files: D
   const anyRemoved = files.some((file) => file.removed > 0);
   for (const side of anyRemoved ? (['new', 'old'] as const) : (['new'] as const)) {
     const batches = batchesOf(files, side);
-    const secrets = await findSecretsInTexts(batches.map((batch) => textOfSide(batch, side)));
+    const secrets = await findSecretsInTexts(
+      batches.map((batch) => textOfSide(batch, side)),
+      batches.map((batch) => ({ path: batch[0]?.path })),
+    );
     batches.forEach((batch, index) => {
       count += placeSecrets(secrets[index] ?? [], batch, side, spans);
     });
   }
+  // Keys whose BEGIN line is outside the hunks, found in the whole file by the reader.
+  count += placeKeysAround(files, spans);
   if (spans.size === 0) return { files: [...files], count };
   return { files: files.map((file) => ({ ...file, hunks: file.hunks.map((hunk) => redactHunk(hunk, spans)) })), count };
 }
 
-/** Files in order, cut into batches of about CHUNK_CHARS of side text; a larger file is a batch alone. */
+/**
+ * Files in order, cut into batches of about CHUNK_CHARS of side text; a larger file is a batch alone.
+ * The files of a batch share a format (config, code), which decides how a password key's value is read.
+ */
 function batchesOf(files: readonly DiffFile[], side: Side): DiffFile[][] {
   const batches: DiffFile[][] = [];
   let batch: DiffFile[] = [];
@@ -38,7 +50,8 @@ function batchesOf(files: readonly DiffFile[], side: Side): DiffFile[][] {
       () => undefined,
       () => undefined,
     );
-    if (batch.length > 0 && size + chars > CHUNK_CHARS) {
+    const other = batch[0] !== undefined && formatOf({ path: batch[0].path }) !== formatOf({ path: file.path });
+    if (batch.length > 0 && (size + chars > CHUNK_CHARS || other)) {
       batches.push(batch);
       batch = [];
       size = 0;

@@ -44,6 +44,8 @@ function statusLine(file: DiffFile, t: Translate): string {
       return t('Status: deleted');
     case 'renamed':
       return t('Status: renamed from {0}', oneLine(file.oldPath ?? ''));
+    case 'copied':
+      return t('Status: copied from {0}', oneLine(file.oldPath ?? ''));
     default:
       return t('Status: modified');
   }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { english, type Translate } from '../i18n';
 import { lazy } from '../lazy';
 import { normalizeRelativePath } from '../text';
@@ -31,9 +31,35 @@ const entrySchema = lazy(() =>
   ),
 );
 
+/**
+ * The largest ignore file read, in bytes (and characters): a team's list of ignored findings is a few
+ * KB; a larger file is refused with a diagnostic, never parsed on every review.
+ */
+export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+/** The file is a list of flat objects (depth 2); deeper nesting is refused before the parser recurses. */
+const MAX_NESTING = 16;
+
+/** The answer for a file over the size cap, without reading it. */
+export function ignoreFileTooLarge(bytes: number, t: Translate = english): IgnoreFile {
+  return {
+    ok: false,
+    line: 1,
+    message: t(
+      '{0} is {1} bytes, over the limit of {2}; it is not read. Remove entries no longer needed.',
+      IGNORE_FILE_PATH,
+      bytes,
+      MAX_IGNORE_FILE_BYTES,
+    ),
+  };
+}
+
 /** Reads the ignore file's text. An empty file ignores nothing and is not an error. */
 export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFile {
+  if (text.length > MAX_IGNORE_FILE_BYTES) return ignoreFileTooLarge(text.length, t);
   if (text.trim() === '') return { ok: true, entries: [] };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined)
+    return { ok: false, line: lineAt(text, deep), message: t('{0} is nested more than {1} levels deep', IGNORE_FILE_PATH, MAX_NESTING) };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const syntax = errors[0];
@@ -60,16 +86,52 @@ export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFil
 /**
  * The ignore file's new text with one more entry, the rest of the file (formatting, comments) kept as it
  * was; the text unchanged when an equal entry is already there. Only call it on a file that parsed.
+ * The entry is inserted after the last one, and nothing else is touched: the cost is one pass over the
+ * file however it is laid out (reformatting a one-line file around the insertion grew with its square).
  */
 export function appendIgnoreEntry(text: string, existing: readonly IgnoreEntry[], entry: IgnoreEntry): string {
   if (existing.some((other) => sameEntry(other, entry))) return text;
-  const base = text.trim() === '' ? '[]\n' : text;
-  const edits = modify(base, [existing.length], withoutEmpty(entry), {
-    isArrayInsertion: true,
-    formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
-  });
-  const updated = applyEdits(base, edits);
+  const item = JSON.stringify(withoutEmpty(entry), null, 2).replace(/\n/g, '\n  ');
+  const tree = text.trim() === '' ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (tree?.type !== 'array') return `[\n  ${item}\n]\n`;
+  const last = tree.children?.at(-1);
+  const at = last ? last.offset + last.length : tree.offset + 1;
+  const inserted = last ? `,\n  ${item}` : `\n  ${item}\n`;
+  const updated = text.slice(0, at) + inserted + text.slice(at);
   return updated.endsWith('\n') ? updated : `${updated}\n`;
+}
+
+/**
+ * Where brackets first nest deeper than `MAX_NESTING` (strings and comments skipped), or undefined.
+ * One pass: the parser recurses once per level, and a file nested 100,000 deep overflowed its stack.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) at = stringEnd(text, at);
+    else if (code === 0x2f && text.charCodeAt(at + 1) === 0x2f) at = endOf(text, '\n', at);
+    else if (code === 0x2f && text.charCodeAt(at + 1) === 0x2a) at = endOf(text, '*/', at + 2) + 1;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_NESTING) return at;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return undefined;
+}
+
+/** The offset of the quote that closes the string opened at `open` (or the text's end). */
+function stringEnd(text: string, open: number): number {
+  for (let at = open + 1; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x5c) at++;
+    else if (code === 0x22 || code === 0x0a) return at;
+  }
+  return text.length;
+}
+
+function endOf(text: string, marker: string, from: number): number {
+  const found = text.indexOf(marker, from);
+  return found === -1 ? text.length : found;
 }
 
 /**

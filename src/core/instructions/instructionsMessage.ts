@@ -48,7 +48,9 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
       if (refusal !== '') notes.push(refusal);
       continue;
     }
-    const redacted = protection.redactSecrets ? await redactText(chosen.text.trim()) : { text: chosen.text.trim(), count: 0 };
+    const redacted = protection.redactSecrets
+      ? await redactText(chosen.text.trim(), { path: chosen.file.label })
+      : { text: chosen.text.trim(), count: 0 };
     redactions += redacted.count;
     kept.push({ label: chosen.file.label, text: revealHiddenCharacters(redacted.text).text });
   }

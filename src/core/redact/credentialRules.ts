@@ -1,40 +1,12 @@
-import { patternRule } from './patternRule';
+import { credentialKeyRules } from './credentialKeyRules';
+import { patternRule, type PatternRule } from './patternRule';
+import { type TextFormat } from './textFormat';
 
 /**
  * Credentials recognisable by where they stand rather than by their shape: after a key that names a
- * password, inside a URL, in the line formats of netrc, pgpass, .npmrc and Docker's config.json.
+ * password or a secret (`credentialKeyRules.ts`), inside a URL, in the line formats of netrc, pgpass,
+ * .npmrc and Docker's config.json.
  */
-
-const PASSWORD_WORD = 'password|passwd|pwd';
-const PASSWORD_KEY = String.raw`["']?[\w.-]{0,40}(?:${PASSWORD_WORD})[\w.-]{0,40}["']?`;
-/** Every password key holds one of the words: only the lines with one are searched. */
-const PASSWORD_NEEDLE = new RegExp(PASSWORD_WORD, 'gi');
-
-/**
- * A password given as a literal: quoted anywhere (`"password": "…"`, `password = '…'`), or unquoted as
- * the whole rest of a `.properties`, `.ini`, `.env` or YAML line (`db.password=…`, `password: …`).
- * Unquoted values that read as code or as a type (`password: string;`, `pwd = getPwd()`, `${PWD}`) are
- * left alone, and so is a value named like a password (`self.password = password`); what remains may
- * still be a variable name, and hiding one is the lesser harm.
- */
-export const passwordRule = patternRule('password', 'password', [
-  {
-    needle: PASSWORD_NEEDLE,
-    pattern: new RegExp(
-      String.raw`(?<![\w.-])${PASSWORD_KEY}[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'])(?<secret>(?!\$\{|\{\{|%\(|<)[^"'\n]{1,200})\k<q>`,
-      'dgi',
-    ),
-  },
-  {
-    needle: PASSWORD_NEEDLE,
-    pattern: new RegExp(
-      String.raw`^[ \t]*${PASSWORD_KEY}[ \t]{0,20}[:=][ \t]{0,20}(?!(?:str|string|bytes|int|number|bool|boolean|SecretStr|None|null|nil|true|false|undefined|any|unknown|object|required|optional)[ \t]*$)(?![\w.]*(?:pass|pwd)[\w.]*[ \t]*$)(?<secret>[^\s"'$%{}()[\];=<>|&*!][^\n"'{}()[\];=]{0,200})$`,
-      'dgim',
-    ),
-  },
-  // JDBC and ODBC: `jdbc:mysql://db/app?user=app&password=…`, `Server=db;Pwd=…;`
-  /[?&;](?:password|pwd)=(?<secret>[^&;\s"'`]{1,200})/dgi,
-]);
 
 /**
  * secretlint's connection-string rules know PostgreSQL, MySQL and MongoDB, and its basic-auth rule
@@ -55,7 +27,7 @@ export const urlCredentialsRule = patternRule(
       pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/"'`]{0,100}:(?!\d{1,5}\/)[^\s@/"'`]{0,200}\/[^\s@"'`]{0,200}@[^\s"'`]+/gi,
     },
   ],
-  'URL_CREDENTIALS',
+  { messageId: 'URL_CREDENTIALS' },
 );
 
 /** netrc entries: `machine host login user password secret`, on one line or several. */
@@ -82,4 +54,12 @@ export const npmTokenRule = patternRule('npm-token', 'npm registry credentials',
   /(?<![\w-])(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)[ \t]{0,20}[=:][ \t]{0,20}["']?(?<secret>(?!\$\{)[^\s"'#;]{6,500})/dg,
 ]);
 
-export const credentialRules = [passwordRule, urlCredentialsRule, netrcRule, pgpassRule, dockerAuthRule, npmTokenRule];
+const placedRules = [urlCredentialsRule, netrcRule, pgpassRule, dockerAuthRule, npmTokenRule];
+
+/** The rules for a text of this format: only the key rules depend on it. */
+export function credentialRulesFor(format: TextFormat): PatternRule[] {
+  return [...credentialKeyRules(format), ...placedRules];
+}
+
+/** The rules for a text whose format is unknown: every pattern of every rule. */
+export const credentialRules = credentialRulesFor('unknown');

@@ -14,8 +14,11 @@ import { patternRule } from './patternRule';
 export const stripeRule = patternRule(
   'stripe',
   'Stripe secret key',
-  [/\b(?:sk|rk)_(?:live|test)_[0-9a-zA-Z]{20,247}\b|\bwhsec_[0-9a-zA-Z]{24,200}\b/g],
-  'STRIPE_KEY',
+  // No word boundary after the key: a suffix joined by `_` (`sk_live_…_old`) must not hide the key.
+  [
+    /(?<![0-9A-Za-z_])(?:sk|rk)_(?:live|test)_[0-9a-zA-Z]{20,247}(?![0-9a-zA-Z])|(?<![0-9A-Za-z_])whsec_[0-9a-zA-Z]{24,200}(?![0-9a-zA-Z])/g,
+  ],
+  { messageId: 'STRIPE_KEY' },
 );
 
 /** Google API keys: `AIza` and 35 more characters. */
@@ -74,7 +77,61 @@ export const herokuRule = patternRule('heroku-api-key', 'Heroku API key', [
   /heroku[^\n]{0,80}?\b(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/dgi,
 ]);
 
+/**
+ * An AWS secret access key without its name: 40 characters of Base64 within the next two lines after
+ * an access key id (`new Credentials('AKIA…', '…')`, the two columns of a CSV export), or before it on
+ * the same line. secretlint's AWS rule needs the key's name (`aws_secret_access_key`). Upper and lower
+ * case are both required, so a Git commit hash next to a key id is not taken for one.
+ */
+const AWS_SECRET = String.raw`(?<![A-Za-z0-9/+])(?<secret>(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[a-z])[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`;
+export const awsSecretNearIdRule = patternRule(
+  'aws-secret-access-key',
+  'AWS secret access key next to a key id',
+  [
+    new RegExp(String.raw`\b(?:AKIA|ASIA)[0-9A-Z]{16}\b[^\n]{0,100}?(?:\n[^\n]{0,200}?){0,2}?${AWS_SECRET}`, 'dg'),
+    { needle: /AKIA|ASIA/g, pattern: new RegExp(String.raw`${AWS_SECRET}[^\n]{0,100}?\b(?:AKIA|ASIA)[0-9A-Z]{16}\b`, 'dg') },
+  ],
+  { messageId: 'AWSSecretAccessKey' },
+);
+
+/** Anthropic keys of every kind (`sk-ant-api03-`, `sk-ant-admin01-`, …); secretlint knows only API keys. */
+export const anthropicKeyRule = patternRule(
+  'anthropic-api-key',
+  'Anthropic key',
+  [/(?<![\w-])sk-ant-[a-z]{2,10}\d{2}-[A-Za-z0-9_-]{40,200}/g],
+  { messageId: 'ANTHROPIC_API_KEY' },
+);
+
+/** 1Password service account tokens: `ops_` and a Base64 JSON object. */
+export const onePasswordTokenRule = patternRule('1password-token', '1Password service account token', [
+  /(?<![\w-])ops_eyJ[A-Za-z0-9+/=_-]{40,4000}/g,
+]);
+
+/**
+ * A PEM private key written in Base64 (`tls.key:` of a Kubernetes secret, a key in an environment
+ * variable): `LS0tLS1CRUdJTi` is `-----BEGIN`, and the decoded start must name a private key, so a
+ * certificate (`tls.crt`) is left alone.
+ */
+export const base64PrivateKeyRule = patternRule(
+  'private-key',
+  'private key in Base64',
+  [/(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,20000}={0,2}/g],
+  { keep: (value) => decodesToPrivateKey(value) },
+);
+
+function decodesToPrivateKey(value: string): boolean {
+  try {
+    return /PRIVATE KEY/.test(atob(value.slice(0, 80)));
+  } catch {
+    return false;
+  }
+}
+
 export const tokenRules = [
+  awsSecretNearIdRule,
+  anthropicKeyRule,
+  onePasswordTokenRule,
+  base64PrivateKeyRule,
   stripeRule,
   googleApiKeyRule,
   azureStorageKeyRule,

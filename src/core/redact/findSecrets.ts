@@ -1,5 +1,7 @@
 import { privateKeyBlocks } from './keyBlocks';
 import { lintInChunks, type Report } from './lintInChunks';
+import { hasSecretShape } from './secretShape';
+import { formatOf, type TextOrigin } from './textFormat';
 
 /** A secret in a text: [start, end) offsets and a kind for its placeholder, e.g. "github-token". */
 export interface SecretRange {
@@ -35,13 +37,20 @@ function kindOf(ruleId: string, messageId: string): string {
 /**
  * Finds secrets with secretlint. Rules report the secret itself in their message data, which is more
  * exact than their ranges (the AWS secret-key rule reports the range of the key *name*), so each
- * reported value is looked up in the text, falling back to the reported range. The first
- * `MAX_VALUES_SEARCHED_EVERYWHERE` distinct values are redacted wherever they occur (a key used bare
- * further down); after that only next to where they were reported, so a file full of secrets costs
- * linear time.
+ * reported value is looked up in the text, falling back to the reported range.
+ *
+ * A value with the shape of a secret (`hasSecretShape`) is redacted wherever it occurs (a key used
+ * bare further down), for the first `MAX_VALUES_SEARCHED_EVERYWHERE` distinct values; after that only
+ * next to where it was reported, so a file full of secrets costs linear time. Any other value
+ * (`changethis`, `password1`, a one-letter test password) is redacted only where a rule found it:
+ * replaced everywhere, a common word would blank out every line that uses it.
+ *
+ * `origin` is where the text comes from (its path or language): the format decides whether an
+ * unquoted value after a password key is a credential (`db.password=…` in `.properties`) or code
+ * (`password = random_lower_string()` in Python). The one entry point for all of redaction.
  */
-export async function findSecrets(text: string): Promise<SecretRange[]> {
-  return (await findSecretsInTexts([text]))[0] ?? [];
+export async function findSecrets(text: string, origin?: TextOrigin): Promise<SecretRange[]> {
+  return (await findSecretsInTexts([text], origin ? [origin] : undefined))[0] ?? [];
 }
 
 /**
@@ -50,12 +59,16 @@ export async function findSecrets(text: string): Promise<SecretRange[]> {
  * in batches this way, so that no text is large (a string over 128 KB takes a fresh mapping of memory
  * each time it is made, which cost more than linting a third of it).
  */
-export async function findSecretsInTexts(texts: readonly string[]): Promise<SecretRange[][]> {
+export async function findSecretsInTexts(
+  texts: readonly string[],
+  origins?: readonly (TextOrigin | undefined)[],
+): Promise<SecretRange[][]> {
   const found = texts.map((): SecretRange[] => []);
   const searchedEverywhere = new Set<string>();
   for (const [index, text] of texts.entries()) {
     if (text.trim() === '') continue;
-    for (const message of await lintInChunks(text)) locate(message, { texts, index, found, searchedEverywhere });
+    for (const message of await lintInChunks(text, formatOf(origins?.[index])))
+      locate(message, { texts, index, found, searchedEverywhere });
   }
   return texts.map((text, index) => (text.trim() === '' ? [] : mergeRanges([...(found[index] ?? []), ...privateKeyBlocks(text)])));
 }
@@ -77,6 +90,13 @@ function locate(message: Report, search: Search): void {
   const [start, end] = message.range;
   let located = false;
   for (const value of secretValues(message.data)) {
+    if (!hasSecretShape(value)) {
+      // Only where it was reported: the rule's range, or the value's first occurrence from there.
+      const offsets = occurrences(text, value, start, Math.max(end, start + value.length));
+      for (const offset of offsets.slice(0, 1)) here.push({ start: offset, end: offset + value.length, kind });
+      located ||= offsets.length > 0;
+      continue;
+    }
     if (searchedEverywhere.has(value)) {
       located = true;
       continue;
@@ -141,8 +161,8 @@ export function mergeRanges(ranges: readonly SecretRange[]): SecretRange[] {
 }
 
 /** Text with every secret replaced by its placeholder, and how many there were. */
-export async function redactText(text: string): Promise<{ text: string; count: number }> {
-  const found = await findSecrets(text);
+export async function redactText(text: string, origin?: TextOrigin): Promise<{ text: string; count: number }> {
+  const found = await findSecrets(text, origin);
   // One pass over the text: splicing each placeholder into the whole string would copy it per secret.
   const parts: string[] = [];
   let at = 0;

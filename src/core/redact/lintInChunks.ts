@@ -1,7 +1,8 @@
 import type { lintSource as LintSource } from '@secretlint/core';
 import type { SecretLintCoreConfig } from '@secretlint/types';
-import { credentialRules } from './credentialRules';
+import { credentialRulesFor } from './credentialRules';
 import { tokenRules } from './extraRules';
+import { type TextFormat } from './textFormat';
 
 /**
  * secretlint's recommended rules, registered one by one with two changes: AWS access key ids are scanned
@@ -12,24 +13,30 @@ import { tokenRules } from './extraRules';
  * secretlint is loaded on first use: its rule set is the largest part of the bundle, and activation
  * should not pay for it.
  */
-let engine: Promise<{ lintSource: typeof LintSource; config: SecretLintCoreConfig }> | undefined;
+type Config = SecretLintCoreConfig;
+let engine: Promise<{ lintSource: typeof LintSource; configFor: (format: TextFormat) => Config }> | undefined;
 
 function loadEngine() {
-  engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
-    lintSource: core.lintSource,
-    config: {
-      rules: [
-        ...preset.rules
-          .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
-          .map((rule) => ({
-            id: rule.meta.id,
-            rule,
-            ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
-          })),
-        ...[...tokenRules, ...credentialRules].map((rule) => ({ id: rule.meta.id, rule })),
-      ],
-    },
-  }));
+  engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => {
+    const presetRules = preset.rules
+      .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+      .map((rule) => ({
+        id: rule.meta.id,
+        rule,
+        ...(rule.meta.id === '@secretlint/secretlint-rule-aws' ? { options: { enableIDScanRule: true } } : {}),
+      }));
+    // One configuration per format, made when first needed: only the credential-key rules differ.
+    const configs = new Map<TextFormat, Config>();
+    const configFor = (format: TextFormat): Config => {
+      let config = configs.get(format);
+      if (!config) {
+        config = { rules: [...presetRules, ...[...tokenRules, ...credentialRulesFor(format)].map((rule) => ({ id: rule.meta.id, rule }))] };
+        configs.set(format, config);
+      }
+      return config;
+    };
+    return { lintSource: core.lintSource, configFor };
+  });
   return engine;
 }
 
@@ -47,8 +54,9 @@ export interface Report {
  * whole in one stretch. (Private keys, which can be longer,
  * are found in the whole text by `privateKeyBlocks`.) Ranges come back as offsets into `text`.
  */
-export async function lintInChunks(text: string): Promise<Report[]> {
-  const { lintSource, config } = await loadEngine();
+export async function lintInChunks(text: string, format: TextFormat): Promise<Report[]> {
+  const { lintSource, configFor } = await loadEngine();
+  const config = configFor(format);
   const reports: Report[] = [];
   for (const [from, to] of chunkBounds(text)) {
     const result = await lintSource({

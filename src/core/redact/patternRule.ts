@@ -13,7 +13,20 @@ export type PatternRule = SecretLintRuleCreator & { readonly patterns: readonly 
  * and every repetition that could meet the next one is bounded, or it is searched only in the lines
  * that hold its needle (`LinePattern`).
  */
-export function patternRule(kind: string, describe: string, patterns: readonly SecretPattern[], messageId = kind): PatternRule {
+export interface PatternRuleOptions {
+  /** The message id, when it is one `findSecrets` maps to a kind of its own (`STRIPE_KEY`). */
+  readonly messageId?: string;
+  /** Whether a matched value is a secret; what a regular expression cannot say well (prose, a decoded prefix). */
+  readonly keep?: (value: string, match: RegExpMatchArray) => boolean;
+}
+
+export function patternRule(
+  kind: string,
+  describe: string,
+  patterns: readonly SecretPattern[],
+  options: PatternRuleOptions = {},
+): PatternRule {
+  const { messageId = kind, keep } = options;
   const rule: PatternRule = {
     patterns,
     messages: { [messageId]: { en: (props: { VALUE: string }) => `found ${describe}: ${props.VALUE}` } },
@@ -25,6 +38,7 @@ export function patternRule(kind: string, describe: string, patterns: readonly S
           for (const pattern of patterns) {
             for (const { match, offset } of matchesOf(source.content, pattern)) {
               const value = match.groups?.['secret'] ?? match[0];
+              if (keep && !keep(value, match)) continue;
               const start = offset + (match.indices?.groups?.['secret']?.[0] ?? match.index ?? 0);
               context.report({ message: t(messageId, { VALUE: value }), range: [start, start + value.length] });
             }

@@ -1,3 +1,4 @@
+import { questionWithQuotedFinding } from '../findings/askAboutFinding';
 import { redactText } from '../redact/findSecrets';
 import { type HistoryTurn } from './plan';
 
@@ -18,10 +19,11 @@ export async function protectConversation(
   redact: boolean,
 ): Promise<Conversation> {
   const redactIf = async (text: string) => (redact ? redactText(text) : { text, count: 0 });
-  const asked = question.trim() === '' ? { text: defaultQuestion, count: 0 } : await redactIf(question);
+  // A finding a person asks about travels quoted, as data, never as their own words (in history too).
+  const asked = question.trim() === '' ? { text: defaultQuestion, count: 0 } : await redactIf(questionWithQuotedFinding(question));
   const turns = await Promise.all(
     history.map(async (turn) => {
-      const [request, response] = await Promise.all([redactIf(turn.request), redactIf(turn.response)]);
+      const [request, response] = await Promise.all([redactIf(questionWithQuotedFinding(turn.request)), redactIf(turn.response)]);
       return { turn: { request: request.text, response: response.text }, count: request.count + response.count };
     }),
   );

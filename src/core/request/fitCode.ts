@@ -6,6 +6,7 @@ import { type Translate } from '../i18n';
 import { type PromptMessage } from '../prompt/assemble';
 import { renderPiece, type RenderedPiece } from '../prompt/renderPiece';
 import { secretsNear } from '../redact/secretsNear';
+import { originOf } from '../redact/textFormat';
 import { type TextSource } from './screenSources';
 
 export interface FitInput {
@@ -68,7 +69,7 @@ async function renderWithin(input: FitInput, shares: readonly number[]): Promise
   const rendered = await Promise.all(
     input.usable.map(async (source, index) => {
       const window = windows[index] as CodeWindow;
-      const secrets = input.redactSecrets ? await secretsNear(source.content.text, window) : [];
+      const secrets = input.redactSecrets ? await secretsNear(source.content.text, window, originOf(source)) : [];
       return renderPiece(source, window, secrets, input.t);
     }),
   );

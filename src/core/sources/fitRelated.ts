@@ -74,7 +74,7 @@ async function renderCandidate(
 ): Promise<FittedRelated | undefined> {
   const window = declarationWindow(candidate, index, codeChars);
   if (window.lines.length === 0) return undefined;
-  const secrets = budget.redactSecrets ? await secretsNear(candidate.text, window) : [];
+  const secrets = budget.redactSecrets ? await secretsNear(candidate.text, window, { path: candidate.matchPath || candidate.label }) : [];
   return { candidate, window, rendered: renderRelated(candidate, window, secrets, budget.t) };
 }
 

@@ -7,6 +7,7 @@ import { english, groupDigits, type Translate } from '../i18n';
 import { oneLine, renderPiece } from '../prompt/renderPiece';
 import { redactText } from '../redact/findSecrets';
 import { secretsNear } from '../redact/secretsNear';
+import { originOf } from '../redact/textFormat';
 import { accessRefusalReason, type RefusedAccess } from '../protect/modelAccess';
 import { sentPiece, type SentPiece } from '../request/plan';
 import { clampReadRange, type ReadFileInput } from './toolSchemas';
@@ -58,7 +59,7 @@ export async function readFileResult(source: AttachedSource, input: ReadFileInpu
   const totalLines = text.split('\n').length;
   const range = clampReadRange(input, totalLines);
   const window = rangeWindow(text, range.startLine, range.endLine, MAX_LINE_CHARS);
-  const secrets = settings.redactSecrets ? await secretsNear(text, window) : [];
+  const secrets = settings.redactSecrets ? await secretsNear(text, window, originOf(source)) : [];
   const piece = renderPiece({ ...source, focus: undefined }, window, secrets, t);
   const more =
     window.endLine < window.totalLines
@@ -137,7 +138,7 @@ export async function findReferencesResult(
       // Redact the line before cutting it: a cut through a secret leaves a piece no rule recognises.
       let text = reference.lineText.trim().slice(0, MAX_SCANNED_LINE_CHARS);
       if (settings.redactSecrets) {
-        const redacted = await redactText(text);
+        const redacted = await redactText(text, { path: reference.matchPath });
         redactions += redacted.count;
         text = redacted.text;
       }

@@ -194,15 +194,25 @@ async function chooseFolder(automated: boolean): Promise<vscode.WorkspaceFolder 
 
 /**
  * Closes the untitled buffer the document was streamed into (its text is saved now), without a save
- * prompt, and shows the saved file in its place.
+ * prompt, and shows the saved file in its place. Only this run's buffer: another run may be writing
+ * into the active editor at the same moment, so nothing here acts on "the active editor". The buffer is
+ * emptied first (an empty untitled buffer closes without asking), then its own tabs are closed.
  */
 async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.Uri): Promise<void> {
   if (!untitled.isClosed) {
-    await vscode.window.showTextDocument(untitled, { preview: false });
-    if (vscode.window.activeTextEditor?.document === untitled)
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(untitled.uri, new vscode.Range(0, 0, untitled.lineCount, 0));
+    await vscode.workspace.applyEdit(edit);
+    const own = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === untitled.uri.toString());
+    if (own.length > 0) await vscode.window.tabGroups.close(own, true);
   }
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
+  // An editor opened at the same moment (another run's) cancels this opening: the file is saved and
+  // its Uri returned either way, so a lost race only leaves it unshown.
+  await Promise.resolve(vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false })).catch(
+    () => undefined,
+  );
 }
 
 /** The button under a `/design` answer: the same save path as the command. */

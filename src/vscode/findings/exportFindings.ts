@@ -1,14 +1,26 @@
 import * as vscode from 'vscode';
-import { type ExportedFinding, toSarif } from '../../core/findings/sarif';
+import { type ExportedFinding, sarifPathOf, toSarif } from '../../core/findings/sarif';
+import { mayReachModel } from '../protect/mayReachModel';
 import { t } from '../l10n';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
 /**
  * `architect.exportFindings`: every current Architect finding as SARIF 2.1.0, to a file the user picks,
- * or to `{uri}` when automation passes one (then no dialog). Returns the Uri written, if any.
+ * or to `{uri}` when automation passes one (then no dialog). A command can be run by anything (a link,
+ * another extension), so a target passed in must be a `.sarif` file a person could have picked without
+ * thinking twice: inside a workspace folder, also once links are resolved; anything else is refused
+ * with a message. Returns the Uri written, if any.
  */
 export async function exportFindings(findings: FindingsDiagnostics, version: string, argument?: unknown): Promise<vscode.Uri | undefined> {
   const given = targetOf(argument);
+  if (given !== undefined && !(await mayExportTo(given))) {
+    void vscode.window.showErrorMessage(
+      t(
+        'Architect did not export: a target passed to the command must be a .sarif file inside a workspace folder. Run Export Findings as SARIF from the Command Palette to choose another place.',
+      ),
+    );
+    return undefined;
+  }
   const folders = vscode.workspace.workspaceFolders ?? [];
   const target =
     given ??
@@ -27,8 +39,11 @@ export async function exportFindings(findings: FindingsDiagnostics, version: str
   });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(log, null, 2) + '\n'));
   if (given === undefined) {
-    const note = exported.skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', exported.skipped) : '';
-    void vscode.window.showInformationMessage(t('Exported {0} Architect findings to {1}.', exported.findings.length, target.fsPath) + note);
+    // The log leaves out a finding whose path would point outside its folder: counted with the others.
+    const written = exported.findings.filter((finding) => sarifPathOf(finding.path) !== undefined).length;
+    const skipped = exported.skipped + exported.findings.length - written;
+    const note = skipped > 0 ? ' ' + t('{0} outside the workspace folders were left out.', skipped) : '';
+    void vscode.window.showInformationMessage(t('Exported {0} Architect findings to {1}.', written, target.fsPath) + note);
   }
   return target;
 }
@@ -72,4 +87,26 @@ function targetOf(argument: unknown): vscode.Uri | undefined {
   const uri: unknown = (argument as { uri?: unknown }).uri;
   if (uri instanceof vscode.Uri) return uri;
   return typeof uri === 'string' && uri !== '' ? vscode.Uri.parse(uri) : undefined;
+}
+
+/**
+ * A target an automation argument may name: a `.sarif` file in a workspace folder, by a path without
+ * "." or ".." segments, whose nearest existing part (the file, else a folder above it) is inside a
+ * workspace folder once links are resolved: a link planted in the repository cannot redirect the write.
+ */
+async function mayExportTo(target: vscode.Uri): Promise<boolean> {
+  const segments = target.path.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return false;
+  if (!/\.sarif(\.json)?$/i.test(segments.at(-1) ?? '')) return false;
+  const folder = vscode.workspace.getWorkspaceFolder(target);
+  if (folder === undefined) return false;
+  for (let part = target; part.path.length >= folder.uri.path.length; part = vscode.Uri.joinPath(part, '..')) {
+    const exists = await Promise.resolve(vscode.workspace.fs.stat(part)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) return (await mayReachModel(part, 'model', [])).kind === 'allowed';
+    if (part.path === folder.uri.path) break;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { askAboutFindingQuery } from '../../core/findings/findingQuery';
 import { t } from '../l10n';
 import { currentLines } from './findingLines';
 import { type FindingRecord, type FindingsDiagnostics } from './findingsDiagnostics';
@@ -48,19 +49,17 @@ function applyAction(document: vscode.TextDocument, record: FindingRecord): vsco
   return action;
 }
 
-/** Sends the finding to @architect, with its lines attached. */
+/** Sends the finding to @architect, with its lines attached and its words quoted. */
 function askAction(record: FindingRecord): vscode.CodeAction {
   const { finding } = record;
   const action = new vscode.CodeAction(t('Ask @architect about this finding'), vscode.CodeActionKind.QuickFix);
-  const where = finding.endLine > finding.line ? `${finding.line}–${finding.endLine}` : String(finding.line);
-  const question = t('Explain this finding on lines {0} and how to fix it: {1}', where, finding.title);
-  const detail = finding.detail ? `\n${finding.detail}` : '';
   action.command = {
     command: 'workbench.action.chat.open',
     title: action.title,
     arguments: [
       {
-        query: `@architect ${question}${detail}`,
+        // The finding's words are the model's: quoted in a block the participant reads as data.
+        query: `@architect ${askAboutFindingQuery(finding, t)}`,
         isPartialQuery: false,
         // Plain 1-based positions: a vscode.Range does not survive the trip to the chat.
         attachFiles: [

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { appendIgnoreEntry, type IgnoreEntry, parseIgnoreFile } from '../../core/findings/ignoreFile';
+import {
+  appendIgnoreEntry,
+  type IgnoreEntry,
+  type IgnoreFile,
+  ignoreFileTooLarge,
+  MAX_IGNORE_FILE_BYTES,
+  parseIgnoreFile,
+} from '../../core/findings/ignoreFile';
 import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
 import { t } from '../l10n';
 
@@ -26,12 +33,12 @@ export class IgnoreStore implements vscode.Disposable {
   async load(folder: vscode.WorkspaceFolder): Promise<IgnoreState> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
     const file = IgnoreStore.fileOf(folder);
-    const text = await readText(file);
-    if (text === undefined) {
+    const read = await readCapped(file);
+    if (read === undefined) {
       this.problems.delete(file);
       return { kind: 'ok', entries: [] };
     }
-    return this.check(file, text);
+    return this.check(file, read);
   }
 
   /** Adds an entry to the folder's file (creating it), unless the file is malformed or untrusted. */
@@ -56,16 +63,18 @@ export class IgnoreStore implements vscode.Disposable {
   private async append(folder: vscode.WorkspaceFolder, entry: IgnoreEntry): Promise<IgnoreState> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
     const file = IgnoreStore.fileOf(folder);
-    const text = (await readText(file)) ?? '';
-    const state = this.check(file, text);
-    if (state.kind !== 'ok') return state;
+    const read = (await readCapped(file)) ?? '';
+    const state = this.check(file, read);
+    if (state.kind !== 'ok' || typeof read !== 'string') return state;
+    const text = read;
     const updated = appendIgnoreEntry(text, state.entries, entry);
     if (updated !== text) await writeWhole(file, updated);
     return this.check(file, updated);
   }
 
-  private check(file: vscode.Uri, text: string): IgnoreState {
-    const parsed = parseIgnoreFile(text, t);
+  /** `read` is the file's text, or what was found instead of reading it (a file over the size cap). */
+  private check(file: vscode.Uri, read: string | IgnoreFile): IgnoreState {
+    const parsed = typeof read === 'string' ? parseIgnoreFile(read, t) : read;
     if (parsed.ok) {
       this.problems.delete(file);
       return { kind: 'ok', entries: parsed.entries };
@@ -78,8 +87,14 @@ export class IgnoreStore implements vscode.Disposable {
   }
 }
 
-async function readText(file: vscode.Uri): Promise<string | undefined> {
+/**
+ * The file's text; a file over the size cap is not read at all (its size is enough to refuse it); a
+ * missing file is undefined.
+ */
+async function readCapped(file: vscode.Uri): Promise<string | IgnoreFile | undefined> {
   try {
+    const { size } = await vscode.workspace.fs.stat(file);
+    if (size > MAX_IGNORE_FILE_BYTES) return ignoreFileTooLarge(size, t);
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;

@@ -30,7 +30,8 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
   const files = gathered.files.map((file): DiffFile => ({
     ...file,
     path: label(file.path),
-    ...(file.oldPath ? { oldPath: label(file.oldPath) } : {}),
+    matchPath: folderRelative(gathered.root, file.path),
+    ...(file.oldPath ? { oldPath: label(file.oldPath), oldMatchPath: folderRelative(gathered.root, file.oldPath) } : {}),
   }));
   const refused = gathered.refused.map((file) => ({ ...file, path: label(file.path) }));
   const repository = vscode.workspace.asRelativePath(gathered.root);
@@ -40,4 +41,13 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
     scope: gathered.root,
     question: gathered.request.question,
   };
+}
+
+/**
+ * A repository path relative to its own workspace folder, without the folder's name: what
+ * `architect.exclude` is matched against, as for an attached file (`config/secrets.json` excludes
+ * `api/config/secrets.json` in the folder `api`).
+ */
+function folderRelative(root: vscode.Uri, repositoryPath: string): string {
+  return vscode.workspace.asRelativePath(vscode.Uri.joinPath(root, ...repositoryPath.split('/')), false);
 }

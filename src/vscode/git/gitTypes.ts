@@ -35,6 +35,8 @@ export interface GitRepository {
   getMergeBase(ref1: string, ref2: string): Promise<string | undefined>;
   diffWith(ref: string, path: string): Promise<string>;
   diffIndexWithHEAD(path: string): Promise<string>;
+  /** The text of a file (an absolute file-system path) at `ref`; '' is the index. */
+  show(ref: string, path: string): Promise<string>;
 }
 
 export interface GitApi {

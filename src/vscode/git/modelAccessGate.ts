@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { t } from '../l10n';
 import { mayReachModel } from '../protect/mayReachModel';
 
 export type ChangedFileAccess =
@@ -14,4 +15,16 @@ export async function mayChangedFileReachModel(uri: vscode.Uri): Promise<Changed
   if (access.kind === 'allowed') return { kind: 'allowed', ...(access.file ? { size: access.file.size } : {}) };
   if (access.kind === 'refused' && access.verdict.why === 'excluded' && !access.verdict.throughLink) return { kind: 'allowed' };
   return access;
+}
+
+/**
+ * May the lines a renamed or copied file brought from its source reach a model? They are the source's
+ * lines in Git, so the source is checked as the file itself is; when it is gone from the disk (the usual
+ * rename), by where it was: a source outside every workspace folder sends nothing.
+ */
+export async function mayChangeSourceReachModel(uri: vscode.Uri): Promise<ChangedFileAccess> {
+  const access = await mayChangedFileReachModel(uri);
+  if (access.kind !== 'unreadable') return access;
+  if (vscode.workspace.getWorkspaceFolder(uri) !== undefined) return { kind: 'allowed' };
+  return { kind: 'refused', reason: t('its lines come from a file outside the workspace folders') };
 }

@@ -8,7 +8,8 @@ import { decodeFileBytes } from '../../core/context/decode';
 import { groupDigits } from '../../core/i18n';
 import { t } from '../l10n';
 import { GIT_STATUS_UNTRACKED, type GitRepository } from './gitTypes';
-import { mayChangedFileReachModel } from './modelAccessGate';
+import { type ChangedFileAccess, mayChangedFileReachModel, mayChangeSourceReachModel } from './modelAccessGate';
+import { withKeysAround } from './readKeysAround';
 
 /** Untracked files larger than this are named, not read: R23's limit for whole files. */
 export const MAX_UNTRACKED_BYTES = 5 * 1024 * 1024;
@@ -54,7 +55,9 @@ async function readTracked(repository: GitRepository, scope: ChangesScope): Prom
   const base = await baseOf(repository, scope);
   if (base.kind === 'answer') return base;
   const diff = scope.kind === 'staged' ? await repository.diffIndexWithHEAD('.') : await repository.diffWith(base.revision, '.');
-  return { kind: 'changes', ...(await gateTracked(repository, parseUnifiedDiff(diff))) };
+  const gated = await gateTracked(repository, parseUnifiedDiff(diff));
+  // Only files whose bytes may reach the model are read whole, for the keys around their hunks.
+  return { kind: 'changes', files: await withKeysAround(repository, scope, base.revision, gated.files), refused: gated.refused };
 }
 
 async function baseOf(
@@ -102,14 +105,7 @@ function relativePath(repository: GitRepository, uri: vscode.Uri): string {
 }
 
 async function gateTracked(repository: GitRepository, files: readonly DiffFile[]): Promise<{ files: DiffFile[]; refused: RefusedFile[] }> {
-  const verdicts = await Promise.all(
-    files.map((file) =>
-      // A deleted file is sent by name only: no bytes of it to check.
-      file.status === 'deleted'
-        ? Promise.resolve({ kind: 'allowed' as const })
-        : mayChangedFileReachModel(vscode.Uri.joinPath(repository.rootUri, file.path)),
-    ),
-  );
+  const verdicts = await Promise.all(files.map((file) => gateOne(repository, file)));
   const kept: DiffFile[] = [];
   const refused: RefusedFile[] = [];
   files.forEach((file, index) => {
@@ -120,14 +116,26 @@ async function gateTracked(repository: GitRepository, files: readonly DiffFile[]
   return { files: kept, refused };
 }
 
+/** A changed file, and the file a rename or a copy took its lines from: refused if either is. */
+async function gateOne(repository: GitRepository, file: DiffFile): Promise<ChangedFileAccess> {
+  // A deleted file is sent by name only: no bytes of it to check.
+  if (file.status === 'deleted') return { kind: 'allowed' };
+  const [own, source] = await Promise.all([
+    mayChangedFileReachModel(vscode.Uri.joinPath(repository.rootUri, file.path)),
+    file.oldPath === undefined ? undefined : mayChangeSourceReachModel(vscode.Uri.joinPath(repository.rootUri, file.oldPath)),
+  ]);
+  return own.kind !== 'allowed' || source === undefined ? own : source;
+}
+
 async function readUntracked(
   repository: GitRepository,
   uri: vscode.Uri,
   isExcluded: (path: string) => boolean,
 ): Promise<{ file?: DiffFile; refused?: RefusedFile }> {
   const path = relativePath(repository, uri);
-  // Named as excluded by the core, never read.
-  if (isExcluded(path)) return { file: { path, status: 'added', binary: false, hunks: [], added: 0, removed: 0 } };
+  // Named as excluded by the core, never read. Matched relative to its own workspace folder, as the core does.
+  if (isExcluded(vscode.workspace.asRelativePath(uri, false)))
+    return { file: { path, status: 'added', binary: false, hunks: [], added: 0, removed: 0 } };
   const access = await mayChangedFileReachModel(uri);
   if (access.kind !== 'allowed') return { refused: { path, reason: access.reason } };
   if ((access.size ?? 0) > MAX_UNTRACKED_BYTES)

@@ -84,6 +84,53 @@ suite('/changes reviews what changed in a Git repository', () => {
     assert.match(sent, /Changed file: api\/src\/database\.ts\nStatus: renamed from api\/src\/db\.ts/);
   });
 
+  test('R46 editing the line after a private key’s END line sends no line of the key', async () => {
+    const body = ['MIIEowIBAAKCAQEAx' + 'Q'.repeat(47), 'W'.repeat(64), 'k'.repeat(40) + 'Zz09'.repeat(6), 'Kx9='];
+    const lines = [
+      '// a key kept in code, committed long ago',
+      'export const KEY = `',
+      '-----BEGIN RSA PRIVATE KEY-----',
+      ...body,
+      '-----END RSA PRIVATE KEY-----',
+      '`;',
+      'export const after = 1;',
+      'export const more = 2;',
+    ];
+    await writeFile('api/src/keys.ts', lines.join('\n') + '\n');
+    git(api(), 'add', 'src/keys.ts');
+    git(api(), 'commit', '-q', '-m', 'a key');
+    await editLine('api/src/keys.ts', lines.indexOf('export const after = 1;') + 1, 'export const after = 42;');
+    await changes();
+    const sent = allText(lastRequest(lm.fake));
+    assert.ok(sent.includes('export const after = 42;'), 'the edit was not sent');
+    for (const line of body) assert.ok(!sent.includes(line), `a line of the key was sent: ${line}`);
+    assert.ok(sent.includes('[REDACTED:private-key]'));
+  });
+
+  test('R47 .env edited and copied to a source file (diff.renames=copies): none of its lines is sent', async () => {
+    git(api(), 'config', 'diff.renames', 'copies');
+    try {
+      const env = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('api/.env')));
+      // A line no secret rule knows: only the exclusion keeps it from the model.
+      const copied = env + 'INTERNAL_ONLY=copied-from-env-line\n';
+      await writeFile('api/.env', copied);
+      await writeFile('api/src/settings.ts', copied + '// settings\n');
+      git(api(), 'add', 'src/settings.ts');
+      const diff = git(api(), 'diff', 'HEAD', '--', '.');
+      assert.match(diff, /copy from \.env\ncopy to src\/settings\.ts/, 'git did not report a copy');
+      await editLine('api/src/users.ts', 2, '// touched');
+      const { notes } = await changes();
+      const sent = allText(lastRequest(lm.fake));
+      assert.ok(!sent.includes('copied-from-env-line') && !sent.includes('fixture-password-do-not-send'), 'a line of .env was sent');
+      assert.ok(
+        notes.some((note) => note.startsWith('api/src/settings.ts was not sent: it matches the exclusion pattern ".env"')),
+        JSON.stringify(notes),
+      );
+    } finally {
+      git(api(), 'config', '--unset', 'diff.renames');
+    }
+  });
+
   test('R25 a binary file among the changes is named and never sent', async () => {
     await writeFile('api/assets/logo.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0, 0x42, 0x49, 0x4e, 0x41, 0x52, 0x59]));
     await editLine('api/src/users.ts', 2, '// touched');

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
 import { FAKE_MODEL, eventually, lastRequest, sleep } from '../helpers/fake';
 import { captureMessages } from '../helpers/messages';
+import { architectLogText } from '../helpers/log';
 import { clickButton } from '../helpers/runner';
 import { exists, fileUri, openWithSelection, readText, workspaceFolder } from '../helpers/workspace';
 
@@ -180,5 +181,68 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
     } finally {
       messages.restore();
     }
+  });
+
+  test('R54 two runs at once each close only their own editor: both return their Uri, no other document is reverted or closed', async () => {
+    lm.fake.behave({
+      delayMs: 15,
+      reply: (request) => {
+        const name = (request.messages.at(-1)?.text ?? '').includes('Alpha') ? 'ALPHA' : 'BETA';
+        return [`# API Design: ${name}\n`, '\n## Endpoints\n', `${name}-BODY\n`];
+      },
+    });
+    // Unsaved work of the person: must survive whatever the runs do.
+    const victim = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'UNSAVED WORK OF THE PERSON' });
+    await vscode.window.showTextDocument(victim, { preview: false });
+    // Another editor becomes active the moment a run's untitled document does, as a second run's does
+    // under load: whatever "the active editor" is then, it is not the run's own.
+    let switches = 0;
+    const listener = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const document = editor?.document;
+      if (document?.uri.scheme === 'untitled' && document !== victim) {
+        switches++;
+        // Opening races with the run's own editors; losing that race is fine here.
+        vscode.window.showTextDocument(victim, { preview: false }).then(undefined, () => undefined);
+      }
+    });
+    try {
+      const messages = captureMessages();
+      const [alpha, beta] = await Promise.all([generate({ description: 'Alpha API' }), generate({ description: 'Beta API' })]).finally(() =>
+        messages.restore(),
+      );
+      assert.ok(
+        alpha && beta,
+        `a run returned no Uri: ${String(alpha)} ${String(beta)} ${JSON.stringify(messages.shown)} ${architectLogText().slice(-1500)}`,
+      );
+      assert.strictEqual(await readText(alpha), '# API Design: ALPHA\n\n## Endpoints\nALPHA-BODY\n');
+      assert.strictEqual(await readText(beta), '# API Design: BETA\n\n## Endpoints\nBETA-BODY\n');
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(switches > 0, 'the other editor never became active during the runs');
+    assert.ok(!victim.isClosed, 'another document was closed');
+    assert.strictEqual(victim.getText(), 'UNSAVED WORK OF THE PERSON', 'another document was reverted');
+    const untitledDesignTabs = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'untitled')
+      .filter((tab) =>
+        vscode.workspace.textDocuments.some(
+          (doc) => doc.uri.toString() === (tab.input as vscode.TabInputText).uri.toString() && doc.getText().includes('API Design'),
+        ),
+      );
+    assert.deepStrictEqual(
+      untitledDesignTabs.map((tab) => tab.label),
+      [],
+      'a run left its untitled editor open',
+    );
+    // Leave nothing unsaved behind for the next test.
+    const empty = new vscode.WorkspaceEdit();
+    empty.delete(victim.uri, new vscode.Range(0, 0, victim.lineCount, 0));
+    await vscode.workspace.applyEdit(empty);
+    await vscode.window.tabGroups.close(
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === victim.uri.toString()),
+    );
   });
 });

@@ -1,0 +1,126 @@
+import { type LinePattern, type SecretPattern } from './linePattern';
+import { patternRule, type PatternRule } from './patternRule';
+import { type TextFormat } from './textFormat';
+
+/**
+ * Credentials recognisable by the key they are given to: `password = "…"`, `db.password=…`,
+ * `client-secret: …`. Real code names passwords far more often than it holds one (`verify_password`,
+ * `password: z.string()`, `plain_password: str`, `"Show password"`), so a value counts only where it is
+ * a literal credential:
+ * - the key ends with the word (`DB_PASSWORD`, `newPassword`, `spring.datasource.password`), so
+ *   `resetPasswordExpirationMinutes` and `PasswordInput.displayName` are no password keys;
+ * - a quoted value counts in every format; an unquoted one only where the format makes the rest of the
+ *   line the value (`.properties`, `.ini`, `.env`, YAML), never in code, where it is a variable, a call,
+ *   a type or a schema;
+ * - a value that is a placeholder (`${DB_PASSWORD}`, `{{ .pw }}`, `<password>`), the key's own word,
+ *   or prose (`"Show password"`) is no credential.
+ */
+
+interface KeyFamily {
+  readonly kind: string;
+  readonly describe: string;
+  /** The words a key ends with, as a regex alternation. */
+  readonly words: string;
+  /** Values that are the word itself, or say there is none. */
+  readonly emptyValues: RegExp;
+  /** Patterns of the family's own, in every format. */
+  readonly more: readonly SecretPattern[];
+}
+
+const PASSWORD: KeyFamily = {
+  kind: 'password',
+  describe: 'password',
+  words: 'pass(?:word|wd)|pwd',
+  emptyValues: /^(?:pass(?:word|wd)|pwd|none|null|nil|undefined)$/i,
+  // JDBC and ODBC: `jdbc:mysql://db/app?user=app&password=…`, `Server=db;Pwd=…;`
+  more: [/[?&;](?:password|pwd)=(?<secret>[^&;\s"'`]{1,200})/dgi],
+};
+
+const SECRET: KeyFamily = {
+  kind: 'secret',
+  describe: 'secret',
+  words: 'secret(?:[_-]?key)?',
+  emptyValues: /^(?:secret(?:[_-]?key)?|none|null|nil|undefined)$/i,
+  more: [],
+};
+
+/**
+ * A key that ends with one of the family's words, quoted or not (the quotes must pair), perhaps followed
+ * by a digit or by what says which copy it is (`DB_PASSWORD_PROD`, `ADMIN_PASSWORD_B64`).
+ */
+const keySource = (family: KeyFamily) =>
+  String.raw`(?<kq>["'\x60]?)[\w.-]{0,120}(?:${family.words})(?:[_.-]?(?:${KEY_SUFFIXES}))?\d{0,3}\k<kq>`;
+const KEY_SUFFIXES = 'prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test|qa|local|live|enc(?:rypted)?|b64|base64|value|plain(?:text)?|raw';
+
+/** `${VAR}`, `$VAR`, `{{ x }}`, `{x}`, `%(x)s`, `%VAR%`, `<password>`, `#{x}`, and masks such as `****`. */
+const PLACEHOLDER = /^(?:\$\{|\$[A-Z_][A-Z0-9_]*$|\{|%\(|%\w+%$|<[^>]*>$|#\{)|\$\{|\{\{|^([*•xX.])\1*$/;
+/** Words and spaces only, perhaps with a full stop: a label or a sentence, not a credential. */
+const PROSE = /^[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)+[.!?:…]?$/;
+
+function isLiteral(family: KeyFamily, value: string, format: TextFormat): boolean {
+  const trimmed = value.trim();
+  if (trimmed === '' || family.emptyValues.test(trimmed) || PLACEHOLDER.test(trimmed) || PROSE.test(trimmed)) return false;
+  // In code, a name made of letters that holds the word is a constant's value (`RESET_PASSWORD: 'resetPassword'`).
+  return !(format === 'code' && /^[A-Za-z_.-]+$/.test(trimmed) && new RegExp(family.words, 'i').test(trimmed));
+}
+
+/** Unquoted values that are no credential in any format: a type, a flag, a YAML indicator. */
+const NOT_A_VALUE =
+  /^(?:str|string|bytes|int|number|bool|boolean|SecretStr|None|null|nil|true|false|yes|no|on|off|~|undefined|any|unknown|object|required|optional)$|^[|>&*!@[{(]/i;
+/**
+ * Where the format is unknown, an unquoted value that reads as code is left alone: a call, an index,
+ * an operator, a property access (`settings.DB_PASSWORD`) or a name that itself names a password.
+ */
+const READS_AS_CODE = /[()[\]{};=<>"']|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w.$]*(?:pass|pwd|secret)[\w.$]*$/i;
+
+function quotedPattern(family: KeyFamily): LinePattern {
+  return {
+    needle: new RegExp(family.words, 'gi'),
+    pattern: new RegExp(
+      String.raw`(?<![\w.$-])${keySource(family)}[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'\x60])(?<secret>[^"'\x60\n]{1,200})\k<q>`,
+      'dgi',
+    ),
+  };
+}
+
+/** The rest of a config line: `db.password=…`, `password: …`, `- POSTGRES_PASSWORD=…`, `export PASSWORD=…`. */
+function unquotedPattern(family: KeyFamily): LinePattern {
+  return {
+    needle: new RegExp(family.words, 'gi'),
+    pattern: new RegExp(
+      String.raw`^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?${keySource(family)}[ \t]{0,20}(?<unquoted>[:=])[ \t]{0,20}(?<secret>[^\s"'\x60](?:[^\n]{0,198}[^\s])?)[ \t\r]*$`,
+      'dgim',
+    ),
+  };
+}
+
+/** A default in a reference, `${DB_PASSWORD:secret}` (Spring) or `${DB_PASSWORD:-secret}` (shell, Compose). */
+function defaultPattern(family: KeyFamily): LinePattern {
+  return {
+    needle: new RegExp(family.words, 'gi'),
+    pattern: new RegExp(
+      String.raw`(?<![\w.$-])${keySource(family)}[ \t]{0,20}[:=][ \t]{0,20}["']?\$\{[A-Za-z_][\w.-]{0,80}:-?(?<secret>[^-}?\s"'][^}\s"']{0,200})\}`,
+      'dgi',
+    ),
+  };
+}
+
+function credentialKeyRule(family: KeyFamily, format: TextFormat): PatternRule {
+  const patterns: SecretPattern[] = [quotedPattern(family), ...family.more];
+  if (format !== 'code') patterns.push(unquotedPattern(family), defaultPattern(family));
+  return patternRule(family.kind, family.describe, patterns, {
+    keep: (value, match) =>
+      isLiteral(family, value, format) && (match.groups?.['unquoted'] === undefined || isUnquotedLiteral(value, format)),
+  });
+}
+
+/** Quoted values were chosen by their quotes; an unquoted one can also be a type, a flag or code. */
+function isUnquotedLiteral(value: string, format: TextFormat): boolean {
+  const trimmed = value.trim();
+  return !NOT_A_VALUE.test(trimmed) && (format !== 'unknown' || !READS_AS_CODE.test(trimmed));
+}
+
+/** The rules of every key family, for a text of this format. */
+export function credentialKeyRules(format: TextFormat): PatternRule[] {
+  return [PASSWORD, SECRET].map((family) => credentialKeyRule(family, format));
+}
