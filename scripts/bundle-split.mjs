@@ -12,6 +12,7 @@ export const SHARED_STATELESS = new Set([
   'src/core/settings/settingsSchema.ts',
   'src/core/findings/ignoreFilePath.ts',
   'src/core/tools/toolNames.ts',
+  'src/core/agent/reviewSubject.ts',
   'src/vscode/l10n.ts',
   'src/vscode/settings.ts',
   'src/vscode/findings/findingLines.ts',

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { parsePersona } from './core/persona/parsePersona';
+import { architectReview, type ReviewToolCall } from './vscode/agent/architectReview';
 import { answerChat } from './vscode/chat/answerChat';
 import { followupsFor, unhelpfulFeedbackLine } from './vscode/chat/chatAfterAnswer';
 import { openRepositoryAndReview } from './vscode/git/openRepository';
@@ -53,6 +54,7 @@ export function createEngine(host: EngineHost) {
     followupsFor,
     unhelpfulFeedbackLine,
     runTool,
+    architectReview: (call: ReviewToolCall) => architectReview(call, deps),
     parsePersona,
     recheckIgnoreFile: (file: vscode.Uri) => ignores.recheck(file),
   };

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { registerReviewTool } from './vscode/agent/registerReviewTool';
 import { registerParticipant } from './vscode/chat/participant';
 import { registerSelectPersona } from './vscode/commands/selectPersona';
 import { engineLoader, registerEngineCommands } from './vscode/engine/loadEngine';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerFindingActions(context, findings, log, (file) => engine().recheckIgnoreFile(file));
   registerSelectPersona(context, personas, log);
   registerWorkspaceTools(context, log, engine);
+  registerReviewTool(context, log, engine);
 }
 
 export function deactivate(): void {}

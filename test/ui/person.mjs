@@ -199,6 +199,43 @@ export function person(page) {
       await this.waitForInputBar(wanted);
     },
 
+    /** Types into the chat input (what was there first is replaced), without sending it. */
+    async typeInChat(text) {
+      const editor = chatInput.locator('.monaco-editor').first();
+      await focus(editor);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text, { delay: 15 });
+    },
+
+    /**
+     * Waits until the chat input's suggestion list, filtered by what was typed, shows only rows with
+     * this text; returns the rows' texts.
+     */
+    async waitForSuggestion(text) {
+      // The list is an overflow widget of the input's editor, drawn outside the input part.
+      const rows = page.locator('.suggest-widget .monaco-list-row');
+      const texts = async () => (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim()).filter((row) => row !== '');
+      let polls = 0;
+      await until(
+        async () => {
+          const shown = await texts();
+          // A list that closed (the input re-rendered when the model arrived) is asked for again, as a person would.
+          if (shown.length === 0 && ++polls % 6 === 0) await page.keyboard.press('Control+Space');
+          return shown.length > 0 && shown.every((row) => row.includes(text));
+        },
+        60_000,
+        async () => `the suggestions show ${(await texts()).join(' | ') || 'nothing'}, not only ${text}`,
+      );
+      return texts();
+    },
+
+    /** Escape, then empties the chat input, as a person who decides not to send. */
+    async clearChatInput() {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+    },
+
     /**
      * Types into the chat input, presses Enter and returns the text of the conversation once an answer
      * has arrived and stopped changing. `answerContains` must be new to the conversation: the chat shows

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type ChangesRequest } from '../../core/changes/changesArgs';
 import { type DiffFile } from '../../core/changes/diffModel';
 import { type ChangesData } from '../../core/request/plan';
 import { type UriTable } from '../context/uriTable';
@@ -16,7 +17,7 @@ export interface GatheredChanges extends GatheredContext {
   readonly action?: vscode.Command;
 }
 
-export async function gatherChangesContext(prompt: string, uris: UriTable): Promise<GatheredChanges> {
+export async function gatherChangesContext(prompt: string | ChangesRequest, uris: UriTable): Promise<GatheredChanges> {
   const gathered = await gatherChanges(prompt, (root) => protectionFor([root]).exclude);
   const scope = vscode.window.activeTextEditor?.document.uri;
   if (gathered.kind === 'answer') {

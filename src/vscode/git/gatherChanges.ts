@@ -32,11 +32,14 @@ export type GatheredChanges =
     };
 
 /**
- * The changes `/changes <args>` asks for, read through the Git extension; or, when there is nothing to
+ * The changes `/changes <args>` (or the agent's tool, with the request already read) asks for, read through the Git extension; or, when there is nothing to
  * review (no Git, no repository, no commits, an unknown ref, nothing changed), the one-line answer
  * that says what to do, and no model request follows.
  */
-export async function gatherChanges(prompt: string, exclude: (root: vscode.Uri) => readonly string[]): Promise<GatheredChanges> {
+export async function gatherChanges(
+  prompt: string | ChangesRequest,
+  exclude: (root: vscode.Uri) => readonly string[],
+): Promise<GatheredChanges> {
   const access = await gitAccess();
   if (access.kind !== 'ready') return { kind: 'answer', reason: `git-${access.kind}`, text: unavailable(access.kind) };
   const chosen = await chooseRepository(access.api);
@@ -52,7 +55,10 @@ export async function gatherChanges(prompt: string, exclude: (root: vscode.Uri) 
         }
       : { kind: 'answer', reason: 'no-repository-chosen', text: t('No repository was chosen, so there is nothing to review.') };
   const repository = chosen.repository;
-  const request = await parseChangesArgs(prompt, (revision) => refExists(repository, revision));
+  const request =
+    typeof prompt === 'string'
+      ? await parseChangesArgs(prompt, (revision) => refExists(repository, revision))
+      : await checkedRef(prompt, repository);
   const patterns = exclude(repository.rootUri);
   const read = await readChanges(repository, request.scope, (path) => excludingPattern(path, patterns) !== undefined);
   if (read.kind === 'answer') return read;
@@ -74,6 +80,12 @@ function unopenedAnswer(root: vscode.Uri): GatheredChanges {
     ),
     action: { title: t('Open Repository and Review Changes'), command: OPEN_REPOSITORY_COMMAND, arguments: [root] },
   };
+}
+
+/** A request that named its ref outright (the agent's tool): whether the ref exists is asked here. */
+async function checkedRef(request: ChangesRequest, repository: GitRepository): Promise<ChangesRequest> {
+  if (request.scope.kind !== 'ref') return request;
+  return { ...request, scope: { ...request.scope, known: await refExists(repository, request.scope.ref) } };
 }
 
 function refExists(repository: GitRepository, revision: string): Promise<boolean> {

@@ -1,9 +1,11 @@
 import type * as vscode from 'vscode';
 import { type SentPiece } from '../../core/request/plan';
 import { type ToolRun } from '../tools/workspaceTools';
+import { type FindingsReport } from './reportFindings';
 
 /**
- * Where an answer goes: the chat's response stream, or an editor that becomes a design doc. The
+ * Where an answer goes: the chat's response stream, an editor that becomes a design doc, or a tool
+ * result for an agent. The
  * pipeline is the same for every entry point; only the context it gathers and its sink differ.
  */
 export interface AnswerSink {
@@ -19,6 +21,8 @@ export interface AnswerSink {
   toolRun(run: ToolRun): void;
   /** The findings table and its notes, after the answer. */
   findings(markdown: string): void;
+  /** The same findings as data, for a sink that passes them on (the agent's tool result). */
+  findingsData?(report: FindingsReport): void;
   /** Resolves once everything written so far has reached its place. */
   flush(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import { type FilteredAnswerEnd } from '../../core/answer/answerStreamFilter';
 import { groundFindings } from '../../core/findings/groundFindings';
-import { parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
+import { type Finding, parseFindings, type ParsedFindings } from '../../core/findings/parseFindings';
 import { withFixOffer } from '../../core/findings/quickFix';
-import { renderFindings } from '../../core/findings/renderFindings';
+import { numberFindings, renderFindings } from '../../core/findings/renderFindings';
 import { type ShownLines } from '../../core/findings/shownLines';
 import { type SentPiece } from '../../core/request/plan';
 import { type FindingsScope } from '../../core/sources/contextSource';
@@ -23,6 +23,10 @@ export interface FindingsReport {
   /** Findings left out as not grounded: on code the model was not shown, or evidence not in it. */
   readonly ungrounded: number;
   readonly moved: number;
+  /** The findings shown, in the list's numbered order, for a sink that wants them as data. */
+  readonly shown: readonly Finding[];
+  readonly dropped: number;
+  readonly blockFound: boolean;
 }
 
 /**
@@ -66,7 +70,17 @@ export async function reportFindings(
       ? [`\n\n_${t('The answer had no findings block, so the Problems panel was left as it was.')}_\n`]
       : []),
   ];
-  return { placed, ignored: kept.ignored, markdown: parts.join(''), outsideScope: split.outside, ungrounded, moved: grounding.moved };
+  return {
+    placed,
+    ignored: kept.ignored,
+    markdown: parts.join(''),
+    outsideScope: split.outside,
+    ungrounded,
+    moved: grounding.moved,
+    shown: numberFindings(kept.findings),
+    dropped: parsed.dropped.length,
+    blockFound: parsed.blockFound,
+  };
 }
 
 function ungroundedNote(count: number): string {

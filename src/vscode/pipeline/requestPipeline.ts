@@ -4,7 +4,7 @@ import { TokenLedger } from '../../core/budget/budgetPolicy';
 import { type CommandSpec } from '../../core/commands/commandTable';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
-import { type HistoryTurn, type SentPiece } from '../../core/request/plan';
+import { type HistoryTurn, type RequestPlan, type SentPiece } from '../../core/request/plan';
 import { type ContextInput, mergeShown, shownFromSent } from '../../core/sources/contextSource';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
@@ -59,6 +59,8 @@ export interface PipelineResult {
   readonly error?: string;
   /** The answer as shown, without the findings block. */
   readonly answer: string;
+  /** Sources that were not sent, and why. */
+  readonly skipped: RequestPlan['skipped'];
 }
 
 /** The state one request builds up on its way through the phases; local to it (two can run at once). */
@@ -204,6 +206,7 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
         `request #${run.record.id}: findings not grounded: ${report.ungrounded}, moved to their evidence: ${report.moved}`,
       );
     if (report.markdown !== '') run.sink.findings(report.markdown);
+    run.sink.findingsData?.(report);
   }
   return finish(run, 'ok');
 }
@@ -239,7 +242,7 @@ async function finish(run: Run, outcome: Outcome, error?: string): Promise<Pipel
       : {}),
     outcome,
   });
-  return { metadata, answer: run.answer, ...(error === undefined ? {} : { error }) };
+  return { metadata, answer: run.answer, skipped: plan.skipped, ...(error === undefined ? {} : { error }) };
 }
 
 /** Why a request needed no model, for its log line: what the gatherer said, else that nothing could be sent. */

@@ -211,7 +211,7 @@ function listable(access: ModelAccess | undefined): boolean {
  * A workspace-relative path ("src/a.ts", or "beta/src/a.ts" in multi-root) to an existing file, with
  * the gate's answer for it: that answer's stat is the one that finds the file.
  */
-async function locateWorkspaceFile(
+export async function locateWorkspaceFile(
   path: string,
   exclude: readonly string[],
 ): Promise<{ uri: vscode.Uri; access: Exclude<ModelAccess, { kind: 'unreadable' }> } | undefined> {

@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { isSafeRevision } from '../changes/changesArgs';
+import { type CommandId } from '../commands/commandTable';
+import { lazy } from '../lazy';
+
+/**
+ * The input of `architect_review`, the tool an agent (or a person, as `#architectReview`) calls. It
+ * comes from a model, so it is validated like any untrusted input; package.json says the same to the
+ * model as a JSON schema.
+ */
+export const REVIEW_FOCUSES = ['review', 'security', 'schema', 'diagnose'] as const;
+export type ReviewFocus = (typeof REVIEW_FOCUSES)[number];
+
+/** Which command of the table each focus runs when the tool reviews files. */
+export const FOCUS_COMMANDS: Readonly<Record<ReviewFocus, CommandId>> = {
+  review: 'review',
+  security: 'security',
+  schema: 'schema',
+  diagnose: 'diagnose',
+};
+
+export const MAX_REVIEW_PATHS = 20;
+
+const workspacePath = () =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(500),
+    z.refine((value) => !/^([a-zA-Z]:|[\\/]|~)/.test(value) && !value.split(/[\\/]/).includes('..'), {
+      message: 'a workspace-relative path without ".."',
+    }),
+  );
+
+export const reviewToolInput = lazy(() =>
+  z.object({
+    paths: z.optional(z.array(workspacePath()).check(z.maxLength(MAX_REVIEW_PATHS))),
+    changes: z.optional(
+      z.string().check(
+        z.trim(),
+        z.refine((value) => value === 'uncommitted' || value === 'staged' || isSafeRevision(value), {
+          message: '"uncommitted", "staged" or a branch, tag or commit',
+        }),
+      ),
+    ),
+    focus: z.optional(z.enum(REVIEW_FOCUSES)),
+    question: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  }),
+);
+
+export type ReviewToolInput = z.infer<ReturnType<typeof reviewToolInput>>;
