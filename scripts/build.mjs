@@ -1,6 +1,6 @@
 // Bundles the extension into two CommonJS files: dist/extension.js, what activation loads (it
 // registers and watches), and dist/engine.js, the work behind it, which extension.js requires on first
-// use (src/vscode/engine/loadEngine.ts).
+// use (src/activation/engineLink/loadEngine.ts).
 //   node scripts/build.mjs               development: readable, inline sourcemap
 //   node scripts/build.mjs --production  packaging: minified, external sourcemap (not shipped)
 //   node scripts/build.mjs --watch       development, rebuilt on change
@@ -118,7 +118,7 @@ export const bundlePlugins = [
 /** @type {esbuild.BuildOptions} */
 export const extensionBuildOptions = {
   absWorkingDir: root,
-  entryPoints: { extension: 'src/extension.ts', engine: 'src/engine.ts' },
+  entryPoints: { extension: 'src/extension.ts', engine: 'src/engine/engine.ts' },
   outdir: 'dist',
   bundle: true,
   format: 'cjs',

@@ -3,7 +3,7 @@
 // deferred for us; each source edit must find exactly what it
 // expects, so that a dependency update that changes shape fails the build instead of shipping a
 // half-applied edit. The unit tests are bundled with the same plugins (scripts/test-unit.mjs), so they
-// check the trimmed code: test/unit/redact.test.ts (secrets still found), persona.test.ts (front
+// check the trimmed code: test/unit/redact/redact.test.ts (secrets still found), persona.test.ts (front
 // matter still parsed), trimmedDependencies.test.ts (the trimmed code answers as the published packages do).
 import { readFile } from 'node:fs/promises';
 

@@ -1,13 +1,13 @@
 import type * as vscode from 'vscode';
-import { registerReviewTool } from './vscode/agent/registerReviewTool';
-import { registerParticipant } from './vscode/chat/participant';
-import { registerSelectPersona } from './vscode/commands/selectPersona';
-import { engineLoader, registerEngineCommands } from './vscode/engine/loadEngine';
-import { registerFindings } from './vscode/findings/findingsDiagnostics';
-import { registerFindingActions } from './vscode/findings/registerFindingActions';
-import { registerLog } from './vscode/log';
-import { registerPersonaStore } from './vscode/personas/registerPersonaStore';
-import { registerWorkspaceTools } from './vscode/tools/registerWorkspaceTools';
+import { registerReviewTool } from './activation/agent/registerReviewTool';
+import { registerParticipant } from './activation/chat/participant';
+import { registerSelectPersona } from './activation/commands/selectPersona';
+import { engineLoader, registerEngineCommands } from './activation/engineLink/loadEngine';
+import { registerFindings } from './activation/findings/findingsDiagnostics';
+import { registerFindingActions } from './activation/findings/registerFindingActions';
+import { registerLog } from './activation/log';
+import { registerPersonaStore } from './activation/personas/registerPersonaStore';
+import { registerWorkspaceTools } from './activation/tools/registerWorkspaceTools';
 
 /**
  * Wiring only: each feature registers itself and pushes its disposables to the context. The work

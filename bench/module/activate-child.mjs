@@ -39,7 +39,7 @@ await profiler?.stop();
 await new Promise((resolve) => setTimeout(resolve, 50));
 
 // What the first request adds: Architect's activation bundle loads dist/engine.js beside it and
-// creates the engine once (src/vscode/engine/loadEngine.ts does the same). The empty extension has none.
+// creates the engine once (src/activation/engineLink/loadEngine.ts does the same). The empty extension has none.
 const enginePath = path.join(path.dirname(file), 'engine.js');
 let engineLoadMs;
 if (existsSync(enginePath)) {

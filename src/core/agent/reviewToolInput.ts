@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isSafeRevision } from '../changes/changesArgs';
-import { type CommandId } from '../commands/commandTable';
+import { type IntentId } from '../intents/intentTable';
 import { lazy } from '../lazy';
 
 /**
@@ -12,7 +12,7 @@ export const REVIEW_FOCUSES = ['review', 'security', 'schema', 'diagnose'] as co
 export type ReviewFocus = (typeof REVIEW_FOCUSES)[number];
 
 /** Which command of the table each focus runs when the tool reviews files. */
-export const FOCUS_COMMANDS: Readonly<Record<ReviewFocus, CommandId>> = {
+export const FOCUS_COMMANDS: Readonly<Record<ReviewFocus, IntentId>> = {
   review: 'review',
   security: 'security',
   schema: 'schema',

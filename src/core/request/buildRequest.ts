@@ -1,5 +1,5 @@
 import { DEFAULT_CHARS_PER_TOKEN, estimateMessagesTokens, inputBudget } from '../budget/budgetPolicy';
-import { COMMANDS, hasEnoughToAnswer, taskText } from '../commands/commandTable';
+import { INTENTS, hasEnoughToAnswer, taskText } from '../intents/intentTable';
 import { english, groupDigits, type Translate } from '../i18n';
 import { type InstructionsPart } from '../instructions/instructionsMessage';
 import { instructionsForRequest } from '../instructions/requestInstructions';
@@ -21,7 +21,7 @@ const MIN_CODE_TOKENS = 50;
  */
 export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const t = input.t ?? english;
-  const spec = COMMANDS[input.command];
+  const spec = INTENTS[input.command];
   const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
   const protection: SourceProtection = { exclude: input.exclude, redactSecrets: input.redactSecrets, charsPerToken, t };
   const entries = inFittingOrder(input.context.map(sourceFor)).map((source) => ({ source, screened: source.screen(protection) }));

@@ -1,6 +1,6 @@
 import { estimateMessagesTokens } from '../budget/budgetPolicy';
 import { newestThatFit } from '../budget/shareBudget';
-import { hasEnoughToAnswer, type CommandSpec } from '../commands/commandTable';
+import { hasEnoughToAnswer, type IntentSpec } from '../intents/intentTable';
 import { type Translate } from '../i18n';
 import { type InstructionsPart } from '../instructions/instructionsMessage';
 import { assemblePrompt, type PromptMessage } from '../prompt/assemble';
@@ -18,7 +18,7 @@ export interface ScreenedEntry {
 }
 
 export interface SourcesRequest {
-  readonly spec: CommandSpec;
+  readonly spec: IntentSpec;
   readonly screened: readonly ScreenedEntry[];
   readonly conversation: Conversation;
   readonly instructions: PromptMessage;

@@ -1,6 +1,6 @@
 import { type RefusedFile } from '../changes/changesContext';
 import { type DiffFile } from '../changes/diffModel';
-import { type CommandId } from '../commands/commandTable';
+import { type IntentId } from '../intents/intentTable';
 import { type AttachedSource } from '../context/attachment';
 import { type CodeWindow } from '../context/window';
 import { type ShownLines } from '../findings/shownLines';
@@ -12,7 +12,7 @@ import { type ContextInput, type FindingsScope, type SourceMetadata } from '../s
 
 /** The request and its protection settings as plain data: all the core needs to build the prompt. */
 export interface RequestInput {
-  readonly command: CommandId;
+  readonly command: IntentId;
   readonly question: string;
   readonly persona: Persona;
   /** The context, one entry per source (the code under review first, related code after it), as plain data. */

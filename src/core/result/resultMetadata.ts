@@ -1,4 +1,4 @@
-import { type CommandSpec } from '../commands/commandTable';
+import { type IntentSpec } from '../intents/intentTable';
 import { type ModelErrorKind } from '../errors/classifyError';
 import { type SourceMetadata } from '../sources/contextSource';
 
@@ -47,7 +47,7 @@ export interface ResultMetadata extends SourceMetadata {
  * it has them, and each context source's own part as the sources made it.
  */
 export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'toolCalls' | keyof SourceMetadata> & {
-  readonly spec: CommandSpec;
+  readonly spec: IntentSpec;
   readonly tools?: { readonly rounds: number; readonly calls: number };
   readonly sources: SourceMetadata;
 };

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { gatherRelated, gatherRelatedWith, type RelatedGathering, type RelatedTarget } from '../../../src/vscode/related/gatherRelated';
-import { MAX_RELATED_FILES } from '../../../src/vscode/related/relatedFiles';
+import { gatherRelated, gatherRelatedWith, type RelatedGathering, type RelatedTarget } from '../../../src/engine/related/gatherRelated';
+import { MAX_RELATED_FILES } from '../../../src/engine/related/relatedFiles';
 import { fileUri, withSetting, workspaceFolder } from '../helpers/workspace';
 
 const DEADLINE_MS = 1500;

@@ -1,5 +1,5 @@
 import { type RelatedCandidate } from '../../../src/core/related/relatedCode';
-import { numberedLines } from '../helpers';
+import { numberedLines } from '../support/helpers';
 
 /** `src/db/orders.ts`: `findOrders` on lines 10–14 of a 60-line file, the rest filler. */
 export const ORDERS_TEXT = numberedLines(60, (line) => {

@@ -9,7 +9,7 @@ import { buildRequest } from '../../../src/core/request/buildRequest';
 import { RELATED_SHARE } from '../../../src/core/request/fitSources';
 import { type RequestInput } from '../../../src/core/request/plan';
 import { type ContextInput } from '../../../src/core/sources/contextSource';
-import { fileSource, numberedLines, shippedPersona } from '../helpers';
+import { fileSource, numberedLines, shippedPersona } from '../support/helpers';
 import { bigCandidate, candidate } from './relatedFixtures';
 
 const ROUTES = numberedLines(30, (line) =>

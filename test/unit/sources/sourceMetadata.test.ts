@@ -1,10 +1,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMMANDS } from '../../../src/core/commands/commandTable';
+import { INTENTS } from '../../../src/core/intents/intentTable';
 import { isResultMetadata, resultMetadata, type MetadataFacts } from '../../../src/core/result/resultMetadata';
 
 const facts: MetadataFacts = {
-  spec: COMMANDS.review,
+  spec: INTENTS.review,
   persona: 'backend-architect',
   model: 'fake/model',
   findings: 0,
@@ -36,7 +36,7 @@ describe("the sources' part of ChatResult.metadata", () => {
     const changes = { files: 2, added: 5, removed: 1, omitted: 0 };
     const metadata = resultMetadata({
       ...facts,
-      spec: COMMANDS.changes,
+      spec: INTENTS.changes,
       sources: { changes, repository: 'app' },
       findingsOutsideChanges: 1,
     });

@@ -6,7 +6,7 @@ import { attachmentsSource } from '../../../src/core/sources/attachmentsSource';
 import { changesSource } from '../../../src/core/sources/changesSource';
 import { type SourceBudget } from '../../../src/core/sources/contextSource';
 import { sourceFor } from '../../../src/core/sources/sourceFor';
-import { fileSource, numberedLines } from '../helpers';
+import { fileSource, numberedLines } from '../support/helpers';
 
 const protection = { exclude: ['.env', '.env.*'], redactSecrets: true, charsPerToken: 3.5, t: english };
 const budget = (tokens: number): SourceBudget => ({

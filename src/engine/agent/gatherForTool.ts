@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { type ReviewToolInput } from '../../core/agent/reviewToolInput';
+import { type ChangesRequest } from '../../core/changes/changesArgs';
+import { readSource, sourceFromEditor } from '../context/gatherContext';
+import { UriTable } from '../context/uriTable';
+import { gatherChangesContext } from '../git/changesGatherer';
+import { type GatheredContext } from '../pipeline/requestPipeline';
+import { protectionFor } from '../../common/settings';
+import { locateWorkspaceFile } from '../tools/workspaceTools';
+
+/**
+ * The gather phase of `architect_review`: the files an agent named (as the model's tools find them:
+ * workspace-relative, through the one gate), the active editor's file when it named none, or the
+ * changes of the repository. Plain data for the pipeline, like every other gatherer.
+ */
+export type ToolTarget =
+  | { readonly kind: 'files'; readonly found: readonly LocatedFile[]; readonly missing: readonly string[] }
+  | { readonly kind: 'editor'; readonly editor: vscode.TextEditor }
+  | { readonly kind: 'changes'; readonly request: ChangesRequest }
+  | { readonly kind: 'nothing' };
+
+type LocatedFile = NonNullable<Awaited<ReturnType<typeof locateWorkspaceFile>>>;
+
+export async function toolTarget(input: ReviewToolInput): Promise<ToolTarget> {
+  if (input.changes !== undefined) return { kind: 'changes', request: changesRequest(input.changes, input.question ?? '') };
+  if (input.paths === undefined || input.paths.length === 0) {
+    const editor = vscode.window.activeTextEditor;
+    return editor ? { kind: 'editor', editor } : { kind: 'nothing' };
+  }
+  const exclude = protectionFor([]).exclude;
+  const located = await Promise.all(input.paths.map((path) => locateWorkspaceFile(path, exclude)));
+  return {
+    kind: 'files',
+    found: located.filter((file): file is LocatedFile => file !== undefined),
+    missing: input.paths.filter((_path, index) => located[index] === undefined),
+  };
+}
+
+function changesRequest(changes: string, question: string): ChangesRequest {
+  if (changes === 'uncommitted') return { scope: { kind: 'uncommitted' }, question };
+  if (changes === 'staged') return { scope: { kind: 'staged' }, question };
+  return { scope: { kind: 'ref', ref: changes, known: false }, question };
+}
+
+/** The resource whose settings and persona apply. */
+export function targetScope(target: ToolTarget): vscode.Uri | undefined {
+  if (target.kind === 'files') return target.found[0]?.uri;
+  if (target.kind === 'editor') return target.editor.document.uri;
+  return vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+export async function gatherForTool(target: ToolTarget): Promise<GatheredContext> {
+  const uris = new UriTable();
+  const scope = targetScope(target);
+  switch (target.kind) {
+    case 'changes':
+      return gatherChangesContext(target.request, uris);
+    case 'editor':
+      return { context: [{ kind: 'attachments', sources: [await sourceFromEditor(target.editor, uris)] }], uris, scope };
+    case 'files': {
+      const read = target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris }));
+      return { context: [{ kind: 'attachments', sources: await Promise.all(read) }], uris, scope };
+    }
+    default:
+      return { context: [], uris, scope };
+  }
+}
