@@ -97,3 +97,16 @@ describe('R58 a common password reused is redacted everywhere', () => {
     await assertRedacted(`${pw} = "${common}"\nlogin("admin", "${common}")\n`, 'client.py', common);
   });
 });
+
+describe('R58 more places a credential is written in code', () => {
+  test('R58 a default of an environment lookup, a typed declaration and an index are redacted', async () => {
+    await assertRedacted(`db = os.getenv("DB_${PW}", "${VALUE}")\n`, 'settings.py');
+    await assertRedacted(`    ${pw}: str = "${VALUE}"\n`, 'settings.py');
+    await assertRedacted(`const ${pw}: string = "${VALUE}";\n`, 'config.ts');
+    await assertRedacted(`config["${pw}"] = "${VALUE}"\n`, 'settings.py');
+  });
+  test('R58 ENV and ARG in a Dockerfile are redacted', async () => {
+    await assertRedacted(`FROM postgres:16\nENV DB_${PW}=${VALUE}\n`, 'Dockerfile');
+    await assertRedacted(`ARG DB_${PW}=${VALUE}\n`, 'Dockerfile');
+  });
+});

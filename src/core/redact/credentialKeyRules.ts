@@ -107,11 +107,14 @@ const NOT_A_VALUE =
  */
 const READS_AS_CODE = /[()[\]{};=<>"']|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w.$]*(?:pass|pwd|secret)[\w.$]*$/i;
 
+/** `password: str = "…"`, `const password: string = "…"`: a type between the key and the value. */
+const TYPE_ANNOTATION = String.raw`[ \t]{0,20}:[ \t]{0,20}[A-Za-z_][\w.]{0,40}(?:\[[\w. |]{0,40}\])?(?=[ \t]{0,20}=[^=>])`;
+
 function quotedPattern(family: KeyFamily): LinePattern {
   return {
     needle: new RegExp(family.words, 'gi'),
     pattern: new RegExp(
-      String.raw`(?<![\w.-])${keySource(family)}[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'\x60])(?<secret>[^"'\x60\n]{1,200})\k<q>`,
+      String.raw`(?<![\w.-])${keySource(family)}\]?(?:${TYPE_ANNOTATION})?[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'\x60])(?<secret>[^"'\x60\n]{1,200})\k<q>`,
       'dgi',
     ),
   };
@@ -122,8 +125,19 @@ function unquotedPattern(family: KeyFamily): LinePattern {
   return {
     needle: new RegExp(family.words, 'gi'),
     pattern: new RegExp(
-      String.raw`^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?${keySource(family)}(?<unquoted>[ \t]{0,20}[:=][ \t]{0,20})(?<secret>[^\s"'\x60](?:[^\n]{0,198}[^\s])?)[ \t\r]*$`,
+      String.raw`^[ \t]*(?:-[ \t]+)?(?:(?:export|ENV|ARG)[ \t]+)?${keySource(family)}(?<unquoted>[ \t]{0,20}[:=][ \t]{0,20})(?<secret>[^\s"'\x60](?:[^\n]{0,198}[^\s])?)[ \t\r]*$`,
       'dgim',
+    ),
+  };
+}
+
+/** The default of a lookup by key: `os.getenv("DB_PASSWORD", "…")`, `process.env.get('password', '…')`. */
+function lookupDefaultPattern(family: KeyFamily): LinePattern {
+  return {
+    needle: new RegExp(family.words, 'gi'),
+    pattern: new RegExp(
+      String.raw`\([ \t]{0,20}(?<kq>["'])[\w.-]{0,120}(?:${family.words})(?:[_.-]?(?:${KEY_SUFFIXES}|\d{1,3})){0,2}\k<kq>[ \t]{0,20},[ \t]{0,20}(?<q>["'])(?<secret>[^"'\x60\n]{1,200})\k<q>[ \t]{0,20}\)`,
+      'dgi',
     ),
   };
 }
@@ -140,7 +154,13 @@ function defaultPattern(family: KeyFamily): LinePattern {
 }
 
 function credentialKeyRule(family: KeyFamily, format: TextFormat): PatternRule {
-  const patterns: SecretPattern[] = [quotedPattern(family), ...family.more, unquotedPattern(family), defaultPattern(family)];
+  const patterns: SecretPattern[] = [
+    quotedPattern(family),
+    lookupDefaultPattern(family),
+    ...family.more,
+    unquotedPattern(family),
+    defaultPattern(family),
+  ];
   return patternRule(family.kind, family.describe, patterns, {
     keep: (value, match) => {
       const separator = match.groups?.['unquoted'];
