@@ -1,5 +1,6 @@
 import { type LinePattern, type SecretPattern } from './linePattern';
 import { patternRule, type PatternRule } from './patternRule';
+import { hasSecretShape } from './secretShape';
 import { type TextFormat } from './textFormat';
 
 /**
@@ -49,19 +50,52 @@ const SECRET: KeyFamily = {
  * by a digit or by what says which copy it is (`DB_PASSWORD_PROD`, `ADMIN_PASSWORD_B64`).
  */
 const keySource = (family: KeyFamily) =>
-  String.raw`(?<kq>["'\x60]?)[\w.-]{0,120}(?:${family.words})(?:[_.-]?(?:${KEY_SUFFIXES}))?\d{0,3}\k<kq>`;
-const KEY_SUFFIXES = 'prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test|qa|local|live|enc(?:rypted)?|b64|base64|value|plain(?:text)?|raw';
+  String.raw`(?<kq>["'\x60]?)[\w.-]{0,120}(?:${family.words})(?:[_.-]?(?:${KEY_SUFFIXES}|\d{1,3})){0,2}\k<kq>`;
+const KEY_SUFFIXES =
+  'prod(?:uction)?|dev(?:elopment)?|stag(?:e|ing)|test|qa|uat|local|live|old|new|enc(?:rypted)?|b64|base64|hash(?:ed)?|value|plain(?:text)?|raw';
 
-/** `${VAR}`, `$VAR`, `{{ x }}`, `{x}`, `%(x)s`, `%VAR%`, `<password>`, `#{x}`, and masks such as `****`. */
-const PLACEHOLDER = /^(?:\$\{|\$[A-Z_][A-Z0-9_]*$|\{|%\(|%\w+%$|<[^>]*>$|#\{)|\$\{|\{\{|^([*•xX.])\1*$/;
-/** Words and spaces only, perhaps with a full stop: a label or a sentence, not a credential. */
+/**
+ * A whole value that stands for one: `${VAR}`, `$VAR`, `{{ x }}`, `{x}`, `%(x)s`, `%VAR%`, `<password>`,
+ * `#{x}`, a mask such as `****`, or references joined by separators (`${USER}:${PASS}`). A value that
+ * only holds one (`ab${x}Qz9!`) or only starts with a brace (`{Xk9!pq}`) is a credential.
+ */
+const PLACEHOLDER = /^(?:\$[A-Z_][A-Z0-9_]*|%\w+%|<[^<>]*>|([*•xX.])\1*)$/;
+const REFERENCE =
+  /\$\{[^{}]{0,200}\}|\{\{[^{}]{0,200}\}\}|#\{[^{}]{0,200}\}|%\(\w{1,100}\)[sd]|\{[ \t]{0,10}[\w.-]{0,100}(?:[ \t]{0,10}:[ \t]{0,10}[\w.-]{1,100})?[ \t]{0,10}\}/g;
+function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER.test(value)) return true;
+  const rest = value.replace(REFERENCE, '');
+  return rest !== value && !/[A-Za-z0-9]/.test(rest);
+}
+
+/**
+ * Words and spaces only, perhaps with a full stop: a label or a sentence (`"Show password"`). It is
+ * no credential only where it reads as UI text: a quoted value in code that ends as a sentence ends or
+ * starts with a capital and names the credential (`"Enter your password"`, `"Hide password"`). A
+ * passphrase (`"correct horse battery staple"`, `"Prod Pass"`) and any value in a config format are
+ * credentials.
+ */
 const PROSE = /^[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)+[.!?:…]?$/;
+function readsAsUiText(family: KeyFamily, value: string): boolean {
+  if (!PROSE.test(value)) return false;
+  return /[.!?:…]$/.test(value) || (/^[A-Z]/.test(value) && new RegExp(String.raw`\b(?:${family.words})\b`, 'i').test(value));
+}
 
-function isLiteral(family: KeyFamily, value: string, format: TextFormat): boolean {
+/**
+ * In code, an identifier-like value that holds the word is a constant's value
+ * (`RESET_PASSWORD: 'resetPassword'`, `'auth.password'`): it is joined with `_`, `.` or `-` or in
+ * camel case. One lower-case word that holds it (`'adminpassword'`) is a credential.
+ */
+function namesTheWord(family: KeyFamily, value: string): boolean {
+  if (!/^[A-Za-z_.-]+$/.test(value) || !new RegExp(family.words, 'i').test(value)) return false;
+  return /[_.-]/.test(value) || /[a-z][A-Z]/.test(value);
+}
+
+function isLiteral(family: KeyFamily, value: string, format: TextFormat, quoted: boolean): boolean {
   const trimmed = value.trim();
-  if (trimmed === '' || family.emptyValues.test(trimmed) || PLACEHOLDER.test(trimmed) || PROSE.test(trimmed)) return false;
-  // In code, a name made of letters that holds the word is a constant's value (`RESET_PASSWORD: 'resetPassword'`).
-  return !(format === 'code' && /^[A-Za-z_.-]+$/.test(trimmed) && new RegExp(family.words, 'i').test(trimmed));
+  if (trimmed === '' || family.emptyValues.test(trimmed) || isPlaceholder(trimmed)) return false;
+  if (format !== 'code') return true;
+  return !(quoted && readsAsUiText(family, trimmed)) && !namesTheWord(family, trimmed);
 }
 
 /** Unquoted values that are no credential in any format: a type, a flag, a YAML indicator. */
@@ -73,11 +107,14 @@ const NOT_A_VALUE =
  */
 const READS_AS_CODE = /[()[\]{};=<>"']|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w.$]*(?:pass|pwd|secret)[\w.$]*$/i;
 
+/** `password: str = "…"`, `const password: string = "…"`: a type between the key and the value. */
+const TYPE_ANNOTATION = String.raw`[ \t]{0,20}:[ \t]{0,20}[A-Za-z_][\w.]{0,40}(?:\[[\w. |]{0,40}\])?(?=[ \t]{0,20}=[^=>])`;
+
 function quotedPattern(family: KeyFamily): LinePattern {
   return {
     needle: new RegExp(family.words, 'gi'),
     pattern: new RegExp(
-      String.raw`(?<![\w.$-])${keySource(family)}[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'\x60])(?<secret>[^"'\x60\n]{1,200})\k<q>`,
+      String.raw`(?<![\w.-])${keySource(family)}\]?(?:${TYPE_ANNOTATION})?[ \t]{0,20}(?::=|=>|[:=])[ \t]{0,20}(?<q>["'\x60])(?<secret>[^"'\x60\n]{1,200})\k<q>`,
       'dgi',
     ),
   };
@@ -88,8 +125,19 @@ function unquotedPattern(family: KeyFamily): LinePattern {
   return {
     needle: new RegExp(family.words, 'gi'),
     pattern: new RegExp(
-      String.raw`^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?${keySource(family)}[ \t]{0,20}(?<unquoted>[:=])[ \t]{0,20}(?<secret>[^\s"'\x60](?:[^\n]{0,198}[^\s])?)[ \t\r]*$`,
+      String.raw`^[ \t]*(?:-[ \t]+)?(?:(?:export|ENV|ARG)[ \t]+)?${keySource(family)}(?<unquoted>[ \t]{0,20}[:=][ \t]{0,20})(?<secret>[^\s"'\x60](?:[^\n]{0,198}[^\s])?)[ \t\r]*$`,
       'dgim',
+    ),
+  };
+}
+
+/** The default of a lookup by key: `os.getenv("DB_PASSWORD", "…")`, `process.env.get('password', '…')`. */
+function lookupDefaultPattern(family: KeyFamily): LinePattern {
+  return {
+    needle: new RegExp(family.words, 'gi'),
+    pattern: new RegExp(
+      String.raw`\([ \t]{0,20}(?<kq>["'])[\w.-]{0,120}(?:${family.words})(?:[_.-]?(?:${KEY_SUFFIXES}|\d{1,3})){0,2}\k<kq>[ \t]{0,20},[ \t]{0,20}(?<q>["'])(?<secret>[^"'\x60\n]{1,200})\k<q>[ \t]{0,20}\)`,
+      'dgi',
     ),
   };
 }
@@ -99,25 +147,54 @@ function defaultPattern(family: KeyFamily): LinePattern {
   return {
     needle: new RegExp(family.words, 'gi'),
     pattern: new RegExp(
-      String.raw`(?<![\w.$-])${keySource(family)}[ \t]{0,20}[:=][ \t]{0,20}["']?\$\{[A-Za-z_][\w.-]{0,80}:-?(?<secret>[^-}?\s"'][^}\s"']{0,200})\}`,
+      String.raw`(?<![\w.-])${keySource(family)}[ \t]{0,20}[:=][ \t]{0,20}["']?\$\{[A-Za-z_][\w.-]{0,80}:-?(?<secret>[^-}?\s"'][^}\s"']{0,200})\}`,
       'dgi',
     ),
   };
 }
 
 function credentialKeyRule(family: KeyFamily, format: TextFormat): PatternRule {
-  const patterns: SecretPattern[] = [quotedPattern(family), ...family.more];
-  if (format !== 'code') patterns.push(unquotedPattern(family), defaultPattern(family));
+  const patterns: SecretPattern[] = [
+    quotedPattern(family),
+    lookupDefaultPattern(family),
+    ...family.more,
+    unquotedPattern(family),
+    defaultPattern(family),
+  ];
   return patternRule(family.kind, family.describe, patterns, {
-    keep: (value, match) =>
-      isLiteral(family, value, format) && (match.groups?.['unquoted'] === undefined || isUnquotedLiteral(value, format)),
+    keep: (value, match) => {
+      const separator = match.groups?.['unquoted'];
+      if (separator === undefined) return isLiteral(family, value, format, true);
+      return isLiteral(family, value, format, false) && isUnquotedLiteral(value, separator, format);
+    },
   });
 }
 
-/** Quoted values were chosen by their quotes; an unquoted one can also be a type, a flag or code. */
-function isUnquotedLiteral(value: string, format: TextFormat): boolean {
+/**
+ * Quoted values were chosen by their quotes; an unquoted one can also be a type, a flag or code. In
+ * code, a line that starts with a password key and an unquoted value is config held in a string (a
+ * `.env` block in a test, a YAML template) only where it is written as config is: `KEY=value` with no
+ * space around `=` (`password = x` assigns a variable), or `key: value` (YAML); and its value counts
+ * when it has the shape of a secret or cannot be code: never a name, a call, a member, an expression
+ * or a line that goes on.
+ */
+function isUnquotedLiteral(value: string, separator: string, format: TextFormat): boolean {
   const trimmed = value.trim();
-  return !NOT_A_VALUE.test(trimmed) && (format !== 'unknown' || !READS_AS_CODE.test(trimmed));
+  if (NOT_A_VALUE.test(trimmed)) return false;
+  if (format === 'config') return true;
+  if (READS_AS_CODE.test(trimmed)) return false;
+  if (format === 'unknown') return true;
+  return CONFIG_SEPARATOR.test(separator) && !readsAsCodeInCode(trimmed);
+}
+
+const CONFIG_SEPARATOR = /^(?:=|:[ \t]+)$/;
+const CODE_WORDS = /(?:^|\s)(?:await|new|yield|not|lambda|typeof|async|function|return|if|else|or|and|in|is|as|instanceof)(?:\s|$)/;
+
+/** `form.password,`, `hash + salt`, `str, hashed: str`, `PasswordStr`: code, unless a secret's shape. */
+function readsAsCodeInCode(value: string): boolean {
+  if (/\s/.test(value)) return !/^[A-Za-z][A-Za-z'’-]*(?:[ \t]+[A-Za-z][A-Za-z'’-]*)+$/.test(value) || CODE_WORDS.test(value);
+  if (/[,+*/%&|?\\]$|^[-+*/%&|?:]/.test(value)) return true;
+  return /^[A-Za-z_$][\w$]*$/.test(value) && !hasSecretShape(value);
 }
 
 /** The rules of every key family, for a text of this format. */

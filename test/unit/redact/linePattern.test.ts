@@ -73,6 +73,8 @@ const PIECES = [
   '${X:',
   ':-',
   '}',
+  '("password", "',
+  '")',
   `${['AK', 'IA'].join('')}${'Q'.repeat(16)}`,
   'Ab1/'.repeat(10),
 ];
@@ -91,6 +93,8 @@ describe('line patterns', () => {
       'client-secret: s3cret-value',
       '"secret": "s3cret-value"',
       'SECRET=${S:-s3cret}',
+      'os.getenv("DB_PASSWORD", "s3cret-value")',
+      'os.getenv("API_SECRET", "s3cret-value")',
       `${'Ab1/'.repeat(10)},${['AK', 'IA'].join('')}${'Q'.repeat(16)}`,
     ].join('\n');
     for (const pattern of LINE_PATTERNS) assert.ok(wholeText(text, pattern).length > 0, String(pattern.pattern));
