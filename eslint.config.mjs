@@ -12,6 +12,7 @@ export default tseslint.config(
       'examples/**',
       'test/fixtures/**/dist/**',
       'test/fixtures/workspaces/**',
+      'bench/recall/workspace/**',
       '.vscode-test/**',
     ],
   },
