@@ -20,6 +20,7 @@ export default tseslint.config(
       'test/fixtures/workspaces/**',
       // Real files copied unchanged from other projects, to measure redaction on.
       'test/fixtures/redaction-corpus/**',
+      'bench/recall/workspace/**',
       '.vscode-test/**',
     ],
   },

@@ -4,6 +4,7 @@
 import { bytes, mark, ms } from './lib/stats.mjs';
 import { changesSection, changesVerdicts } from './changes/report.mjs';
 import { redactionSection, redactionVerdicts } from './redaction/report.mjs';
+import { recallMarkdown, recallVerdicts } from './recall/report.mjs';
 
 const KB = 1024;
 /**
@@ -80,9 +81,9 @@ export function verdicts(r) {
   if (module) {
     rows.push({
       area: 'Module',
-      target: 'bundle ≤ 150 KB minified',
+      target: 'both bundles ≤ 300 KB minified, activation ≤ 20 KB',
       measured: `${kb(module.rawBytes)} (gzip ${kb(module.gzipBytes)}): dist/extension.js ${kb(module.activationBytes)} + dist/engine.js ${kb(module.engineBytes)}`,
-      ok: module.rawBytes <= 150 * KB,
+      ok: module.rawBytes <= 300 * KB && module.activationBytes <= 20 * KB,
     });
     rows.push({
       area: 'Module',
@@ -149,6 +150,7 @@ export function verdicts(r) {
       ok: undefined,
     });
   rows.push(changesEndToEndVerdict(r));
+  rows.push(...recallVerdicts(r));
 
   const vsix = r.vsix;
   if (vsix?.measured) {
@@ -299,10 +301,10 @@ export function missCauses(r, rows) {
     );
   }
   const mod = r.module;
-  if (mod && missed('bundle ≤ 150 KB')) {
+  if (mod && missed('both bundles ≤ 300 KB')) {
     const ours = mod.packages.filter((item) => item.name.startsWith('src/')).reduce((sum, item) => sum + item.bytes, 0);
     lines.push(
-      `**Bundle ${kb(mod.rawBytes)} > 150 KB**: ${mod.packages
+      `**Bundles ${kb(mod.rawBytes)} > 300 KB (or activation > 20 KB)**: ${mod.packages
         .slice(0, 5)
         .map((item) => `${item.name} ${kb(item.bytes)}`)
         .join(', ')}. ` +
@@ -379,7 +381,7 @@ export function headline(r) {
   const figures = [
     `time to the model ${measuredE2e ? ratio(s.architect.received.median, s.echo.received.median) : '–'} echo (target ≤ 1.2×)`,
     `overhead before the model at 100 KB ${measuredE2e ? ms(s.receivedDifference.median) : '–'} (≤ 50 ms)`,
-    `bundle ${r.module ? kb(r.module.rawBytes) : '–'} (≤ 150 KB)`,
+    `bundle ${r.module ? kb(r.module.rawBytes) : '–'} (≤ 300 KB)`,
     `require + activate ${r.module ? ms(r.module.ours.total.median) : '–'} (≤ 15 ms)`,
   ];
   return `Speed and size: ${figures.join(' · ')}`;
@@ -507,6 +509,7 @@ export function markdown(r, rows) {
 
   out.push(...changesSection(r));
   out.push(...redactionSection(r));
+  out.push(...recallMarkdown(r));
   if (r.prompt) {
     out.push('## 1. Prompt building (pure core, built output)');
     out.push('');

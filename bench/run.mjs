@@ -9,7 +9,7 @@
 // A benchmark, not a test: it reports misses, it does not fail on them. Parts that cannot run are
 // reported as not measured and the rest goes on.
 //   BENCH_QUICK=1          fewer runs, for working on the benchmark itself
-//   BENCH_SKIP=e2e,vsix    leave parts out (prompt, changes, drift, stream, module, e2e, vsix, redaction)
+//   BENCH_SKIP=e2e,vsix    leave parts out (prompt, changes, drift, stream, module, e2e, recall, vsix, redaction)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { coreBundle } from './lib/bundle.mjs';
 import { benchOut, root } from './lib/paths.mjs';
 import { measureModule } from './module/measure.mjs';
 import { measureRedaction } from './redaction/measure.mjs';
+import { measureRecall } from './recall/measure.mjs';
 import { measureDrift, measurePromptBuild, profilePromptMisses } from './prompt/measure.mjs';
 import { consoleSummary, markdown, verdicts } from './report.mjs';
 import { measureStreamFilter } from './stream/filter.mjs';
@@ -102,6 +103,10 @@ results.e2e = await part('e2e', async () => {
   return measureEndToEnd({ quick, log });
 });
 results.redaction = await part('redaction', () => measureRedaction({ log }));
+results.recall = await part('recall', async () => {
+  if (!results.module && !results.e2e) await buildArchitect();
+  return measureRecall({ quick, log });
+});
 results.vsix = await part('vsix', () => measureVsix({ log, bundleBytes: results.module?.rawBytes }));
 
 results.machine.loadEnd = load();
