@@ -153,12 +153,11 @@ export class PersonaStore implements vscode.Disposable {
     );
     if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');
 
-    // Labels and keys come from the workspace: quoted as JSON, a line break in them cannot start a forged log line.
-    for (const line of catalog.overrides) this.log.info(`personas: ${JSON.stringify(line)}`);
+        for (const line of catalog.overrides) this.log.info(`personas: ${logLine(line)}`);
     for (const { source, keys } of catalog.ignoredKeys)
-      this.log.info(`personas: ${JSON.stringify(source.label)}: ignored keys ${JSON.stringify(keys)}`);
+      this.log.info(`personas: ${logLine(source.label)}: ignored keys ${logLine(keys.join(', '))}`);
     for (const { source, problems } of catalog.invalid)
-      this.log.warn(`personas: ${JSON.stringify(source.label)} is invalid: ${JSON.stringify(problems.map((p) => p.message).join(' '))}`);
+      this.log.warn(`personas: ${logLine(source.label)} is invalid: ${logLine(problems.map((p) => p.message).join(' '))}`);
     this.log.info(
       `personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`,
     );
@@ -302,4 +301,13 @@ async function stampOf(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Persona labels and keys come from the workspace: a line break in one must not start a forged log line.
+ * (The activation bundle has no room for the full inert-name treatment, and the log renders no markdown.)
+ */
+function logLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
