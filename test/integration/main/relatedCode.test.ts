@@ -1,0 +1,95 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { useFakeModel } from '../helpers/suite';
+import { ask, askInAgentMode } from '../helpers/chat';
+import { allText, lastRequest } from '../helpers/fake';
+import { writeFile, withSetting } from '../helpers/workspace';
+
+const REPOSITORY = [
+  'export async function findOrders(term: string): Promise<string[]> {',
+  '  const sql = "SELECT * FROM orders WHERE note LIKE \'%" + term + "%\'";',
+  '  return [sql];',
+  '}',
+  '',
+].join('\n');
+
+const HANDLER = [
+  "import { findOrders } from './ordersRepo';",
+  '',
+  'export async function searchHandler(query: { q?: string }): Promise<string[]> {',
+  "  return findOrders(query.q ?? '');",
+  '}',
+  '',
+].join('\n');
+
+interface RelatedEntry {
+  readonly path: string;
+  readonly symbol: string;
+  readonly reason: string;
+}
+
+/** A key with a real key's shape, made when the test runs: no credential-shaped text sits in the repository. */
+function liveStripeKey(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  let out = '';
+  for (let index = 0; index < 24; index++) out += alphabet[(index * 7919 + 31) % alphabet.length];
+  return `sk_${'live'}_${out}`;
+}
+
+suite('related code', () => {
+  const lm = useFakeModel();
+
+  async function handlerAndRepository(folder: string, repository = REPOSITORY) {
+    await writeFile(`${folder}/ordersRepo.ts`, repository);
+    return writeFile(`${folder}/handler.ts`, HANDLER);
+  }
+
+  for (const [mode, send] of [
+    ['', ask],
+    [' (Agent mode)', askInAgentMode],
+  ] as const)
+    test(`/review of a handler sends the definition it calls, labelled as related code, and lists it in metadata.related${mode}`, async () => {
+      const handler = await handlerAndRepository('src/related-a');
+      const result = await send('@architect /review', { attach: [handler] });
+      assert.strictEqual(result.errorDetails, undefined);
+      const related = (result.metadata?.['related'] ?? []) as RelatedEntry[];
+      assert.ok(
+        related.some(
+          (entry) => entry.path === 'src/related-a/ordersRepo.ts' && entry.symbol === 'findOrders' && entry.reason === 'definition',
+        ),
+        `metadata.related: ${JSON.stringify(related)}`,
+      );
+      const piece = lastRequest(lm.fake).messages.find(
+        (message) => message.text.includes('Related code') && message.text.includes('ordersRepo.ts'),
+      );
+      assert.ok(piece, 'no related-code message names ordersRepo.ts');
+      assert.match(piece.text, /not under review/);
+      assert.match(piece.text, /\d+ \| +const sql = "SELECT \* FROM orders/);
+    });
+
+  test('a secret inside a related declaration is redacted', async () => {
+    const key = liveStripeKey();
+    const handler = await handlerAndRepository('src/related-b', `const paymentsKey = '${key}';\n${REPOSITORY}`);
+    await ask('@architect /review', { attach: [handler] });
+    const text = allText(lastRequest(lm.fake));
+    assert.ok(text.includes('Related code'), 'no related code was sent');
+    assert.ok(!text.includes(key), 'the key reached the model');
+  });
+
+  test('architect.context.related false sends no related code', async () => {
+    const handler = await handlerAndRepository('src/related-c');
+    lm.restoreLater(await withSetting('architect.context.related', false));
+    const result = await ask('@architect /review', { attach: [handler] });
+    assert.ok(!allText(lastRequest(lm.fake)).includes('Related code'), 'related code was sent with the setting off');
+    assert.ok(((result.metadata?.['related'] ?? []) as RelatedEntry[]).length === 0);
+  });
+
+  test('a declaration in an excluded file is not sent', async () => {
+    const handler = await handlerAndRepository('src/related-d');
+    const exclude = vscode.workspace.getConfiguration('architect').get<string[]>('exclude') ?? [];
+    lm.restoreLater(await withSetting('architect.exclude', [...exclude, '**/ordersRepo.ts']));
+    const result = await ask('@architect /review', { attach: [handler] });
+    assert.ok(!allText(lastRequest(lm.fake)).includes('SELECT * FROM orders'), 'the excluded declaration reached the model');
+    assert.ok(!((result.metadata?.['related'] ?? []) as RelatedEntry[]).some((entry) => entry.path.endsWith('ordersRepo.ts')));
+  });
+});
