@@ -19,7 +19,7 @@ const e2eOut = path.join(benchOut, 'e2e');
 const fixtures = path.join(root, 'test', 'fixtures');
 
 /** The fake-lm fixture, built into out/bench (its own folder in test/ is left as it is). */
-async function buildFakeLm() {
+export async function buildFakeLm() {
   const dir = path.join(benchOut, 'ext', 'fake-lm');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

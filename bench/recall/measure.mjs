@@ -9,12 +9,12 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { runSuite } from '../../test/runtime/launch.mjs';
 import { ensureRuntime } from '../../test/runtime/runtime.mjs';
+import { buildFakeLm } from '../e2e/measure.mjs';
 import { snapshotDir } from '../lib/architect.mjs';
 import { benchOut, root } from '../lib/paths.mjs';
 import { median, summarize } from '../lib/stats.mjs';
 
 const recallDir = path.join(root, 'bench', 'recall');
-const fixtures = path.join(root, 'test', 'fixtures');
 
 /** A line matches a marker by containing it, or by starting with it when the marker starts with "^". */
 function lineMatches(line, marker) {
@@ -151,21 +151,7 @@ export async function measureRecall({ quick = false, log }) {
     external: ['vscode'],
     logLevel: 'warning',
   });
-  const fakeDir = path.join(benchOut, 'ext', 'fake-lm-recall');
-  rmSync(fakeDir, { recursive: true, force: true });
-  cpSync(path.join(fixtures, 'fake-lm', 'package.json'), path.join(fakeDir, 'package.json'));
-  await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: [path.join(fixtures, 'fake-lm', 'src', 'extension.ts')],
-    outfile: path.join(fakeDir, 'dist', 'extension.js'),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-  const manifest = JSON.parse(readFileSync(path.join(fakeDir, 'package.json'), 'utf8'));
+  const fakeLm = await buildFakeLm();
   const work = path.join(benchOut, 'recall-work');
   mkdirSync(benchOut, { recursive: true });
   const inputPath = path.join(benchOut, 'recall-input.json');
@@ -182,7 +168,7 @@ export async function measureRecall({ quick = false, log }) {
     extensionTestsPath: suite,
     workspace: { folder: workspace },
     settings: {},
-    installedExtensions: [{ id: `${manifest.publisher}.${manifest.name}`, version: manifest.version, path: fakeDir }],
+    installedExtensions: [fakeLm],
     env: { BENCH_RECALL_INPUT: inputPath },
     print: () => undefined,
   });

@@ -10,6 +10,7 @@ export const tests = [
     title: 'related code in Agent mode: a /review of the routes shows src/db/orders.ts among the references it read',
     async run(page) {
       const you = person(page);
+      await you.waitForWorkbench();
       await you.openFile('src/routes/orders.ts');
       await you.openChat();
       assert.match(await you.inputBarText(), /\bAgent\b/, 'the chat is not in Agent mode');
