@@ -110,7 +110,7 @@ function tooDeepAt(text: string): number | undefined {
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 0x22) at = stringEnd(text, at);
-    else if (code === 0x2f && text.charCodeAt(at + 1) === 0x2f) at = endOf(text, '\n', at);
+    else if (code === 0x2f && text.charCodeAt(at + 1) === 0x2f) at = lineCommentEnd(text, at);
     else if (code === 0x2f && text.charCodeAt(at + 1) === 0x2a) at = endOf(text, '*/', at + 2) + 1;
     else if (code === 0x5b || code === 0x7b) {
       if (++depth > MAX_NESTING) return at;
@@ -124,7 +124,17 @@ function stringEnd(text: string, open: number): number {
   for (let at = open + 1; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code === 0x5c) at++;
-    else if (code === 0x22 || code === 0x0a) return at;
+    // jsonc-parser ends a string at a CR as at a LF: so must this count, or a CR hides the nesting after it.
+    else if (code === 0x22 || code === 0x0a || code === 0x0d) return at;
+  }
+  return text.length;
+}
+
+/** Where a `//` comment ends: at a LF or a CR, as jsonc-parser ends it. */
+function lineCommentEnd(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x0a || code === 0x0d) return at;
   }
   return text.length;
 }

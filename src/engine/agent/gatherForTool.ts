@@ -56,7 +56,8 @@ export async function gatherForTool(target: ToolTarget): Promise<GatheredContext
     case 'changes':
       return gatherChangesContext(target.request, uris);
     case 'editor':
-      return { context: [{ kind: 'attachments', sources: [await sourceFromEditor(target.editor, uris)] }], uris, scope };
+      // The agent, not a person, chose this review: the gate treats the file as the model's pick.
+      return { context: [{ kind: 'attachments', sources: [await sourceFromEditor(target.editor, uris, 'model')] }], uris, scope };
     case 'files': {
       const read = target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris }));
       return { context: [{ kind: 'attachments', sources: await Promise.all(read) }], uris, scope };

@@ -78,12 +78,16 @@ function uriOf(value: unknown): vscode.Uri | undefined {
 }
 
 /** The editor's selection, or its whole file with the cursor as focus when nothing is selected. */
-export async function sourceFromEditor(editor: vscode.TextEditor, uris: UriTable): Promise<AttachedSource> {
+export async function sourceFromEditor(
+  editor: vscode.TextEditor,
+  uris: UriTable,
+  origin: ReadOptions['origin'] = 'user',
+): Promise<AttachedSource> {
   const selection = editor.selection;
   const focus = selection.isEmpty
     ? focusOf(new vscode.Range(selection.active, selection.active), 'cursor')
     : focusOf(selection, 'selection');
-  return readSource(editor.document.uri, { focus, uris });
+  return readSource(editor.document.uri, { focus, uris, origin });
 }
 
 function merge(wanted: Map<string, Wanted>, next: Wanted): void {

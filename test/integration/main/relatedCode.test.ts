@@ -39,9 +39,17 @@ function liveStripeKey(): string {
 suite('related code', () => {
   const lm = useFakeModel();
 
+  /**
+   * A handler and the repository it imports, written for the test. Both are opened, as files that were in
+   * the workspace before the request are known to the TypeScript server; a file it has never seen can
+   * make it answer "no definition" faster than the text search finds one.
+   */
   async function handlerAndRepository(folder: string, repository = REPOSITORY) {
-    await writeFile(`${folder}/ordersRepo.ts`, repository);
-    return writeFile(`${folder}/handler.ts`, HANDLER);
+    const repositoryUri = await writeFile(`${folder}/ordersRepo.ts`, repository);
+    const handler = await writeFile(`${folder}/handler.ts`, HANDLER);
+    await vscode.workspace.openTextDocument(repositoryUri);
+    await vscode.workspace.openTextDocument(handler);
+    return handler;
   }
 
   for (const [mode, send] of [
@@ -69,7 +77,8 @@ suite('related code', () => {
 
   test('a secret inside a related declaration is redacted', async () => {
     const key = liveStripeKey();
-    const handler = await handlerAndRepository('src/related-b', `const paymentsKey = '${key}';\n${REPOSITORY}`);
+    const repository = REPOSITORY.replace('  return [sql];', `  const paymentsKey = '${key}';\n  return [sql, paymentsKey];`);
+    const handler = await handlerAndRepository('src/related-b', repository);
     await ask('@architect /review', { attach: [handler] });
     const text = allText(lastRequest(lm.fake));
     assert.ok(text.includes('Related code'), 'no related code was sent');

@@ -57,6 +57,15 @@ describe('the ignore file, large or hostile', () => {
     }
   });
 
+  test('R50 a carriage return that ends a comment or a string cannot hide the nesting after it', () => {
+    // jsonc-parser ends a // comment and an unterminated string at a CR: the depth count must too.
+    for (const text of ['// x\r' + '['.repeat(100_000), '["x\r' + '['.repeat(100_000)]) {
+      const result = parseIgnoreFile(text);
+      assert.equal(result.ok, false);
+      assert.match(!result.ok ? result.message : '', /nested more than 16 levels deep/);
+    }
+  });
+
   test('R50 nesting of any depth and shape is refused or read, never a stack overflow', () => {
     const opener = fc.constantFrom('[', '{"a":', '[ // c\n', '["]",', '{"x\\"":');
     fc.assert(
