@@ -32,7 +32,14 @@ const SOURCE_ALIASES = ['@/', '~/', 'src/'];
 /** At most this many ancestor folders are tried as a Python import root. */
 const MAX_PYTHON_ROOTS = 6;
 
+/**
+ * Characters a file search reads as glob syntax. An import written by the repository may become a
+ * `findFiles` glob: one that holds any of them is not resolved at all (R43 through repository text).
+ */
+const GLOB_SYNTAX = /[*?[\]{}]/;
+
 export function importTarget(binding: ImportBinding, family: CodeFamily, context: ResolveContext): ImportTarget | undefined {
+  if (GLOB_SYNTAX.test(binding.specifier)) return undefined;
   switch (family) {
     case 'script':
       return scriptTarget(binding.specifier, context.importer);

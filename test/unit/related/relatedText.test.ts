@@ -166,6 +166,14 @@ describe('related code: imports resolved to workspace files', () => {
     assert.equal(importTarget({ specifier: '../../../x', names: [] }, 'script', { importer: 'src/a.ts' }), undefined, 'no climbing out');
   });
 
+  test('R43: an import holding glob syntax never becomes a file search', () => {
+    const hostile = [`@/{a,{b,{c,{d}}}}${'*?'.repeat(10)}#`, `${'*?'.repeat(10)}{a,{b,{c}}}`, 'src/[a-z]*/x'];
+    for (const specifier of hostile) {
+      assert.equal(importTarget({ specifier, names: [] }, 'script', { importer: 'src/a.ts' }), undefined, specifier);
+      assert.equal(importTarget({ specifier, names: [] }, 'python', { importer: 'app/a.py' }), undefined, specifier);
+    }
+  });
+
   test('Python: from x.y import z, from .m import z, from . import m, import x.y as z', () => {
     const text = [
       'from app.db.orders import find_orders, OrderRow as Row',
