@@ -45,8 +45,9 @@ export function loadCases() {
 }
 
 /**
- * What the model was shown, by path: the numbered lines of every message whose header (the text before
- * its fence) names the path. A line of code is sent as "<number> | <text>" inside a fence.
+ * What the model was shown, by path: the numbered lines of every message whose first line (its title,
+ * "Attached file: <path>" or "Related code (…): <path>") names the path; the lines after it may name
+ * other files ("used at …"). A line of code is sent as "<number> | <text>" inside a fence.
  * @param {readonly string[]} messages
  * @param {readonly string[]} paths
  */
@@ -57,8 +58,8 @@ export function shownLines(messages, paths) {
   for (const message of messages) {
     const fenceAt = message.search(/^`{3,}/m);
     if (fenceAt < 0) continue;
-    const header = message.slice(0, fenceAt);
-    const named = byLength.find((candidate) => header.includes(candidate));
+    const title = message.slice(0, message.indexOf('\n'));
+    const named = byLength.find((candidate) => title.endsWith(candidate));
     if (named === undefined) continue;
     const lines = shown.get(named) ?? new Set();
     for (const match of message.slice(fenceAt).matchAll(/^ *(\d+) \| /gm)) lines.add(Number(match[1]));
@@ -175,6 +176,11 @@ export async function measureRecall({ quick = false, log }) {
   const resultPath = path.join(work, 'bench-recall.json');
   if (!existsSync(resultPath)) throw new Error(`the recall suite wrote no results (${outcome.reason ?? `exit ${outcome.exitCode}`})`);
   const { samples, gathering } = JSON.parse(readFileSync(resultPath, 'utf8'));
+  return scoreRecall(cases, samples, gathering);
+}
+
+/** The report of one run: recall per mode, the share of related code inside the keys, gathering times. */
+export function scoreRecall(cases, samples, gathering) {
   const crossFile = cases.filter((item) => item.keys.some((key) => key.path !== item.file)).length;
   const timesOf = (temperature) => gathering.filter((entry) => entry.temperature === temperature).map((entry) => entry.ms);
   const baseline = scoreMode(cases, samples, 'baseline');

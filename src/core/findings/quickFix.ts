@@ -35,6 +35,8 @@ export function withFixOffer(finding: Finding, t: Translate = english): Finding 
 
 function fixOffer(finding: Finding, t: Translate): FixOffer | undefined {
   if (finding.replacement === undefined || finding.shown === undefined) return undefined;
+  // The model saw a placeholder where a secret is: a fix that writes the placeholder back would replace the secret.
+  if (finding.replacement.includes('[REDACTED:')) return undefined;
   const key = finding.piece.key;
   if (!isShown(new Map([[key, finding.shown]]), key, { startLine: finding.line, endLine: finding.endLine })) return undefined;
   const found = revealHiddenCharacters(finding.replacement).found;

@@ -302,6 +302,11 @@ describe('R45: the quick fix replaces only lines the model was shown', () => {
   ];
   const across = finding(8, 500, { replacement: 'if (user) {\n  allow();\n}', shown: hunks });
 
+  test('R45: a replacement that writes a redaction placeholder back is never offered', () => {
+    const redacted = finding(8, 9, { replacement: "const key = '[REDACTED:stripe-key]';", shown: hunks });
+    assert.equal(withFixOffer(redacted).quickFix, undefined);
+  });
+
   test('R45: a replacement over lines between two hunks is not offered, even on a finding that got through', () => {
     assert.equal(withFixOffer(across).quickFix, undefined);
     assert.equal(withFixOffer({ ...across, shown: undefined }).quickFix, undefined);
