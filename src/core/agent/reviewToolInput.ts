@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { isSafeRevision } from '../changes/changesArgs';
 import { type IntentId } from '../intents/intentTable';
 import { lazy } from '../lazy';
+import { relativePath } from '../tools/toolSchemas';
 
 /**
  * The input of `architect_review`, the tool an agent (or a person, as `#architectReview`) calls. It
@@ -21,19 +22,9 @@ export const FOCUS_COMMANDS: Readonly<Record<ReviewFocus, IntentId>> = {
 
 export const MAX_REVIEW_PATHS = 20;
 
-const workspacePath = () =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(500),
-    z.refine((value) => !/^([a-zA-Z]:|[\\/]|~)/.test(value) && !value.split(/[\\/]/).includes('..'), {
-      message: 'a workspace-relative path without ".."',
-    }),
-  );
-
 export const reviewToolInput = lazy(() =>
   z.object({
-    paths: z.optional(z.array(workspacePath()).check(z.maxLength(MAX_REVIEW_PATHS))),
+    paths: z.optional(z.array(relativePath()).check(z.maxLength(MAX_REVIEW_PATHS))),
     changes: z.optional(
       z.string().check(
         z.trim(),

@@ -12,7 +12,8 @@ import { TOOL_GLOB_LIMITS, tooComplexGlob } from '../glob/globComplexity';
 export const MAX_READ_LINES = 400;
 export const MAX_FIND_RESULTS = 100;
 
-const relativePath = () =>
+/** A workspace-relative path as a tool or the agent's review tool takes it: no absolute path, no `..`. */
+export const relativePath = () =>
   z.string().check(
     z.trim(),
     z.minLength(1),
