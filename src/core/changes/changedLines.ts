@@ -1,5 +1,6 @@
 import { normalizeRelativePath } from '../text';
 import { type DiffFile } from './diffModel';
+import { lowerBound } from '../sortedSearch';
 
 /** How far from a changed line a finding may be and still be about the change. */
 export const CHANGED_LINES_SLACK = 3;
@@ -38,18 +39,6 @@ export class ChangedLines {
 function ascending(values: readonly number[]): boolean {
   for (let index = 1; index < values.length; index++) if ((values[index] ?? 0) < (values[index - 1] ?? 0)) return false;
   return true;
-}
-
-/** Index of the first element ≥ value in an ascending array. */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeForMatch } from './evidence';
 import { type LineRange } from './shownLines';
+import { lowerBound } from '../sortedSearch';
 
 /** A file's lines as the edge reads them: 1-based; undefined past the end. */
 export interface FileLines {
@@ -67,18 +68,6 @@ export class ShownCode {
     const index = lowerBound(this.starts, offset + 1) - 1;
     return this.lines[Math.max(0, index)] ?? 0;
   }
-}
-
-/** Index of the first element ≥ value in an ascending array. */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((values[middle] ?? 0) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -4,7 +4,8 @@ import { hasEnoughToAnswer, type IntentSpec } from '../intents/intentTable';
 import { type Translate } from '../i18n';
 import { type InstructionsPart } from '../instructions/instructionsMessage';
 import { assemblePrompt, type PromptMessage } from '../prompt/assemble';
-import { mergeShown, type FittedSource, type ScreenedSource, type SourceMetadata, type SourceRole } from '../sources/contextSource';
+import { unionShown } from '../findings/shownLines';
+import { type FittedSource, type ScreenedSource, type SourceMetadata, type SourceRole } from '../sources/contextSource';
 import { redactionNote } from './codeNotes';
 import { type Conversation } from './conversation';
 import { type HistoryTurn, type RequestPlan } from './plan';
@@ -111,7 +112,7 @@ async function fitInOrder(request: SourcesRequest, frame: Frame): Promise<Fitted
         budgetTokens: request.budgetTokens,
         charsPerToken: request.charsPerToken,
         frame: (pieces) => frame([...before, ...pieces]),
-        alreadyShown: mergeShown(fitted.map((source) => source.ground())),
+        alreadyShown: unionShown(fitted.map((source) => source.ground())),
       }),
     );
   }
@@ -130,7 +131,7 @@ function commonPlan(request: SourcesRequest, fitted: readonly FittedSource[], re
     redactions,
     instructions: request.rules.used,
     trimmed: fitted.flatMap((source) => source.trimmed),
-    shown: mergeShown(fitted.map((source) => source.ground())),
+    shown: unionShown(fitted.map((source) => source.ground())),
     sourceMetadata: metadata,
     ...(scope === undefined ? {} : { findingsScope: scope }),
   };

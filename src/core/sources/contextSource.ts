@@ -119,10 +119,5 @@ export interface FittedSource {
 
 /** Shown lines from sent pieces: each piece's window of its file. */
 export function shownFromSent(sent: readonly SentPiece[]): ShownLines {
-  return mergeShown(sent.map((piece) => new Map([[piece.key, [{ startLine: piece.startLine, endLine: piece.endLine }]]])));
-}
-
-/** The union of several sources' shown lines, by resource key, overlapping ranges merged. */
-export function mergeShown(all: readonly ShownLines[]): ShownLines {
-  return unionShown(all);
+  return unionShown(sent.map((piece) => new Map([[piece.key, [{ startLine: piece.startLine, endLine: piece.endLine }]]])));
 }

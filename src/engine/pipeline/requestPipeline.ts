@@ -5,7 +5,8 @@ import { type IntentSpec } from '../../core/intents/intentTable';
 import { classifyError, emptyAnswerMessage, errorMessage } from '../../core/errors/classifyError';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
 import { type HistoryTurn, type RequestPlan, type SentPiece } from '../../core/request/plan';
-import { type ContextInput, mergeShown, shownFromSent } from '../../core/sources/contextSource';
+import { unionShown } from '../../core/findings/shownLines';
+import { type ContextInput, shownFromSent } from '../../core/sources/contextSource';
 import { resultMetadata, type Outcome, type ResultMetadata } from '../../core/result/resultMetadata';
 import { type UriTable } from '../context/uriTable';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
@@ -195,7 +196,7 @@ async function afterAnswer(run: Run, end: FilteredAnswerEnd): Promise<PipelineRe
     const plan = run.prepared.plan;
     const sent = [...plan.sent, ...(run.loop?.sent ?? [])];
     // What a tool read during the answer was shown too.
-    const shown = mergeShown([plan.shown, shownFromSent(run.loop?.sent ?? [])]);
+    const shown = unionShown([plan.shown, shownFromSent(run.loop?.sent ?? [])]);
     const report = await reportFindings(end, sent, shown, run.context.uris, run.deps.findings, run.deps.ignores, plan.findingsScope);
     run.findings = report.placed;
     run.outsideScope = report.outsideScope;

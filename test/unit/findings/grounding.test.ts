@@ -8,7 +8,8 @@ import { withFixOffer } from '../../../src/core/findings/quickFix';
 import { renderFindings } from '../../../src/core/findings/renderFindings';
 import { type FileLines, searchAll } from '../../../src/core/findings/shownCode';
 import { type ShownLines } from '../../../src/core/findings/shownLines';
-import { mergeShown, shownFromSent } from '../../../src/core/sources/contextSource';
+import { unionShown } from '../../../src/core/findings/shownLines';
+import { shownFromSent } from '../../../src/core/sources/contextSource';
 import { TASKS } from '../../../src/core/prompt/tasks';
 import { type SentPiece } from '../../../src/core/request/plan';
 
@@ -286,7 +287,7 @@ describe('the lines shown to the model', () => {
       ],
     ]);
     void changes;
-    const shown = mergeShown([hunks, shownFromSent([tool, toolTail])]);
+    const shown = unionShown([hunks, shownFromSent([tool, toolTail])]);
     assert.deepEqual(shown.get(KEY), [
       { startLine: 7, endLine: 13 },
       { startLine: 497, endLine: 503 },
@@ -317,7 +318,7 @@ describe('R45: the quick fix replaces only lines the model was shown', () => {
 
   test('R45: a /changes finding at 8–500 over hunks 7–13 and 497–503 is neither grounded nor fixable', () => {
     const sent = [pieceOf(KEY, 7, 503)];
-    const shown = mergeShown([new Map([[KEY, hunks]])]);
+    const shown = unionShown([new Map([[KEY, hunks]])]);
     const parsed = parseFindings(
       JSON.stringify([{ line: 8, endLine: 500, severity: 'high', title: 'auth', replacement: 'a\nb\nc' }]),
       sent,

@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeShown, shownFromSent } from '../../../src/core/sources/contextSource';
+import { unionShown } from '../../../src/core/findings/shownLines';
+import { shownFromSent } from '../../../src/core/sources/contextSource';
 import { trackLines, type LineEdit } from '../../../src/core/findings/trackLines';
 import { type SentPiece } from '../../../src/core/request/plan';
 
@@ -110,7 +111,7 @@ describe('the lines a review was shown', () => {
   });
 
   test('an attached window and what a tool read of the same file are both shown', () => {
-    const shown = mergeShown([shownFromSent([piece('file:///a.ts', 1, 40), piece('file:///a.ts', 60, 80), piece('file:///b.ts', 5, 9)])]);
+    const shown = unionShown([shownFromSent([piece('file:///a.ts', 1, 40), piece('file:///a.ts', 60, 80), piece('file:///b.ts', 5, 9)])]);
     assert.deepEqual(shown.get('file:///a.ts'), [
       { startLine: 1, endLine: 40 },
       { startLine: 60, endLine: 80 },
@@ -128,7 +129,7 @@ describe('the lines a review was shown', () => {
         ],
       ],
     ]);
-    const shown = mergeShown([hunks]);
+    const shown = unionShown([hunks]);
     assert.deepEqual(shown.get('file:///a.ts'), [
       { startLine: 7, endLine: 13 },
       { startLine: 497, endLine: 503 },
