@@ -30,6 +30,23 @@ suite('Workspace Trust (R05)', () => {
     assert.ok(!sent.includes('fixture-password-do-not-send'), 'a workspace setting emptied the exclusions in Restricted Mode');
   });
 
+  test('R05: in Restricted Mode no related code is gathered: the file a handler imports is not sent', async () => {
+    await writeFile(
+      'src/ordersRepo.ts',
+      'export function findOrders(term: string) {\n  return "SELECT * FROM orders WHERE note = " + term;\n}\n',
+    );
+    await writeFile(
+      'src/handler.ts',
+      "import { findOrders } from './ordersRepo';\n\nexport const search = (q: string) => findOrders(q);\n",
+    );
+    const result = await ask('@architect /review', { attach: [fileUri('src/handler.ts')] });
+    assert.strictEqual(result.errorDetails, undefined, JSON.stringify(result.errorDetails));
+    const sent = allText(lastRequest(fake));
+    assert.ok(sent.includes('findOrders(q)'), 'the attached handler was not sent');
+    assert.ok(!sent.includes('Related code') && !sent.includes('SELECT * FROM orders'), 'related code was sent in Restricted Mode');
+    assert.deepStrictEqual(result.metadata?.['related'] ?? [], []);
+  });
+
   test('/changes in Restricted Mode says Git is unavailable there, with no model request', async () => {
     assert.strictEqual(vscode.workspace.isTrusted, false, 'this test must run before trust is granted');
     const result = await ask('@architect /changes');
