@@ -10,7 +10,7 @@ import { exists, workspaceFolder } from '../helpers/workspace';
 
 const DOC = '# API Design: Devices\n\n## Resource Model\n\nDevice { id }\n';
 
-suite('design-docs folders Windows would read as something else', () => {
+suite('design-docs folders that would put the document somewhere else', () => {
   const lm = useFakeModel();
 
   for (const [setting, reason, created] of [
