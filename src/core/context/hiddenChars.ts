@@ -2,27 +2,59 @@
  * Invisible and direction-changing characters can make code read differently from what it does
  * ("Trojan Source"), or smuggle instructions to a model. They are made visible and reported.
  *
- * Line breaks other than "\n" (a lone CR, VT, FF, NEL, the Unicode line and paragraph separators) are
- * revealed too: a model or a terminal may break the line there, and the text after it could pose as the
- * next numbered line of the prompt. So are the interlinear annotation marks (U+FFF9–FFFB), the Mongolian
- * free variation selectors (U+180B–180F) and the musical formatting characters (U+1D173–1D17A): all
- * invisible, all able to hide text between visible characters.
+ * The set is defined by Unicode properties, not by a list of code points, so that a character nobody
+ * thought of is still covered: every default-ignorable code point (zero-width characters, fillers,
+ * variation selectors, tags, the shorthand format controls), every format character (bidirectional
+ * controls, the Arabic and Syriac number signs, the Egyptian hieroglyph format controls, the
+ * interlinear annotation marks), every control character (ESC, BS, NUL, the C1 block with its CSI and
+ * NEL, VT, FF), every space other than the plain one (no-break, the typographic widths, the
+ * ideographic space), the line and paragraph separators, and lone surrogate halves. The braille blank
+ * U+2800 is a letter by its properties but shows as nothing, so it is added by hand.
+ *
+ * What is ordinary stays: in code, the tab, the line feed and a carriage return before a line feed (a
+ * CRLF line end); in a name, which must stay on one line, only the tab. A carriage return anywhere else
+ * is revealed: a model or a terminal may break the line there, and the text after it could pose as the
+ * next numbered line of the prompt.
  *
  * Variation selectors can carry a byte each, so a sentence fits behind one emoji. They are revealed
  * with one exception that keeps ordinary emoji readable: a single U+FE0E or U+FE0F right after a
  * pictograph (❤️, ✔️), or inside a keycap (1️⃣). A second selector in a row, any other of U+FE00–FE0D,
- * and every supplementary selector (U+E0100–E01EF) is revealed.
+ * and every supplementary selector (U+E0100–E01EF) is revealed. The zero-width joiner inside an emoji
+ * sequence is revealed like any other: it is invisible, and a marker in code costs little.
+ *
+ * Every pattern is a character class or a one-character look-ahead: linear in the text.
  */
-// The class lists single invisible code points, some of them combining marks or controls (VT, FF), on purpose.
-const HIDDEN =
-  // eslint-disable-next-line no-misleading-character-class, no-control-regex
-  /[\u000B\u000C\u0085\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\r(?!\n)|\uDB40[\uDC00-\uDC7F\uDD00-\uDDEF]|\uD834[\uDD73-\uDD7A]/g;
+const INVISIBLE = String.raw`[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Bidi_Control}\p{Cs}\u2800]|[^\P{Zs} ]`;
+
+/** The hidden characters of a text, keeping the controls named in `ordinary` and, when asked, CR before LF. */
+function hiddenPattern(ordinary: string, carriageReturnBeforeLineFeed: boolean): RegExp {
+  const carriageReturn = carriageReturnBeforeLineFeed ? String.raw`|\r(?!\n)` : '';
+  return new RegExp(`${INVISIBLE}|[^\\P{Cc}${ordinary}]${carriageReturn}`, 'gu');
+}
+
+const HIDDEN_IN_CODE = hiddenPattern(String.raw`\t\n\r`, true);
+const HIDDEN_IN_NAME = hiddenPattern(String.raw`\t`, false);
+
+/** Where the text stands: code keeps its tabs and line ends, a name keeps only its tabs. */
+export type HiddenCharacterContext = 'code' | 'name';
+
+const PATTERNS: Record<HiddenCharacterContext, RegExp> = { code: HIDDEN_IN_CODE, name: HIDDEN_IN_NAME };
 
 const NAMES: Record<number, string> = {
+  0x0000: 'null',
+  0x0008: 'backspace',
+  0x0009: 'tab',
+  0x000a: 'line feed',
   0x000b: 'vertical tab',
   0x000c: 'form feed',
   0x000d: 'carriage return without line feed',
+  0x001b: 'escape',
+  0x007f: 'delete',
   0x0085: 'next line',
+  0x009b: 'control sequence introducer',
+  0x00a0: 'no-break space',
+  0x202f: 'narrow no-break space',
+  0x3000: 'ideographic space',
   0x200b: 'zero-width space',
   0x200c: 'zero-width non-joiner',
   0x200d: 'zero-width joiner',
@@ -60,8 +92,19 @@ export function hiddenCharacterName(codePoint: number): string {
   if ((codePoint >= 0x180b && codePoint <= 0x180d) || codePoint === 0x180f) return 'variation selector';
   if (codePoint >= 0x1d173 && codePoint <= 0x1d17a) return 'musical formatting character';
   if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return 'variation selector';
-  return NAMES[codePoint] ?? 'invisible character';
+  return NAMES[codePoint] ?? kindOf(String.fromCodePoint(codePoint));
 }
+
+function kindOf(character: string): string {
+  if (CONTROL.test(character)) return 'control character';
+  if (SPACE.test(character)) return 'unusual space';
+  if (FORMAT.test(character)) return 'format character';
+  return 'invisible character';
+}
+
+const CONTROL = /^\p{Cc}$/u;
+const SPACE = /^\p{Zs}$/u;
+const FORMAT = /^\p{Cf}$/u;
 
 export function codePointLabel(codePoint: number): string {
   return 'U+' + codePoint.toString(16).toUpperCase().padStart(4, '0');
@@ -97,22 +140,23 @@ function isEmojiPresentation(text: string, offset: number): boolean {
  * one that ends a line is revealed while the same one before a line break of `text` is not.
  */
 export function mayHaveHiddenCharacters(text: string): boolean {
-  HIDDEN.lastIndex = 0;
-  const found = HIDDEN.test(text) || text.includes('\r');
-  HIDDEN.lastIndex = 0;
+  HIDDEN_IN_CODE.lastIndex = 0;
+  const found = HIDDEN_IN_CODE.test(text) || text.includes('\r');
+  HIDDEN_IN_CODE.lastIndex = 0;
   return found;
 }
 
 /**
  * Replaces each hidden character with a visible marker such as ⟦U+202E⟧, so the model sees it too,
- * and returns what was found.
+ * and returns what was found. Code (the default) keeps its tabs and line ends; a name keeps only tabs.
  */
-export function revealHiddenCharacters(text: string): { text: string; found: HiddenCharacter[] } {
+export function revealHiddenCharacters(text: string, context: HiddenCharacterContext = 'code'): { text: string; found: HiddenCharacter[] } {
   const found: HiddenCharacter[] = [];
-  HIDDEN.lastIndex = 0;
-  if (!HIDDEN.test(text)) return { text, found };
-  HIDDEN.lastIndex = 0;
-  const revealed = text.replace(HIDDEN, (character: string, offset: number) => {
+  const hidden = PATTERNS[context];
+  hidden.lastIndex = 0;
+  if (!hidden.test(text)) return { text, found };
+  hidden.lastIndex = 0;
+  const revealed = text.replace(hidden, (character: string, offset: number) => {
     if (isEmojiPresentation(text, offset)) return character;
     const codePoint = character.codePointAt(0) ?? 0;
     found.push({ codePoint, name: hiddenCharacterName(codePoint) });

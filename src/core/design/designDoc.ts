@@ -1,5 +1,6 @@
 import { english, type Translate } from '../i18n';
 import { inertName } from '../protect/inertName';
+import { type RefusedAccess } from '../protect/modelAccess';
 import { normalizeRelativePath } from '../text';
 
 /** Windows opens a device, not a file, for these names whatever the extension: `con.md` is the console. */
@@ -66,6 +67,23 @@ export function designDocsFolderRefusal(setting: string, t: Translate = english)
       return t('"{0}" is a device name on Windows, not a folder', inertName(segment));
   }
   return undefined;
+}
+
+/**
+ * Why the docs folder cannot be written into, from where it really is (the engine resolves its links):
+ * a folder named inside the workspace that is, or lies under, a link to somewhere else would put the
+ * document there (R57).
+ */
+export function designDocsFolderPlaceRefusal(verdict: RefusedAccess, t: Translate = english): string {
+  switch (verdict.why) {
+    case 'link-leaves-workspace':
+      return t('it leads outside the workspace folder through a symbolic link');
+    case 'unresolvable-link':
+      return t('it goes through a symbolic link whose target cannot be checked');
+    case 'outside-workspace':
+    case 'excluded': // never for a write, which excludes nothing; outside is what it would mean
+      return t('it is outside the workspace folder');
+  }
 }
 
 /** The message a person sees when the docs folder setting is refused: nothing was written. */

@@ -4,18 +4,14 @@ import { revealHiddenCharacters } from '../context/hiddenChars';
  * Names come from places an attacker controls: file names in a repository or a diff, instruction file
  * names, the `file` of a model's finding. Before a name reaches a note, a header, a link or SARIF it
  * becomes inert text on one line: every line break a renderer or a model could honour (LF, CR, VT, FF,
- * NEL, U+2028/2029) and every other control character is shown as a marker, hidden characters are
- * revealed, and the length is bounded.
+ * NEL, U+2028/2029), every other control character and every hidden character is shown as a marker, by
+ * the same definition the prompt uses for code (`hiddenChars.ts`), and the length is bounded.
  */
 const MAX_NAME_LENGTH = 300;
-// C0 controls (tab excepted), DEL and the C1 block, which holds NEL.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 
 export function inertName(name: string, maxLength = MAX_NAME_LENGTH): string {
   const bounded = name.length > maxLength ? `${name.slice(0, cutBefore(name, maxLength))}…` : name;
-  const oneLine = bounded.replace(CONTROL, (character) => `⟦U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`);
-  return revealHiddenCharacters(oneLine).text;
+  return revealHiddenCharacters(bounded, 'name').text;
 }
 
 /** Where to cut: never between the two halves of a surrogate pair. */

@@ -3,8 +3,6 @@ import * as z from 'zod/mini';
 import { INTENTS } from '../../core/intents/intentTable';
 import {
   DEFAULT_DESIGN_DOCS_FOLDER,
-  designDocsFolderRefusal,
-  designDocsFolderRefusedMessage,
   designDocsFolderSegments,
   missingDesignSections,
   missingSectionsWarning,
@@ -119,7 +117,13 @@ async function saveWritten(
   if (missing.length > 0) void vscode.window.showWarningMessage(missingSectionsWarning(missing, t));
   if (!run.folder) return document.uri;
   const docsFolder = readSettings(run.folder.uri).designDocsFolder;
-  if (refuseDocsFolder(docsFolder, t('The document stays in the editor, unsaved.'))) return document.uri;
+  // A folder Windows would read as something else, or one that leads out through a link: nothing is written (R57).
+  const outcome = await saveDesignDoc(run.folder.uri, docsFolder, run.request.description, text);
+  if (outcome.kind === 'refused') {
+    void vscode.window.showErrorMessage(`${outcome.message} ${t('The document stays in the editor, unsaved.')}`);
+    return document.uri;
+  }
+  const saved = outcome.uri;
   if (designDocsFolderSegments(docsFolder).fellBack) {
     void vscode.window.showWarningMessage(
       t(
@@ -129,7 +133,6 @@ async function saveWritten(
       ),
     );
   }
-  const saved = await saveDesignDoc(run.folder.uri, docsFolder, run.request.description, text);
   await showSavedInsteadOf(document, saved);
   log.info(`design doc: saved ${vscode.workspace.asRelativePath(saved)}`);
   return saved;
@@ -220,14 +223,6 @@ async function showSavedInsteadOf(untitled: vscode.TextDocument, saved: vscode.U
   tellWritten(t('Design doc saved to {0}.', shownPath(saved)), saved, { notify: false });
 }
 
-/** A docs folder Windows would read as something else: an error message, and nothing is written (R57). */
-function refuseDocsFolder(docsFolder: string, after: string): boolean {
-  const refusal = designDocsFolderRefusal(docsFolder, t);
-  if (refusal === undefined) return false;
-  void vscode.window.showErrorMessage(`${designDocsFolderRefusedMessage(docsFolder, refusal, t)} ${after}`.trim());
-  return true;
-}
-
 /** The button under a `/design` answer: the same save path as the command. */
 export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | undefined> {
   const parsed = saveArgs().safeParse(rawArgs);
@@ -240,8 +235,12 @@ export async function saveFromChat(rawArgs?: unknown): Promise<vscode.Uri | unde
     return document.uri;
   }
   const docsFolder = readSettings(folder.uri).designDocsFolder;
-  if (refuseDocsFolder(docsFolder, '')) return undefined;
-  const saved = await saveDesignDoc(folder.uri, docsFolder, parsed.data.description || 'design', parsed.data.text);
+  const outcome = await saveDesignDoc(folder.uri, docsFolder, parsed.data.description || 'design', parsed.data.text);
+  if (outcome.kind === 'refused') {
+    void vscode.window.showErrorMessage(outcome.message);
+    return undefined;
+  }
+  const saved = outcome.uri;
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(saved), { preview: false });
   tellWritten(t('Design doc saved to {0}.', shownPath(saved)), saved, { notify: false });
   return saved;

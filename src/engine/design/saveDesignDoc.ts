@@ -1,27 +1,46 @@
 import * as vscode from 'vscode';
 import {
   designDocFileName,
+  designDocsFolderPlaceRefusal,
   designDocsFolderRefusal,
   designDocsFolderRefusedMessage,
   designDocsFolderSegments,
   slugify,
 } from '../../core/design/designDoc';
+import { t } from '../../common/l10n';
+import { mayWriteInto } from '../protect/mayWriteInto';
 
 /** Names being written right now by this extension host: two generations never pick the same one. */
 const reserved = new Set<string>();
 
+/** Saved, or refused with the message a person sees (nothing was written). */
+export type SaveOutcome = { readonly kind: 'saved'; readonly uri: vscode.Uri } | { readonly kind: 'refused'; readonly message: string };
+
 /**
  * Saves a design document as `<docs folder>/<slug>.md` inside `folder`, creating folders as needed,
  * never over an existing file (`-2`, `-3`, ...) and never outside the folder, whatever the description
- * or the setting say (RELIABILITY R09).
+ * or the setting say (RELIABILITY R09), nor through a link that leads out of the workspace (R57).
  */
-export async function saveDesignDoc(folder: vscode.Uri, docsFolderSetting: string, description: string, text: string): Promise<vscode.Uri> {
-  const refusal = designDocsFolderRefusal(docsFolderSetting);
-  if (refusal !== undefined) throw new Error(designDocsFolderRefusedMessage(docsFolderSetting, refusal));
+export async function saveDesignDoc(
+  folder: vscode.Uri,
+  docsFolderSetting: string,
+  description: string,
+  text: string,
+): Promise<SaveOutcome> {
+  const refusal = designDocsFolderRefusal(docsFolderSetting, t);
+  if (refusal !== undefined) return { kind: 'refused', message: designDocsFolderRefusedMessage(docsFolderSetting, refusal, t) };
   const { segments } = designDocsFolderSegments(docsFolderSetting);
   const directory = vscode.Uri.joinPath(folder, ...segments);
   if (!directory.path.startsWith(folder.path.replace(/\/$/, '') + '/')) throw new Error('the docs folder is outside the workspace folder');
-  await refuseSymbolicLinks(folder, segments);
+  // Decided on where the folder really is: the path check above only sees names.
+  const place = await mayWriteInto(directory);
+  if (!place.allowed)
+    return { kind: 'refused', message: designDocsFolderRefusedMessage(segments.join('/'), designDocsFolderPlaceRefusal(place, t), t) };
+  return { kind: 'saved', uri: await createUnder(directory, description, text) };
+}
+
+/** Writes `<slug>.md` into `directory`, the first free name. */
+async function createUnder(directory: vscode.Uri, description: string, text: string): Promise<vscode.Uri> {
   await vscode.workspace.fs.createDirectory(directory);
   const slug = slugify(description);
   for (let attempt = 1; attempt <= 10_000; attempt++) {
@@ -41,26 +60,6 @@ export async function saveDesignDoc(folder: vscode.Uri, docsFolderSetting: strin
     }
   }
   throw new Error(`no free file name for ${slug}.md`);
-}
-
-/**
- * A docs folder that is a symbolic link could point anywhere on disk; the path check above only sees
- * the link's name. Nothing is followed through one.
- */
-async function refuseSymbolicLinks(folder: vscode.Uri, segments: readonly string[]): Promise<void> {
-  for (let depth = 1; depth <= segments.length; depth++) {
-    const part = vscode.Uri.joinPath(folder, ...segments.slice(0, depth));
-    try {
-      if (((await vscode.workspace.fs.stat(part)).type & vscode.FileType.SymbolicLink) !== 0) {
-        throw new vscode.FileSystemError(
-          `${segments.slice(0, depth).join('/')} is a symbolic link; design docs are not written through links`,
-        );
-      }
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;
-      throw error;
-    }
-  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -60,9 +60,14 @@ export async function mayReachModel(
     folders: realFolders,
     exclude,
     origin,
-    ignoreCase: uri.scheme === 'file' && (process.platform === 'win32' || process.platform === 'darwin'),
+    ignoreCase: ignoresCase(uri),
   });
   return verdict.allowed ? { kind: 'allowed', file: { type: stat.type, size: stat.size } } : refused(verdict);
+}
+
+/** Where the file system ignores case (Windows, macOS): "/WS/a" is inside "/ws". */
+export function ignoresCase(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && (process.platform === 'win32' || process.platform === 'darwin');
 }
 
 function refused(verdict: RefusedAccess): ModelAccess {
@@ -70,7 +75,7 @@ function refused(verdict: RefusedAccess): ModelAccess {
 }
 
 /** Folders on the same file system as the URI: "/ws" of another scheme or host holds nothing of it. */
-function foldersOf(uri: vscode.Uri): readonly vscode.Uri[] {
+export function foldersOf(uri: vscode.Uri): readonly vscode.Uri[] {
   return (vscode.workspace.workspaceFolders ?? [])
     .map((folder) => folder.uri)
     .filter((folder) => folder.scheme === uri.scheme && folder.authority === uri.authority);
@@ -79,7 +84,7 @@ function foldersOf(uri: vscode.Uri): readonly vscode.Uri[] {
 /** A workspace folder's real path hardly ever changes while it is open: resolved once per folder. */
 const folderRealPaths = new Map<string, Promise<string | undefined>>();
 
-async function pathsOfFolder(folder: vscode.Uri): Promise<FolderPaths> {
+export async function pathsOfFolder(folder: vscode.Uri): Promise<FolderPaths> {
   if (folder.scheme !== 'file') return { path: folder.path, realPath: folder.path };
   let pending = folderRealPaths.get(folder.fsPath);
   if (!pending) {
@@ -92,7 +97,7 @@ async function pathsOfFolder(folder: vscode.Uri): Promise<FolderPaths> {
 }
 
 /** The real path as a URI path ("/c:/work/api" on Windows); undefined when it cannot be resolved. */
-async function realPathOf(fsPath: string): Promise<string | undefined> {
+export async function realPathOf(fsPath: string): Promise<string | undefined> {
   try {
     return vscode.Uri.file(await realpath(fsPath)).path;
   } catch {

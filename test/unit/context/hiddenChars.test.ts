@@ -5,6 +5,7 @@ import { revealHiddenCharacters } from '../../../src/core/context/hiddenChars';
 import { buildRequest } from '../../../src/core/request/buildRequest';
 import { readFileResult } from '../../../src/core/tools/toolResults';
 import { fileSource, shippedPersona } from '../support/helpers';
+import { HIDDEN_IN_CODE_SET as HIDDEN_SET, hiddenCodePoint, holdsHidden, markerOf, ordinaryCode } from '../support/hiddenSet';
 
 /** A /review of one file, as the chat builds it. */
 function reviewOf(path: string, code: string) {
@@ -146,5 +147,83 @@ describe('R57 the last invisible characters', () => {
         return text === before + marker + after && found.length === 1 && found[0]?.codePoint === codePoint;
       }),
     );
+  });
+});
+
+/** The gaps issue #23 listed: controls, format characters and spaces that no hand-written list held. */
+const R57_LISTED = [
+  0x1b,
+  0x08,
+  0x00,
+  0x7f,
+  ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  ...Array.from({ length: 4 }, (_, i) => 0x1bca0 + i),
+  ...Array.from({ length: 16 }, (_, i) => 0x13430 + i),
+  ...Array.from({ length: 6 }, (_, i) => 0x0600 + i),
+  0x06dd,
+  0x070f,
+  0x0890,
+  0x0891,
+  0x08e2,
+  0x110bd,
+  0x110cd,
+  0x00a0,
+  ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+  0x202f,
+  0x205f,
+  0x3000,
+];
+
+describe('R57 hidden characters by Unicode property', () => {
+  test('R57: ESC, BS, NUL, the C1 block, format controls and unusual spaces reach the model as markers', async () => {
+    // A NUL makes attached code binary, so it is never sent at all; elsewhere (a replacement, a tool result) it is revealed.
+    for (const codePoint of R57_LISTED.filter((code) => code !== 0)) {
+      const hidden = String.fromCodePoint(codePoint);
+      const plan = await reviewOf('src/a.ts', `const a = 1;\nconst role = "user${hidden}admin";\n`);
+      const sent = plan.messages.map((message) => message.text).join('\n');
+      assert.ok(sent.includes(markerOf(codePoint)), markerOf(codePoint));
+      assert.ok(!sent.includes(hidden), `${markerOf(codePoint)} reached the model`);
+      assert.ok(
+        plan.notes.some((note) => note.includes('src/a.ts: line 2')),
+        `${markerOf(codePoint)}: ${plan.notes.join('\n')}`,
+      );
+    }
+  });
+
+  test('R57: the set is defined by property, so it holds thousands of code points, not a list', () => {
+    assert.ok(HIDDEN_SET.length > 4000, String(HIDDEN_SET.length));
+    for (const codePoint of R57_LISTED) assert.ok(HIDDEN_SET.includes(codePoint), markerOf(codePoint));
+    const missed = HIDDEN_SET.filter((codePoint) => revealHiddenCharacters(`a${String.fromCodePoint(codePoint)}b`).found.length !== 1);
+    assert.deepEqual(missed.map(markerOf), []);
+  });
+
+  test('R57: any hidden code point put into ordinary code shows as its marker, and none is left', () => {
+    fc.assert(
+      fc.property(ordinaryCode, hiddenCodePoint, ordinaryCode, (before, codePoint, after) => {
+        const { text, found } = revealHiddenCharacters(before + String.fromCodePoint(codePoint) + after);
+        return (
+          text === before + markerOf(codePoint) + after && found.length === 1 && found[0]?.codePoint === codePoint && !holdsHidden(text)
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('R57: ordinary code is unchanged: tabs, CRLF line ends, plain spaces and emoji with their presentation selector', () => {
+    fc.assert(
+      fc.property(ordinaryCode, (code) => {
+        const { text, found } = revealHiddenCharacters(code);
+        return text === code && found.length === 0;
+      }),
+    );
+    const emoji = '\t// ✔️ done\r\n\tconst ok = "❤️ 1️⃣";\r\n';
+    assert.deepEqual(revealHiddenCharacters(emoji), { text: emoji, found: [] });
+  });
+
+  test('R57: the markers are named for a person: a control, an unusual space, a format character', () => {
+    const names = (text: string) => revealHiddenCharacters(text).found.map((item) => item.name);
+    assert.deepEqual(names('\u001b[31m\u0008\u009b\u0000'), ['escape', 'backspace', 'control sequence introducer', 'null']);
+    assert.deepEqual(names('a\u00a0b\u2003c\u3000'), ['no-break space', 'unusual space', 'ideographic space']);
+    assert.deepEqual(names('\u0600\u{13430}\u{1BCA0}'), ['format character', 'format character', 'format character']);
   });
 });

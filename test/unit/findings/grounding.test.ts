@@ -12,6 +12,7 @@ import { unionShown } from '../../../src/core/findings/shownLines';
 import { shownFromSent } from '../../../src/core/sources/contextSource';
 import { TASKS } from '../../../src/core/prompt/tasks';
 import { type SentPiece } from '../../../src/core/request/plan';
+import { hiddenCodePoint, markerOf, ordinaryCode } from '../support/hiddenSet';
 
 const SEED = Number(process.env['FC_SEED'] ?? 20261206);
 
@@ -338,6 +339,22 @@ describe('R45: the quick fix replaces only lines the model was shown', () => {
     assert.equal(hidden.quickFix?.description, 'hidden characters: ⟦U+202E⟧ ⟦U+200B⟧');
     // The text itself is what the model wrote: the preview shows it, nothing is changed silently.
     assert.equal(hidden.quickFix?.text, 'if (isAdmin\u202E\u200B) {');
+  });
+
+  test('R45 R57: a replacement with an escape sequence or an unusual space is previewed, never applied at one click', () => {
+    const shown = [{ startLine: 1, endLine: 14 }];
+    const escape = withFixOffer(finding(4, 4, { replacement: 'log("\u001b[2Jdone");\u00a0', shown }));
+    assert.equal(escape.quickFix?.confirm, true);
+    assert.equal(escape.quickFix?.description, 'hidden characters: ⟦U+001B⟧ ⟦U+00A0⟧');
+    fc.assert(
+      fc.property(ordinaryCode, hiddenCodePoint, ordinaryCode, (before, codePoint, after) => {
+        const offer = withFixOffer(finding(4, 4, { replacement: before + String.fromCodePoint(codePoint) + after, shown })).quickFix;
+        return offer?.confirm === true && offer.title.includes(markerOf(codePoint)) && offer.description.includes(markerOf(codePoint));
+      }),
+      { numRuns: 300 },
+    );
+    const ordinary = withFixOffer(finding(4, 4, { replacement: '\tif (user) {\r\n\t\tallow();\r\n\t}', shown }));
+    assert.equal(ordinary.quickFix?.confirm, false);
   });
 
   test('R45: a title with hidden characters or line breaks is one inert line in the action', () => {

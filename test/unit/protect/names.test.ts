@@ -14,6 +14,7 @@ import { english } from '../../../src/core/i18n';
 import { chooseInstructions } from '../../../src/core/instructions/selectInstructions';
 import { instructionsPart } from '../../../src/core/instructions/instructionsMessage';
 import { fileSource, shippedPersona } from '../support/helpers';
+import { hiddenCodePoint, holdsHidden, markerOf } from '../support/hiddenSet';
 
 /** Every line break a renderer or a model could honour. */
 const LINE_BREAK = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
@@ -164,6 +165,17 @@ describe('R44 names from the repository are inert text on one line', () => {
           !/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u200b-\u200f]/.test(inert) && inert.length <= 300 * 8 + 1
         );
       }),
+    );
+  });
+
+  test('R57: a name holds none of the hidden characters the prompt reveals in code, nor a line break, whatever it is', () => {
+    const plainName = fc.string({ unit: fc.constantFrom('a', 'Z', '.', '/', '-', '_', '1', ' ', 'é'), maxLength: 30 });
+    fc.assert(
+      fc.property(plainName, fc.oneof(hiddenCodePoint, fc.constantFrom(0x0a, 0x0d)), plainName, (before, codePoint, after) => {
+        const inert = inertName(before + String.fromCodePoint(codePoint) + after);
+        return inert === before + markerOf(codePoint) + after && !holdsHidden(inert) && !LINE_BREAK.test(inert);
+      }),
+      { numRuns: 500 },
     );
   });
 
