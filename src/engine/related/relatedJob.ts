@@ -125,8 +125,8 @@ export async function watchJob(job: RelatedJob, limits: WatchLimits): Promise<vo
       const now = Date.now();
       if (job.done || job.cancelled || limits.token.isCancellationRequested || now >= limits.hardDeadline) return;
       const softAt = job.started + limits.softMs;
-      // Past the soft wait, only a server that answers is waited for, and only while nothing was found.
-      if (job.textDoneAt !== undefined && now >= softAt && (job.found || job.timings.answered(DEFINITIONS) === 0)) return;
+      // Past the soft wait, the language servers are waited for only while nothing was found.
+      if (job.textDoneAt !== undefined && now >= softAt && job.found) return;
       const wake = now < softAt ? softAt : now + RECHECK_MS;
       await job.nextChange(Math.min(wake, limits.hardDeadline) - now);
     }
@@ -160,12 +160,6 @@ export class CommandTimings {
       pending.then(settle, settle);
       return pending;
     };
-  }
-
-  /** How many calls of a command have answered (or failed). */
-  answered(command: string): number {
-    const entry = this.byCommand.get(command);
-    return entry ? entry.calls - entry.pending : 0;
   }
 
   slowest(command: string): number {

@@ -234,13 +234,12 @@ suite('related code: gathering beside the code under review', () => {
     );
   });
 
-  test('when the text search finds nothing, a language server that answers is waited for past the soft wait', async () => {
+  test('when the text search finds nothing, the language server is waited for past the soft wait', async () => {
     let definitions = 0;
     const answering = <T>(command: string): Thenable<T> => {
       if (command !== 'vscode.executeDefinitionProvider') return Promise.resolve(undefined as T);
       definitions += 1;
-      // The first use answers at once (the server is up), the other long after the soft wait (1 ms here).
-      if (definitions === 1) return Promise.resolve([] as T);
+      // Long after the soft wait (1 ms here), well before the deadline.
       const definition = [new vscode.Location(fileUri('src/related/keptDef.ts'), new vscode.Position(0, 16))];
       return new Promise<T>((resolve) => setTimeout(() => resolve(definition as T), 300));
     };
@@ -250,18 +249,8 @@ suite('related code: gathering beside the code under review', () => {
       { token: token(), deadlineMs: 600_000 },
       { execute: answering, softMs: 1 },
     );
-    assert.ok(definitions >= 2, `${definitions} definition requests`);
+    assert.ok(definitions >= 1, 'the language server was asked');
     assert.equal(gathering.stats.via, 'language-server', summary(gathering).join(', '));
-  });
-
-  test('a language server that has answered nothing (still loading) holds no request past the soft wait, even with nothing found', async () => {
-    // The deadline is far away: only the soft wait can end this gathering.
-    const gathering = await gatherRelatedWith(
-      [wholeFile('src/related/lateUse.ts')],
-      { token: token(), deadlineMs: 600_000 },
-      { execute: never },
-    );
-    assert.equal(gathering.stats.via, 'none', summary(gathering).join(', '));
   });
 
   test('a second review of the same code asks no language server again, and a review during the first joins it', async () => {
