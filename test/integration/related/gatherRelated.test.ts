@@ -304,12 +304,18 @@ suite('related code: gathering beside the code under review', () => {
       { provideDefinition: () => new Promise(() => undefined) },
     );
     try {
-      const viaServer = await gatherRelatedWith([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
+      // No soft wait: only the deadline can end these gatherings (the soft wait has its own test).
+      const noSoftWait = { softMs: 600_000 };
+      const viaServer = await gatherRelatedWith(
+        [wholeFile('pyapp/app/routes/orders.py')],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        noSoftWait,
+      );
       assert.ok(viaServer.candidates.some((candidate) => candidate.symbol === 'find_orders'));
       const gathering = await gatherRelatedWith(
         [wholeFile('src/routes/orders.ts')],
         { token: token(), deadlineMs: DEADLINE_MS },
-        { execute: never },
+        { execute: never, ...noSoftWait },
       );
       assert.equal(gathering.stats.via, 'text');
       assert.ok(gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders'));
