@@ -119,7 +119,12 @@ const RECHECK_MS = 50;
 
 /** Resolves when the request may go: the job is done or cancelled, the hard deadline passed, or there is enough. */
 export async function watchJob(job: RelatedJob, limits: WatchLimits): Promise<void> {
-  const cancelled = limits.token.onCancellationRequested(() => job.cancel());
+  // A cancelled request stops the job it watches (a finished one has nothing left to stop).
+  const stop = () => {
+    if (!job.done) job.cancel();
+  };
+  if (limits.token.isCancellationRequested) stop();
+  const cancelled = limits.token.onCancellationRequested(stop);
   try {
     for (;;) {
       const now = Date.now();

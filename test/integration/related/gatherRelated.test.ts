@@ -9,6 +9,11 @@ import { MAX_RELATED_FILES } from '../../../src/engine/related/relatedFiles';
 import { fileUri, withSetting, workspaceFolder } from '../helpers/workspace';
 
 const DEADLINE_MS = 1500;
+/**
+ * For what the text search finds, not how fast: the first reads of a new extension host on a loaded
+ * machine can take longer than the request's deadline (speed is measured by `npm run bench`).
+ */
+const TEXT_ONLY_DEADLINE_MS = 60_000;
 const OUTSIDE_MARKER = 'R61-OUTSIDE-MARKER-9d2e';
 
 const KEPT_USE = "import { keptQuery } from './keptDef';\n\nexport function useKept(): string {\n  return keptQuery();\n}\n";
@@ -125,7 +130,7 @@ suite('related code: gathering beside the code under review', () => {
     const events: string[] = [];
     const first = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
-      { token: token(), deadlineMs: DEADLINE_MS },
+      { token: token(), deadlineMs: TEXT_ONLY_DEADLINE_MS },
       {
         execute: noLanguageServer,
         onLook: (uri) => events.push(`look ${path.basename(uri.path)} +${Date.now() - started}`),
@@ -137,7 +142,7 @@ suite('related code: gathering beside the code under review', () => {
     );
     const gathering = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
-      { token: token(), deadlineMs: DEADLINE_MS },
+      { token: token(), deadlineMs: TEXT_ONLY_DEADLINE_MS },
       { execute: noLanguageServer },
     );
     console.log(
