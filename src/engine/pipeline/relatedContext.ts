@@ -27,12 +27,20 @@ export interface RelatedRequest {
  */
 export async function withRelatedCode(gathered: GatheredContext, request: RelatedRequest): Promise<GatheredContext> {
   if (!request.spec.relatedCode || !vscode.workspace.isTrusted || !readSettings(gathered.scope).contextRelated) return gathered;
+  const attached = new Map(
+    gathered.context.flatMap((input) => (input.kind === 'attachments' ? input.sources.map((source) => [source.key, source] as const) : [])),
+  );
   const targets = gathered.context.flatMap((input) =>
     sourceFor(input)
       .underReview()
       .flatMap((target): RelatedTarget[] => {
         const uri = gathered.uris.get(target.key);
-        return uri ? [{ uri, ranges: target.ranges }] : [];
+        if (!uri) return [];
+        // An attachment was read by the gather phase through the gate: the gatherer does not read it again.
+        const source = attached.get(target.key);
+        const read =
+          source?.content.kind === 'text' ? { label: source.label, matchPath: source.matchPath, text: source.content.text } : undefined;
+        return [{ uri, ranges: target.ranges, ...(read ? { read } : {}) }];
       }),
   );
   const deadlineMs = RELATED_DEADLINE_MS - (Date.now() - request.arrivedAt);
@@ -46,7 +54,7 @@ export async function withRelatedCode(gathered: GatheredContext, request: Relate
     return gathered;
   }
   request.log.debug(
-    `related code: ${found.candidates.length} candidates via ${found.stats.via} in ${Math.round(found.stats.ms)} ms, ${found.stats.refused} refused`,
+    `related code: ${found.candidates.length} candidates via ${found.stats.via} in ${Math.round(found.stats.ms)} ms, ${found.stats.refused} refused (${found.stats.detail})`,
   );
   if (found.candidates.length === 0 || request.token.isCancellationRequested) return gathered;
   for (const [key, uri] of found.uris) gathered.uris.rememberAs(key, uri);

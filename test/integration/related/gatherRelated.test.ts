@@ -4,11 +4,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { gatherRelated, gatherRelatedWith, type RelatedGathering, type RelatedTarget } from '../../../src/engine/related/gatherRelated';
+import { RelatedCache } from '../../../src/engine/related/relatedCache';
 import { MAX_RELATED_FILES } from '../../../src/engine/related/relatedFiles';
 import { fileUri, withSetting, workspaceFolder } from '../helpers/workspace';
 
 const DEADLINE_MS = 1500;
+/**
+ * For what the text search finds, not how fast: the first reads of a new extension host on a loaded
+ * machine can take longer than the request's deadline (speed is measured by `npm run bench`).
+ */
+const TEXT_ONLY_DEADLINE_MS = 60_000;
 const OUTSIDE_MARKER = 'R61-OUTSIDE-MARKER-9d2e';
+
+const KEPT_USE = "import { keptQuery } from './keptDef';\n\nexport function useKept(): string {\n  return keptQuery();\n}\n";
+
+function keptDef(marker: string): string {
+  return `export function keptQuery(): string {\n  return 'KEPT-${marker}';\n}\n`;
+}
 
 function wholeFile(relative: string, lines = 10_000): RelatedTarget {
   return { uri: fileUri(relative), ranges: [{ startLine: 1, endLine: lines }] };
@@ -38,6 +50,21 @@ function pieceText(gathering: RelatedGathering, symbol: string): string {
 
 /** A command runner where the language servers know nothing (as for a language without one). */
 const noLanguageServer = <T>(): Thenable<T> => Promise.resolve(undefined as T);
+
+/** A language server that never answers anything. */
+const never = <T>(): Thenable<T> => new Promise<T>(() => undefined);
+
+/** `noLanguageServer`, counting the requests. */
+function countingNoServer(): { execute: <T>() => Thenable<T>; calls: () => number } {
+  let calls = 0;
+  return {
+    execute: <T>() => {
+      calls += 1;
+      return Promise.resolve(undefined as T);
+    },
+    calls: () => calls,
+  };
+}
 
 /** The first answer of the TypeScript server, however long it takes to load the project. */
 async function warmTypeScript(): Promise<{ coldMs: number }> {
@@ -77,6 +104,13 @@ suite('related code: gathering beside the code under review', () => {
     // An installed package that a search by name would find.
     mkdirSync(path.join(root, 'vendored', 'node_modules', 'app', 'db'), { recursive: true });
     writeFileSync(path.join(root, 'vendored', 'node_modules', 'app', 'db', 'legacy.py'), 'def legacy_orders(user_id):\n    return []\n');
+    // A pair for the kept gatherings: the definition file is edited and excluded by the tests.
+    writeFileSync(path.join(root, 'src', 'related', 'keptUse.ts'), KEPT_USE);
+    writeFileSync(path.join(root, 'src', 'related', 'keptDef.ts'), keptDef('first'));
+    writeFileSync(
+      path.join(root, 'src', 'related', 'lateUse.ts'),
+      'export function lateUse(): string {\n  return declaredNowhere() + alsoNowhere();\n}\n',
+    );
   });
 
   suiteTeardown(() => {
@@ -96,7 +130,7 @@ suite('related code: gathering beside the code under review', () => {
     const events: string[] = [];
     const first = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
-      { token: token(), deadlineMs: DEADLINE_MS },
+      { token: token(), deadlineMs: TEXT_ONLY_DEADLINE_MS },
       {
         execute: noLanguageServer,
         onLook: (uri) => events.push(`look ${path.basename(uri.path)} +${Date.now() - started}`),
@@ -108,7 +142,7 @@ suite('related code: gathering beside the code under review', () => {
     );
     const gathering = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
-      { token: token(), deadlineMs: DEADLINE_MS },
+      { token: token(), deadlineMs: TEXT_ONLY_DEADLINE_MS },
       { execute: noLanguageServer },
     );
     console.log(
@@ -130,7 +164,11 @@ suite('related code: gathering beside the code under review', () => {
     const times: number[] = [];
     let gathering: RelatedGathering | undefined;
     for (let run = 0; run < 4; run += 1) {
-      gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+      gathering = await gatherRelatedWith(
+        [wholeFile('src/routes/orders.ts')],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        { softMs: DEADLINE_MS },
+      );
       times.push(gathering.stats.ms);
     }
     assert.ok(gathering);
@@ -187,19 +225,102 @@ suite('related code: gathering beside the code under review', () => {
     assert.ok(pieceText(gathering, 'userOf').includes('strconv.Atoi'));
   });
 
+  test('a language server that never answers does not hold the request once the text search found something', async () => {
+    // The deadline is far away: only the soft wait can end this gathering with what the text search found.
+    const gathering = await gatherRelatedWith(
+      [wholeFile('src/routes/orders.ts')],
+      { token: token(), deadlineMs: 600_000 },
+      { execute: never },
+    );
+    assert.equal(gathering.stats.via, 'text');
+    assert.ok(
+      gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders'),
+      summary(gathering).join(', '),
+    );
+  });
+
+  test('when the text search finds nothing, the language server is waited for past the soft wait', async () => {
+    let definitions = 0;
+    const answering = <T>(command: string): Thenable<T> => {
+      if (command !== 'vscode.executeDefinitionProvider') return Promise.resolve(undefined as T);
+      definitions += 1;
+      // Long after the soft wait (1 ms here), well before the deadline.
+      const definition = [new vscode.Location(fileUri('src/related/keptDef.ts'), new vscode.Position(0, 16))];
+      return new Promise<T>((resolve) => setTimeout(() => resolve(definition as T), 300));
+    };
+    // The reviewed lines call names declared nowhere the text search looks: only the server's late answer can be sent.
+    const gathering = await gatherRelatedWith(
+      [wholeFile('src/related/lateUse.ts')],
+      { token: token(), deadlineMs: 600_000 },
+      { execute: answering, softMs: 1 },
+    );
+    assert.ok(definitions >= 1, 'the language server was asked');
+    assert.equal(gathering.stats.via, 'language-server', summary(gathering).join(', '));
+  });
+
+  test('a second review of the same code asks no language server again, and a review during the first joins it', async () => {
+    const cache = new RelatedCache();
+    const server = countingNoServer();
+    const seams = { execute: server.execute, cache };
+    const [first, joined] = await Promise.all([
+      gatherRelatedWith([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS }, seams),
+      gatherRelatedWith([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS }, seams),
+    ]);
+    const asked = server.calls();
+    assert.ok(asked > 0, 'the language server was asked');
+    const read: string[] = [];
+    const second = await gatherRelatedWith(
+      [wholeFile('src/routes/orders.ts')],
+      { token: token(), deadlineMs: DEADLINE_MS },
+      { ...seams, onRead: (uri) => read.push(uri.path) },
+    );
+    assert.equal(server.calls(), asked, 'asked again');
+    assert.deepEqual(summary(joined), summary(first));
+    assert.deepEqual(summary(second), summary(first));
+    const found = new Set(second.candidates.map((candidate) => candidate.key));
+    assert.ok(read.length <= found.size, `read ${read.join(', ')} for ${found.size} files found`);
+  });
+
+  test('R61: a kept gathering is not sent once a file it found changed or became excluded', async () => {
+    const cache = new RelatedCache();
+    const root = workspaceFolder().uri.fsPath;
+    const review = () =>
+      gatherRelatedWith(
+        [lines('src/related/keptUse.ts', 3, 5)],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        { execute: noLanguageServer, cache, softMs: DEADLINE_MS },
+      );
+    assert.ok(pieceText(await review(), 'keptQuery').includes('KEPT-first'));
+    writeFileSync(path.join(root, 'src', 'related', 'keptDef.ts'), keptDef('second'));
+    assert.ok(pieceText(await review(), 'keptQuery').includes('KEPT-second'), 'the kept text was sent after the file changed');
+    const restore = await withSetting('architect.exclude', ['**/keptDef.ts']);
+    try {
+      const excluded = await review();
+      assert.ok(!excluded.candidates.some((candidate) => candidate.symbol === 'keptQuery'), summary(excluded).join(', '));
+      assert.ok(excluded.stats.refused >= 1, `refused ${excluded.stats.refused}`);
+    } finally {
+      await restore();
+    }
+  });
+
   test('R60: a definition provider that hangs: the deadline holds and the text search answers', async () => {
     const hanging = vscode.languages.registerDefinitionProvider(
       { language: 'python' },
       { provideDefinition: () => new Promise(() => undefined) },
     );
     try {
-      const viaServer = await gatherRelated([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
+      // No soft wait: only the deadline can end these gatherings (the soft wait has its own test).
+      const noSoftWait = { softMs: 600_000 };
+      const viaServer = await gatherRelatedWith(
+        [wholeFile('pyapp/app/routes/orders.py')],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        noSoftWait,
+      );
       assert.ok(viaServer.candidates.some((candidate) => candidate.symbol === 'find_orders'));
-      const never = <T>(): Thenable<T> => new Promise<T>(() => undefined);
       const gathering = await gatherRelatedWith(
         [wholeFile('src/routes/orders.ts')],
         { token: token(), deadlineMs: DEADLINE_MS },
-        { execute: never },
+        { execute: never, ...noSoftWait },
       );
       assert.equal(gathering.stats.via, 'text');
       assert.ok(gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders'));
@@ -218,7 +339,7 @@ suite('related code: gathering beside the code under review', () => {
       },
     );
     try {
-      const viaServer = await gatherRelated([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
+      const viaServer = await gatherRelatedWith([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
       assert.ok(viaServer.candidates.some((candidate) => candidate.symbol === 'find_orders'));
       const fails = <T>(): Thenable<T> => {
         throw new Error('R60 command failure');
@@ -307,12 +428,12 @@ suite('related code: gathering beside the code under review', () => {
 
   test('R65: cancellation ends the gathering at once, with nothing', async () => {
     const source = new vscode.CancellationTokenSource();
-    const never = <T>(): Thenable<T> => new Promise<T>(() => undefined);
     setTimeout(() => source.cancel(), 50);
     const gathering = await gatherRelatedWith(
       [wholeFile('src/routes/orders.ts')],
+      // No soft wait either: only the cancellation can end it.
       { token: source.token, deadlineMs: 600_000 },
-      { execute: never },
+      { execute: never, softMs: 600_000 },
     );
     assert.equal(gathering.candidates.length, 0);
   });
