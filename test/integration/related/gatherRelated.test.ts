@@ -117,11 +117,12 @@ suite('related code: gathering beside the code under review', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  test('examples, first request of the host: the TypeScript server is still starting, and the deadline holds', async () => {
+  // How long it took is the benchmark's to measure (npm run bench:recall); here, what a first request gets.
+  test('examples, first request of the host: the TypeScript server is still starting, and the text search still finds what the handlers call', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('src/routes/orders.ts')));
     const gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
     console.log(`[related] cold: via ${gathering.stats.via} in ${gathering.stats.ms} ms: ${summary(gathering).join(', ')}`);
-    assert.ok(gathering.stats.ms <= DEADLINE_MS, `${gathering.stats.ms} ms`);
+    assert.ok(pieceText(gathering, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
