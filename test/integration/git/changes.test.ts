@@ -68,6 +68,21 @@ suite('/changes reviews what changed in a Git repository', () => {
     assert.strictEqual(request.messages.at(-1)?.text, 'is the query safe now?');
   });
 
+  test('/changes sends what the changed lines use as related code: db from api/src/db.ts, labelled not under review', async () => {
+    await editLine('api/src/users.ts', 5, "  const rows = await db.query('SELECT * FROM users WHERE id = $1', [req.params.id]);");
+    const { metadata } = await changes();
+    const related = lastRequest(lm.fake).messages.find((message) =>
+      message.text.startsWith('Related code (not under review, shown for context): api/src/db.ts'),
+    );
+    assert.ok(related, `db.ts was not sent as related code: ${allText(lastRequest(lm.fake)).slice(0, 2000)}`);
+    assert.match(related.text, /\n1 \| export const db = \{/, related.text);
+    const entries = (metadata['related'] ?? []) as Array<{ path: string; symbol: string }>;
+    assert.ok(
+      entries.some((entry) => entry.path === 'api/src/db.ts' && entry.symbol === 'db'),
+      JSON.stringify(entries),
+    );
+  });
+
   test('/changes in Agent mode (the chat default) reviews the changes too', async () => {
     await editLine('api/src/users.ts', 2, '// AGENT MODE');
     const result = await askInAgentMode('@architect /changes anything risky?');
