@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundleSizes, checkBundleSplit } from './bundle-split.mjs';
-import { lazyStructuredSource, trimGrayMatter, trimSecretlintPreset } from './trim-dependencies.mjs';
+import { lazyStructuredSource, trimGrayMatter, trimJsoncParser, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -113,6 +113,7 @@ export const bundlePlugins = [
   lazyStructuredSource,
   yamlOnlyGrayMatter,
   trimGrayMatter,
+  trimJsoncParser,
 ];
 
 /** @type {esbuild.BuildOptions} */

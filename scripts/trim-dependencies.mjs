@@ -210,3 +210,53 @@ const KIND_OF = [
   "  return tag === '[object Object]' ? 'object' : tag.slice(8, -1).toLowerCase().replace(/\\s/g, '');",
   '};',
 ].join('\n');
+
+/**
+ * TypeScript compiles an enum to `var E; (function (E) { … })(E || (E = {}));`, a statement esbuild must
+ * keep because it assigns; as `var E = (function (E) { … return E; })({})` marked pure, the same object
+ * is built, and dropped when nothing reads it.
+ * @param {string} why
+ * @param {number} count
+ * @returns {Edit}
+ */
+const pureEnums = (why, count) => ({
+  why,
+  find: /^(export )?var (\w+);\n\(function \(\2\) \{\n([\s\S]*?)\n\}\)\(\2 \|\| \(\2 = \{\}\)\);$/gm,
+  replace: '$1var $2 = /* @__PURE__ */ (function ($2) {\n$3\n    return $2;\n})({});',
+  count,
+});
+
+/** @type {Record<string, Edit[]>} */
+const JSONC_EDITS = {
+  // ScanError, SyntaxKind and ParseErrorCode: the compiled parser uses their values inlined as numbers.
+  'main.js': [pureEnums('the public enum objects are dropped unless read', 3)],
+  // CharacterCodes (about 80 names) is never read at run time: the scanner has the codes inlined.
+  'scanner.js': [pureEnums('the character-code enum object is dropped', 1)],
+  // Tables of indentation strings (1,200 of them) that only the formatter reads, built at load.
+  'string-intern.js': [
+    {
+      why: "the formatter's indentation tables are built only if something reads them",
+      find: /^export const (cachedSpaces|cachedBreakLinesWithSpaces) = ([\s\S]*?);\n(?=const |export )/gm,
+      replace: 'export const $1 = /* @__PURE__ */ (() => ($2))();\n',
+      count: 2,
+    },
+  ],
+};
+
+/**
+ * jsonc-parser's ES module build, with the module-level code that only its unused parts read (enum
+ * objects, the formatter's tables) marked as free of side effects, so that esbuild leaves it out. What
+ * is kept runs unchanged: parse, parseTree, findNodeAtLocation, getNodeValue and printParseErrorCode.
+ * @type {import('esbuild').Plugin}
+ */
+export const trimJsoncParser = {
+  name: 'trim-jsonc-parser',
+  setup(build) {
+    build.onLoad({ filter: /jsonc-parser[\\/]lib[\\/]esm[\\/](impl[\\/])?(main|scanner|string-intern)\.js$/ }, async (args) => {
+      const name = /** @type {string} */ (args.path.split(/[\\/]/).at(-1));
+      const edits = JSONC_EDITS[name];
+      if (!edits) return undefined;
+      return { contents: applyEdits(await readFile(args.path, 'utf8'), `jsonc-parser ${name}`, edits), loader: 'js' };
+    });
+  },
+};

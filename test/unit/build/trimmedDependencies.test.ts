@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { lintSource } from '@secretlint/core';
 import fc from 'fast-check';
 import { StructuredSource } from 'structured-source';
+import * as jsonc from 'jsonc-parser';
 import { rules as trimmedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintRuleCreator } from '@secretlint/types';
 import { shippedPersonaText } from '../support/helpers';
@@ -106,6 +107,55 @@ describe('trimmed dependencies behave as the published ones', () => {
           assert.deepEqual(location, theirs.rangeToLocation([index, source.length]));
           assert.deepEqual(ours.locationToRange(location), theirs.locationToRange(location));
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('jsonc-parser without its unread enum objects and formatter tables parses as the published one', () => {
+    const published = loadPublished(['jsonc', 'parser'].join('-')) as typeof jsonc;
+    const token = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"a"',
+      '"\\u00e9"',
+      '"x',
+      '1',
+      '-2.5e3',
+      '1.',
+      'true',
+      'null',
+      ' ',
+      '\n',
+      '\r',
+      '// c\n',
+      '/* c */',
+      '/*',
+      'x',
+    );
+    const text = fc.array(token, { maxLength: 25 }).map((parts) => parts.join(''));
+    const options = { allowTrailingComma: true, disallowComments: false };
+    fc.assert(
+      fc.property(text, (source) => {
+        const ours: jsonc.ParseError[] = [];
+        const theirs: jsonc.ParseError[] = [];
+        assert.deepEqual(jsonc.parse(source, ours, options), published.parse(source, theirs, options));
+        assert.deepEqual(ours, theirs);
+        assert.deepEqual(
+          ours.map((error) => jsonc.printParseErrorCode(error.error)),
+          theirs.map((error) => published.printParseErrorCode(error.error)),
+        );
+        const tree = jsonc.parseTree(source, [], options);
+        const theirTree = published.parseTree(source, [], options);
+        assert.deepEqual(tree && jsonc.getNodeValue(tree), theirTree && published.getNodeValue(theirTree));
+        assert.equal(
+          tree && jsonc.findNodeAtLocation(tree, ['a'])?.offset,
+          theirTree && published.findNodeAtLocation(theirTree, ['a'])?.offset,
+        );
       }),
       { numRuns: 500 },
     );
