@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundleSizes, checkBundleSplit } from './bundle-split.mjs';
-import { lazyStructuredSource, trimJsoncParser, trimSecretlintPreset } from './trim-dependencies.mjs';
+import { lazyStructuredSource, trimJsoncParser, trimJsYamlLoader, trimSecretlintCore, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -102,6 +102,8 @@ export const bundlePlugins = [
   lazyStructuredSource,
   safeYamlSchemaOnly,
   trimJsoncParser,
+  trimJsYamlLoader,
+  trimSecretlintCore,
 ];
 
 /** @type {esbuild.BuildOptions} */

@@ -218,3 +218,91 @@ export const trimJsoncParser = {
     });
   },
 };
+
+/** @type {Edit[]} */
+const JS_YAML_LOADER_EDITS = [
+  {
+    // src/core/frontMatter.ts calls safeLoad only; the others are then unreferenced and left out.
+    why: 'load, loadAll and safeLoadAll leave the exports',
+    find: /^module\.exports\.(?:loadAll|load|safeLoadAll) *= \w+;\n/gm,
+    replace: '',
+    count: 3,
+  },
+];
+
+/**
+ * js-yaml's loader module without the entry points Architect never calls.
+ * @type {import('esbuild').Plugin}
+ */
+export const trimJsYamlLoader = {
+  name: 'trim-js-yaml-loader',
+  setup(build) {
+    build.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]loader\.js$/ }, async (args) => ({
+      contents: applyEdits(await readFile(args.path, 'utf8'), 'js-yaml loader', JS_YAML_LOADER_EDITS),
+      loader: 'js',
+    }));
+  },
+};
+
+/** @type {Record<string, Edit[]>} */
+const SECRETLINT_CORE_EDITS = {
+  'index.js': [
+    {
+      // The profiler is a no-op in the bundle (scripts/build.mjs), so are its marks.
+      why: "the profiler's marks are dropped",
+      find: /^\s*secretLintProfiler\.mark\(\{\n(?:\s*\w+: [^\n]*,\n)*\s*\}\);\n/gm,
+      replace: '',
+      count: 6,
+    },
+    {
+      // `debug` is a no-op in the bundle too; its calls carry only log text.
+      why: 'the debug logger and its calls are dropped',
+      find: /^import debug0 from "debug";\nconst debug = debug0\("@secretlint\/core"\);\n|^\s*debug\([^\n]*\);\n/gm,
+      replace: '',
+      count: 5,
+    },
+    {
+      // lintInChunks registers each rule on its own: a preset there would be registered once and not
+      // scanned by rule (its rules could not be configured one by one). A preset now fails loudly.
+      why: 'rule presets are not registered',
+      find: /^\s*if \(isRulePreset\(descriptorRule\)\) \{\n[\s\S]*?\n\s*return;\n\s*\}\n\s*else if \(isRule\(descriptorRule\)\)/gm,
+      replace: '\n    if (isRule(descriptorRule))',
+      count: 1,
+    },
+  ],
+  'RunningEvents.js': [
+    {
+      why: "the profiler's marks are dropped",
+      find: /^\s*secretLintProfiler\.mark\(\{\n(?:\s*\w+: [^\n]*,\n)*\s*\}\);\n/gm,
+      replace: '',
+      count: 2,
+    },
+  ],
+  'messages/index.js': [
+    {
+      // Architect never asks secretlint to mask: it reads the ranges and masks the text itself.
+      why: 'masking of secrets in messages is refused instead of bundled',
+      find: /options\.maskSecrets\n\s*\? \[filterDuplicatedMessages, filterMaskSecretsData\]\n\s*: \[filterDuplicatedMessages\];/g,
+      replace:
+        "options.maskSecrets ? refuseMasking() : [filterDuplicatedMessages];\nfunction refuseMasking() { throw new Error('maskSecrets is not bundled in Architect'); }",
+      count: 1,
+    },
+  ],
+};
+
+/**
+ * @secretlint/core without what runs for nothing in the extension (marks of a no-op profiler, calls of a
+ * no-op logger) or never runs for Architect (rule presets, masking), each failing loudly if ever used.
+ * @type {import('esbuild').Plugin}
+ */
+export const trimSecretlintCore = {
+  name: 'trim-secretlint-core',
+  setup(build) {
+    build.onLoad({ filter: /@secretlint[\\/]core[\\/]module[\\/](index|RunningEvents|messages[\\/]index)\.js$/ }, async (args) => {
+      const name = /** @type {string} */ (args.path.split(/[\\/]module[\\/]/).at(-1)).replace(/\\/g, '/');
+      const edits = SECRETLINT_CORE_EDITS[name];
+      if (!edits) return undefined;
+      return { contents: applyEdits(await readFile(args.path, 'utf8'), `@secretlint/core ${name}`, edits), loader: 'js' };
+    });
+  },
+};

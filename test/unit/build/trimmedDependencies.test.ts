@@ -93,6 +93,13 @@ describe('trimmed dependencies behave as the published ones', () => {
     assert.ok(!trimmed.some((message) => JSON.stringify(message.data).includes(AWS_KEY_ID)));
   });
 
+  test('the secretlint core parts left out of the bundle fail loudly instead of misbehaving', async () => {
+    const source = { filePath: 'attached.txt', content: TEXT, contentType: 'text' as const };
+    await assert.rejects(async () => lintSource({ source, options: { config: configOf(trimmedRules), maskSecrets: true } }), /not bundled/);
+    const preset = { id: 'preset', rule: { meta: { id: 'preset', type: 'preset' } } } as unknown as SecretLintCoreConfig['rules'][number];
+    await assert.rejects(async () => lintSource({ source, options: { config: { rules: [preset] } } }), /Unknown descriptor type/);
+  });
+
   test('structured-source with its line index built on first use places offsets as the published one', () => {
     const published = loadPublished(['structured', 'source'].join('-')) as { StructuredSource: typeof StructuredSource };
     const text = fc
