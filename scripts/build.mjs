@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundleSizes, checkBundleSplit } from './bundle-split.mjs';
-import { lazyStructuredSource, trimGrayMatter, trimSecretlintPreset } from './trim-dependencies.mjs';
+import { lazyStructuredSource, trimJsoncParser, trimJsYamlLoader, trimSecretlintCore, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -50,25 +50,14 @@ const stubSecretlintProfiler = {
 };
 
 /**
- * gray-matter's engines are YAML (loader and dumper), JSON and JavaScript, the last one by `eval`. We
- * only ever parse YAML front matter (personaParse also refuses other languages itself), so the bundle
- * gets a parse-only YAML engine: no `eval` anywhere in the extension, and no YAML dumper.
+ * Front matter is read with js-yaml's loader alone (src/core/frontMatter.ts), never its dumper. The
+ * loader module also pulls in the "full" schema (JavaScript types, which try to load esprima), used only
+ * by load(), never by the safeLoad() we call: point it at the safe schema, so no JavaScript type is bundled.
  * @type {esbuild.Plugin}
  */
-const yamlOnlyGrayMatter = {
-  name: 'yaml-only-gray-matter',
+const safeYamlSchemaOnly = {
+  name: 'safe-yaml-schema-only',
   setup(build) {
-    build.onLoad({ filter: /gray-matter[\\/]lib[\\/]engines\.js$/ }, () => ({
-      contents: [
-        "const { safeLoad } = require('js-yaml/lib/js-yaml/loader.js');",
-        "const refuse = () => { throw new Error('this front matter language is not supported'); };",
-        'module.exports = { yaml: { parse: safeLoad, stringify: refuse }, json: { parse: JSON.parse, stringify: refuse } };',
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: build.initialOptions.absWorkingDir ?? process.cwd(),
-    }));
-    // The loader module also pulls in the "full" schema (JavaScript types, which try to load esprima),
-    // used only by load(), never by safeLoad(): point it at the safe schema.
     build.onResolve({ filter: /^\.\/schema\/default_full$/ }, (args) =>
       /js-yaml[\\/]lib[\\/]js-yaml$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, 'schema', 'default_safe.js') } : undefined,
     );
@@ -111,8 +100,10 @@ export const bundlePlugins = [
   stubDebug,
   stubSecretlintProfiler,
   lazyStructuredSource,
-  yamlOnlyGrayMatter,
-  trimGrayMatter,
+  safeYamlSchemaOnly,
+  trimJsoncParser,
+  trimJsYamlLoader,
+  trimSecretlintCore,
 ];
 
 /** @type {esbuild.BuildOptions} */

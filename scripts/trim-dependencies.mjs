@@ -170,43 +170,139 @@ export const lazyStructuredSource = {
 };
 
 /**
- * gray-matter's parts that Architect's one call, `matter(text, { language: 'yaml', engines })`, never
- * reaches: `section-matter` (only with the `sections` option) and `stringify` (only when writing front
- * matter). Each becomes a function that throws, so a future use fails loudly instead of silently.
- * `kind-of` (a 2 KB type-name table) gives way to the part gray-matter asks about: whether its input and
- * `file.data` are plain objects, buffers, strings or undefined.
+ * TypeScript compiles an enum to `var E; (function (E) { … })(E || (E = {}));`, a statement esbuild must
+ * keep because it assigns; as `var E = (function (E) { … return E; })({})` marked pure, the same object
+ * is built, and dropped when nothing reads it.
+ * @param {string} why
+ * @param {number} count
+ * @returns {Edit}
+ */
+const pureEnums = (why, count) => ({
+  why,
+  find: /^(export )?var (\w+);\n\(function \(\2\) \{\n([\s\S]*?)\n\}\)\(\2 \|\| \(\2 = \{\}\)\);$/gm,
+  replace: '$1var $2 = /* @__PURE__ */ (function ($2) {\n$3\n    return $2;\n})({});',
+  count,
+});
+
+/** @type {Record<string, Edit[]>} */
+const JSONC_EDITS = {
+  // ScanError, SyntaxKind and ParseErrorCode: the compiled parser uses their values inlined as numbers.
+  'main.js': [pureEnums('the public enum objects are dropped unless read', 3)],
+  // CharacterCodes (about 80 names) is never read at run time: the scanner has the codes inlined.
+  'scanner.js': [pureEnums('the character-code enum object is dropped', 1)],
+  // Tables of indentation strings (1,200 of them) that only the formatter reads, built at load.
+  'string-intern.js': [
+    {
+      why: "the formatter's indentation tables are built only if something reads them",
+      find: /^export const (cachedSpaces|cachedBreakLinesWithSpaces) = ([\s\S]*?);\n(?=const |export )/gm,
+      replace: 'export const $1 = /* @__PURE__ */ (() => ($2))();\n',
+      count: 2,
+    },
+  ],
+};
+
+/**
+ * jsonc-parser's ES module build, with the module-level code that only its unused parts read (enum
+ * objects, the formatter's tables) marked as free of side effects, so that esbuild leaves it out. What
+ * is kept runs unchanged: parse, parseTree, findNodeAtLocation, getNodeValue and printParseErrorCode.
  * @type {import('esbuild').Plugin}
  */
-export const trimGrayMatter = {
-  name: 'trim-gray-matter',
+export const trimJsoncParser = {
+  name: 'trim-jsonc-parser',
   setup(build) {
-    const refuse = (what) => `module.exports = function () { throw new Error('gray-matter ${what} is not bundled in Architect'); };`;
-    build.onResolve({ filter: /^section-matter$/ }, () => ({ path: 'section-matter', namespace: 'trim-gray-matter' }));
-    build.onResolve({ filter: /^\.\/(lib\/)?stringify$/ }, (args) =>
-      /gray-matter([\\/]lib)?$/.test(args.resolveDir) ? { path: 'stringify', namespace: 'trim-gray-matter' } : undefined,
-    );
-    build.onResolve({ filter: /^kind-of$/ }, (args) =>
-      /gray-matter[\\/]lib$/.test(args.resolveDir) ? { path: 'kind-of', namespace: 'trim-gray-matter' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'trim-gray-matter' }, (args) => ({
-      contents: args.path === 'kind-of' ? KIND_OF : refuse(args.path === 'stringify' ? 'stringify' : 'sections'),
+    build.onLoad({ filter: /jsonc-parser[\\/]lib[\\/]esm[\\/](impl[\\/])?(main|scanner|string-intern)\.js$/ }, async (args) => {
+      const name = /** @type {string} */ (args.path.split(/[\\/]/).at(-1));
+      const edits = JSONC_EDITS[name];
+      if (!edits) return undefined;
+      return { contents: applyEdits(await readFile(args.path, 'utf8'), `jsonc-parser ${name}`, edits), loader: 'js' };
+    });
+  },
+};
+
+/** @type {Edit[]} */
+const JS_YAML_LOADER_EDITS = [
+  {
+    // src/core/frontMatter.ts calls safeLoad only; the others are then unreferenced and left out.
+    why: 'load, loadAll and safeLoadAll leave the exports',
+    find: /^module\.exports\.(?:loadAll|load|safeLoadAll) *= \w+;\n/gm,
+    replace: '',
+    count: 3,
+  },
+];
+
+/**
+ * js-yaml's loader module without the entry points Architect never calls.
+ * @type {import('esbuild').Plugin}
+ */
+export const trimJsYamlLoader = {
+  name: 'trim-js-yaml-loader',
+  setup(build) {
+    build.onLoad({ filter: /js-yaml[\\/]lib[\\/]js-yaml[\\/]loader\.js$/ }, async (args) => ({
+      contents: applyEdits(await readFile(args.path, 'utf8'), 'js-yaml loader', JS_YAML_LOADER_EDITS),
       loader: 'js',
     }));
   },
 };
 
+/** @type {Record<string, Edit[]>} */
+const SECRETLINT_CORE_EDITS = {
+  'index.js': [
+    {
+      // The profiler is a no-op in the bundle (scripts/build.mjs), so are its marks.
+      why: "the profiler's marks are dropped",
+      find: /^\s*secretLintProfiler\.mark\(\{\n(?:\s*\w+: [^\n]*,\n)*\s*\}\);\n/gm,
+      replace: '',
+      count: 6,
+    },
+    {
+      // `debug` is a no-op in the bundle too; its calls carry only log text.
+      why: 'the debug logger and its calls are dropped',
+      find: /^import debug0 from "debug";\nconst debug = debug0\("@secretlint\/core"\);\n|^\s*debug\([^\n]*\);\n/gm,
+      replace: '',
+      count: 5,
+    },
+    {
+      // lintInChunks registers each rule on its own: a preset there would be registered once and not
+      // scanned by rule (its rules could not be configured one by one). A preset now fails loudly.
+      why: 'rule presets are not registered',
+      find: /^\s*if \(isRulePreset\(descriptorRule\)\) \{\n[\s\S]*?\n\s*return;\n\s*\}\n\s*else if \(isRule\(descriptorRule\)\)/gm,
+      replace: '\n    if (isRule(descriptorRule))',
+      count: 1,
+    },
+  ],
+  'RunningEvents.js': [
+    {
+      why: "the profiler's marks are dropped",
+      find: /^\s*secretLintProfiler\.mark\(\{\n(?:\s*\w+: [^\n]*,\n)*\s*\}\);\n/gm,
+      replace: '',
+      count: 2,
+    },
+  ],
+  'messages/index.js': [
+    {
+      // Architect never asks secretlint to mask: it reads the ranges and masks the text itself.
+      why: 'masking of secrets in messages is refused instead of bundled',
+      find: /options\.maskSecrets\n\s*\? \[filterDuplicatedMessages, filterMaskSecretsData\]\n\s*: \[filterDuplicatedMessages\];/g,
+      replace:
+        "options.maskSecrets ? refuseMasking() : [filterDuplicatedMessages];\nfunction refuseMasking() { throw new Error('maskSecrets is not bundled in Architect'); }",
+      count: 1,
+    },
+  ],
+};
+
 /**
- * kind-of's answer for the values gray-matter gives it (strings, undefined, plain objects, buffers),
- * and its fallback (the lower-cased toString tag) for anything else.
+ * @secretlint/core without what runs for nothing in the extension (marks of a no-op profiler, calls of a
+ * no-op logger) or never runs for Architect (rule presets, masking), each failing loudly if ever used.
+ * @type {import('esbuild').Plugin}
  */
-const KIND_OF = [
-  'module.exports = function kindOf(value) {',
-  "  if (value === undefined) return 'undefined';",
-  "  if (value === null) return 'null';",
-  "  if (Array.isArray(value)) return 'array';",
-  "  if (Buffer.isBuffer(value)) return 'buffer';",
-  "  if (typeof value !== 'object') return typeof value;",
-  '  const tag = Object.prototype.toString.call(value);',
-  "  return tag === '[object Object]' ? 'object' : tag.slice(8, -1).toLowerCase().replace(/\\s/g, '');",
-  '};',
-].join('\n');
+export const trimSecretlintCore = {
+  name: 'trim-secretlint-core',
+  setup(build) {
+    build.onLoad({ filter: /@secretlint[\\/]core[\\/]module[\\/](index|RunningEvents|messages[\\/]index)\.js$/ }, async (args) => {
+      const name = /** @type {string} */ (args.path.split(/[\\/]module[\\/]/).at(-1)).replace(/\\/g, '/');
+      const edits = SECRETLINT_CORE_EDITS[name];
+      if (!edits) return undefined;
+      return { contents: applyEdits(await readFile(args.path, 'utf8'), `@secretlint/core ${name}`, edits), loader: 'js' };
+    });
+  },
+};
