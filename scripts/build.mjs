@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundleSizes, checkBundleSplit } from './bundle-split.mjs';
-import { lazyStructuredSource, trimJsoncParser, trimJsYamlLoader, trimSecretlintCore, trimSecretlintPreset } from './trim-dependencies.mjs';
+import { lazyStructuredSource, trimGrayMatter, trimJsoncParser, trimJsYamlLoader, trimSecretlintCore, trimSecretlintPreset } from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -50,14 +50,25 @@ const stubSecretlintProfiler = {
 };
 
 /**
- * Front matter is read with js-yaml's loader alone (src/core/frontMatter.ts), never its dumper. The
- * loader module also pulls in the "full" schema (JavaScript types, which try to load esprima), used only
- * by load(), never by the safeLoad() we call: point it at the safe schema, so no JavaScript type is bundled.
+ * gray-matter's engines are YAML (loader and dumper), JSON and JavaScript, the last one by `eval`. We
+ * only ever parse YAML front matter (personaParse also refuses other languages itself), so the bundle
+ * gets a parse-only YAML engine: no `eval` anywhere in the extension, and no YAML dumper.
  * @type {esbuild.Plugin}
  */
-const safeYamlSchemaOnly = {
-  name: 'safe-yaml-schema-only',
+const yamlOnlyGrayMatter = {
+  name: 'yaml-only-gray-matter',
   setup(build) {
+    build.onLoad({ filter: /gray-matter[\\/]lib[\\/]engines\.js$/ }, () => ({
+      contents: [
+        "const { safeLoad } = require('js-yaml/lib/js-yaml/loader.js');",
+        "const refuse = () => { throw new Error('this front matter language is not supported'); };",
+        'module.exports = { yaml: { parse: safeLoad, stringify: refuse }, json: { parse: JSON.parse, stringify: refuse } };',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: build.initialOptions.absWorkingDir ?? process.cwd(),
+    }));
+    // The loader module also pulls in the "full" schema (JavaScript types, which try to load esprima),
+    // used only by load(), never by safeLoad(): point it at the safe schema.
     build.onResolve({ filter: /^\.\/schema\/default_full$/ }, (args) =>
       /js-yaml[\\/]lib[\\/]js-yaml$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, 'schema', 'default_safe.js') } : undefined,
     );
@@ -100,7 +111,8 @@ export const bundlePlugins = [
   stubDebug,
   stubSecretlintProfiler,
   lazyStructuredSource,
-  safeYamlSchemaOnly,
+  yamlOnlyGrayMatter,
+  trimGrayMatter,
   trimJsoncParser,
   trimJsYamlLoader,
   trimSecretlintCore,

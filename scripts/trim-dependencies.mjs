@@ -170,6 +170,48 @@ export const lazyStructuredSource = {
 };
 
 /**
+ * gray-matter's parts that Architect's one call, `matter(text, { language: 'yaml', engines })`, never
+ * reaches: `section-matter` (only with the `sections` option) and `stringify` (only when writing front
+ * matter). Each becomes a function that throws, so a future use fails loudly instead of silently.
+ * `kind-of` (a 2 KB type-name table) gives way to the part gray-matter asks about: whether its input and
+ * `file.data` are plain objects, buffers, strings or undefined.
+ * @type {import('esbuild').Plugin}
+ */
+export const trimGrayMatter = {
+  name: 'trim-gray-matter',
+  setup(build) {
+    const refuse = (what) => `module.exports = function () { throw new Error('gray-matter ${what} is not bundled in Architect'); };`;
+    build.onResolve({ filter: /^section-matter$/ }, () => ({ path: 'section-matter', namespace: 'trim-gray-matter' }));
+    build.onResolve({ filter: /^\.\/(lib\/)?stringify$/ }, (args) =>
+      /gray-matter([\\/]lib)?$/.test(args.resolveDir) ? { path: 'stringify', namespace: 'trim-gray-matter' } : undefined,
+    );
+    build.onResolve({ filter: /^kind-of$/ }, (args) =>
+      /gray-matter[\\/]lib$/.test(args.resolveDir) ? { path: 'kind-of', namespace: 'trim-gray-matter' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'trim-gray-matter' }, (args) => ({
+      contents: args.path === 'kind-of' ? KIND_OF : refuse(args.path === 'stringify' ? 'stringify' : 'sections'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * kind-of's answer for the values gray-matter gives it (strings, undefined, plain objects, buffers),
+ * and its fallback (the lower-cased toString tag) for anything else.
+ */
+const KIND_OF = [
+  'module.exports = function kindOf(value) {',
+  "  if (value === undefined) return 'undefined';",
+  "  if (value === null) return 'null';",
+  "  if (Array.isArray(value)) return 'array';",
+  "  if (Buffer.isBuffer(value)) return 'buffer';",
+  "  if (typeof value !== 'object') return typeof value;",
+  '  const tag = Object.prototype.toString.call(value);',
+  "  return tag === '[object Object]' ? 'object' : tag.slice(8, -1).toLowerCase().replace(/\\s/g, '');",
+  '};',
+].join('\n');
+
+/**
  * TypeScript compiles an enum to `var E; (function (E) { … })(E || (E = {}));`, a statement esbuild must
  * keep because it assigns; as `var E = (function (E) { … return E; })({})` marked pure, the same object
  * is built, and dropped when nothing reads it.

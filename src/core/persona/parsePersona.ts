@@ -1,4 +1,4 @@
-import { normalizeMarkdown, readFrontMatter, REFUSED_LANGUAGE } from '../frontMatter';
+import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
 import { english, type Translate } from '../i18n';
 import { utf8ByteLength } from '../text';
 import { type Persona, type PersonaParseResult, type PersonaProblem, type PersonaSource } from './persona';
@@ -111,7 +111,7 @@ function yamlProblem(error: unknown, t: Translate): PersonaProblem {
   const mark = (error as { mark?: { line?: unknown } } | null)?.mark;
   const reason = (error as { reason?: unknown } | null)?.reason;
   const text = typeof reason === 'string' ? reason : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-  if (text === REFUSED_LANGUAGE) {
+  if (text === 'code front matter refused') {
     return { message: t('Front matter in code is not allowed: only YAML is read, and no code is ever run.'), line: 1 };
   }
   // js-yaml counts lines from the text after the opening `---`, which starts with that line's end.
