@@ -8,7 +8,14 @@ import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { bundleSizes, checkBundleSplit } from './bundle-split.mjs';
-import { lazyStructuredSource, trimGrayMatter, trimJsoncParser, trimJsYamlLoader, trimSecretlintCore, trimSecretlintPreset } from './trim-dependencies.mjs';
+import {
+  lazyStructuredSource,
+  trimGrayMatter,
+  trimJsoncParser,
+  trimJsYamlLoader,
+  trimSecretlintCore,
+  trimSecretlintPreset,
+} from './trim-dependencies.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
