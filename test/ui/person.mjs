@@ -229,6 +229,116 @@ export function person(page) {
       return texts();
     },
 
+    /** Ctrl+L in the chat: a new, empty chat, so that the next answer is the only one on screen. */
+    async newChat() {
+      await focus(chatInput.locator('.monaco-editor').first());
+      await page.keyboard.press('Control+L');
+      await page.locator('.interactive-session .interactive-request').first().waitFor({ state: 'detached', timeout: PATIENCE_MS });
+      // The empty chat is drawn before its new session is ready: a request typed at once can be lost. A
+      // person reads the empty chat first.
+      await page.waitForTimeout(2_000);
+    },
+
+    /**
+     * Drags the sash on the chat's left edge by `dx` pixels (negative: wider), as a person makes room for
+     * the answer; returns the chat's new width.
+     */
+    async dragChatEdge(dx) {
+      const box = await page.locator('.part.auxiliarybar').first().boundingBox();
+      assert.ok(box, 'the chat is not on screen');
+      await page.mouse.move(box.x - 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x - 1 + dx, box.y + box.height / 2, { steps: 10 });
+      await page.mouse.up();
+      return (await page.locator('.part.auxiliarybar').first().boundingBox())?.width ?? 0;
+    },
+
+    /**
+     * The references the last answer lists, as a person reads them: scrolls the conversation up to the
+     * top of the answer with the mouse wheel, unfolds "Completed N steps" (Agent mode folds the answer's
+     * steps and references under it), then "Used N references", and reads each row's name and folder
+     * ("orders.ts src/db"), scrolling within the list when it is longer than its box.
+     */
+    async answerReferences() {
+      const answer = page.locator('.interactive-session .interactive-response.chat-most-recent-response').last();
+      const steps = answer.locator('summary.completed-response-summary').first();
+      const used = answer.locator('.chat-used-context-label [role="button"]', { hasText: /Used \d+ references?/ }).first();
+      await used.waitFor({ state: 'attached', timeout: PATIENCE_MS });
+      await scrollConversationToTop(answer);
+      if ((await steps.count()) > 0 && (await steps.getAttribute('aria-expanded')) !== 'true') await steps.click();
+      if ((await used.getAttribute('aria-expanded')) !== 'true') await used.click();
+      const list = answer.locator('.chat-used-context-list .monaco-list').first();
+      await list.waitFor({ timeout: PATIENCE_MS });
+      const rows = list.locator('.monaco-list-row');
+      const seen = new Set();
+      const read = async () => {
+        // Each row: the file's name, then its folder in a lighter colour ("orders.ts src/db").
+        const texts = await rows.evaluateAll((all) =>
+          all.map((row) =>
+            [...row.querySelectorAll('.label-name, .label-description')].map((part) => part.textContent?.trim() ?? '').join(' '),
+          ),
+        );
+        for (const text of texts) seen.add(text.replace(/\s+/g, ' ').trim());
+      };
+      await read();
+      // The list draws only the rows in its box (Monaco sizes its rows element to all of them).
+      const longer = await list.evaluate((node) => {
+        const all = node.querySelector('.monaco-list-rows');
+        return parseFloat(all?.getAttribute('style')?.match(/(?:^|;)\s*height:\s*([\d.]+)px/)?.[1] ?? '0') > node.clientHeight;
+      });
+      const box = await list.boundingBox();
+      if (longer && box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        let turns = 0;
+        for (let before = -1; turns < 20 && seen.size !== before; turns++) {
+          before = seen.size;
+          await page.mouse.wheel(0, box.height / 2);
+          await page.waitForTimeout(300);
+          await read();
+        }
+        // And back up to its first row, as it was unfolded.
+        for (let turn = 0; turn < turns + 2; turn++) {
+          await page.mouse.wheel(0, -box.height / 2);
+          await page.waitForTimeout(150);
+        }
+      }
+      return { label: (await used.innerText()).trim(), rows: [...seen] };
+    },
+
+    /**
+     * Ctrl+, opens the Settings editor; types the setting's id into its search box and clicks the check
+     * box of the row titled `title` ("Context: Related") until it shows `checked`; Ctrl+W closes the
+     * Settings editor again.
+     */
+    async setCheckbox(settingId, title, checked) {
+      await page.keyboard.press('Control+,');
+      const search = page.locator('.settings-editor .settings-header .monaco-editor').first();
+      await search.waitFor({ timeout: PATIENCE_MS });
+      await focus(search);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(settingId, { delay: 15 });
+      // The row of that setting only: until the search applies, the editor shows every setting.
+      const row = page.locator('.settings-editor .setting-item-contents', { hasText: title });
+      const box = row.locator('.setting-value-checkbox[role="checkbox"]').first();
+      await box.waitFor({ timeout: PATIENCE_MS });
+      if ((await box.getAttribute('aria-checked')) !== String(checked)) await box.click();
+      await until(
+        async () => (await box.getAttribute('aria-checked')) === String(checked),
+        30_000,
+        async () => `the check box of ${settingId} did not become ${checked}`,
+      );
+      await page.keyboard.press('Control+W');
+      await page.locator('.settings-editor').waitFor({ state: 'detached', timeout: PATIENCE_MS });
+    },
+
+    /** Moves the mouse onto the empty part of the Explorer and waits until no hover is drawn. */
+    async restTheMouse() {
+      const explorer = await page.locator('.explorer-folders-view').first().boundingBox();
+      assert.ok(explorer, 'the Explorer is not on screen');
+      await page.mouse.move(explorer.x + 20, explorer.y + explorer.height - 10);
+      await page.locator('.workbench-hover-container, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 30_000 });
+    },
+
     /** Escape, then empties the chat input, as a person who decides not to send. */
     async clearChatInput() {
       await page.keyboard.press('Escape');
@@ -289,6 +399,25 @@ export function person(page) {
       30_000,
       async () => 'the chat input did not take the focus',
     );
+  }
+
+  /**
+   * Turns the mouse wheel up over the conversation until it stops moving: the top of the last answer is
+   * then in view, below the request it answers (a sticky copy of that request covers the top of the list
+   * while it is scrolled).
+   */
+  async function scrollConversationToTop(answer) {
+    const conversationBox = await page.locator('.interactive-session .interactive-list').first().boundingBox();
+    assert.ok(conversationBox, 'the conversation is not on screen');
+    let last;
+    for (let turn = 0; turn < 60; turn++) {
+      const top = (await answer.boundingBox())?.y;
+      if (top !== undefined && top === last) return;
+      last = top;
+      await page.mouse.move(conversationBox.x + conversationBox.width / 2, conversationBox.y + conversationBox.height / 2);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(250);
+    }
   }
 
   /** Polls a condition every half second; fails with the given message after `ms`. */

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { useFakeModel } from '../helpers/suite';
-import { ask } from '../helpers/chat';
+import { ask, askInAgentMode } from '../helpers/chat';
 import { allText, lastRequest } from '../helpers/fake';
+import { architectLogText } from '../helpers/log';
 import { writeFile, withSetting } from '../helpers/workspace';
 
 const REPOSITORY = [
@@ -28,9 +29,27 @@ interface RelatedEntry {
   readonly reason: string;
 }
 
-// What related code is found, and within its deadline, is tested against the gatherer itself in the
-// `related` suite; a request through the chat under the load of a full run can reach its deadline first, so
-// here only what must never be sent is asserted.
+/** A key with a real key's shape, made when the test runs: no credential-shaped text sits in the repository. */
+function liveStripeKey(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  let out = '';
+  for (let index = 0; index < 24; index++) out += alphabet[(index * 7919 + 31) % alphabet.length];
+  return `sk_${'live'}_${out}`;
+}
+
+/** The Architect log's request lines (timings and counts, never text), for a failure message. */
+function requestTimings(): string {
+  return architectLogText()
+    .split('\n')
+    .filter((line) => line.includes('timings:'))
+    .slice(-3)
+    .join('\n');
+}
+
+// The cases here are the cheap ones the text search finds without a language server: a relative import in
+// the same folder. Each test first sends the request once without looking at it, as a person's first
+// request on newly written files is: it loads the TypeScript project of those files, which on a busy host
+// can take the whole related-code deadline. What the second request sends is what is asserted.
 suite('related code', () => {
   const lm = useFakeModel();
 
@@ -46,6 +65,52 @@ suite('related code', () => {
     await vscode.workspace.openTextDocument(handler);
     return handler;
   }
+
+  /** The first request on the handler, not looked at; the fake model's record starts after it. */
+  async function warmUp(handler: vscode.Uri): Promise<void> {
+    await ask('@architect /review', { attach: [handler] });
+    lm.fake.reset();
+  }
+
+  for (const [mode, send] of [
+    ['', ask],
+    [' (Agent mode)', askInAgentMode],
+  ] as const)
+    test(`/review of a handler sends the definition it calls, labelled as related code, and lists it in metadata.related${mode}`, async () => {
+      const folder = `src/related-a${mode ? '-agent' : ''}`;
+      const handler = await handlerAndRepository(folder);
+      await warmUp(handler);
+      const result = await send('@architect /review', { attach: [handler] });
+      assert.strictEqual(result.errorDetails, undefined);
+      const related = (result.metadata?.['related'] ?? []) as RelatedEntry[];
+      assert.ok(
+        related.some((entry) => entry.path === `${folder}/ordersRepo.ts` && entry.symbol === 'findOrders' && entry.reason === 'definition'),
+        `metadata.related: ${JSON.stringify(related)}\n${requestTimings()}`,
+      );
+      const piece = lastRequest(lm.fake).messages.find(
+        (message) => message.text.includes('Related code') && message.text.includes('ordersRepo.ts'),
+      );
+      assert.ok(piece, 'no related-code message names ordersRepo.ts');
+      assert.match(piece.text, /not under review/);
+      assert.match(piece.text, /\d+ \| +const sql = "SELECT \* FROM orders/);
+    });
+
+  test('a secret inside a related declaration is redacted', async () => {
+    const key = liveStripeKey();
+    const repository = REPOSITORY.replace('  return [sql];', `  const paymentsKey = '${key}';\n  return [sql, paymentsKey];`);
+    const handler = await handlerAndRepository('src/related-b', repository);
+    await warmUp(handler);
+    const result = await ask('@architect /review', { attach: [handler] });
+    const text = allText(lastRequest(lm.fake));
+    const related = (result.metadata?.['related'] ?? []) as RelatedEntry[];
+    // Not vacuous: the declaration holding the key was sent, around the key.
+    assert.ok(
+      related.some((entry) => entry.path === 'src/related-b/ordersRepo.ts'),
+      `no related code was sent\n${requestTimings()}`,
+    );
+    assert.match(text, /const paymentsKey = /, 'the declaration holding the key was not sent');
+    assert.ok(!text.includes(key), 'the key reached the model');
+  });
 
   test('architect.context.related false sends no related code', async () => {
     const handler = await handlerAndRepository('src/related-c');
