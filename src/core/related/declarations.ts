@@ -43,7 +43,7 @@ const NOT_METHODS = new Set([
 
 export interface DeclarationLine {
   readonly name: string;
-  /** The keyword ('function', 'def', 'interface', …), or 'method' for `name(…) {` in a class body. */
+  /** The keyword ('function', 'def', 'interface', …), or 'method' for `name(…) {` in a class body or a Go `func (r *T) Name`. */
   readonly keyword: string;
 }
 
@@ -73,13 +73,22 @@ function declaredAfterKeyword(line: string, from: number, keyword: string, famil
   let index = skipSpaces(line, from);
   if (line[index] === '*') index = skipSpaces(line, index + 1); // function* generator
   // A Go method: `func (r *Repo) Name(`; skip the receiver's parentheses.
-  if (family === 'go' && keyword === 'func' && line[index] === '(') {
+  const receiver = family === 'go' && keyword === 'func' && line[index] === '(';
+  if (receiver) {
     const close = line.indexOf(')', index);
     if (close < 0) return undefined;
     index = skipSpaces(line, close + 1);
   }
   const name = identifierAt(line, index);
-  return name === '' ? undefined : { name, keyword };
+  if (name === '' || isRequire(line, index + name.length)) return undefined;
+  // A Go function with a receiver is a method: called on a value, found by the name after the dot.
+  return { name, keyword: receiver ? 'method' : keyword };
+}
+
+/** `const users = require('./users')` binds a module: an import, not a declaration worth a piece. */
+function isRequire(line: string, from: number): boolean {
+  const equals = skipSpaces(line, from);
+  return line[equals] === '=' && line.startsWith('require(', skipSpaces(line, equals + 1));
 }
 
 function isAssignment(line: string, from: number): boolean {
@@ -191,4 +200,33 @@ function indentedEnd(lines: readonly string[], startLine: number, last: number):
     if (!blank) end = lineNumber;
   }
   return end;
+}
+
+/**
+ * Whether a line passes names on rather than declaring one: a CommonJS export of names
+ * (`module.exports = { generateToken };`, `exports.login = login;`), an ESM export list or re-export,
+ * `export default handler;`, or one entry of a multi-line export list (`  generateToken,`). A language
+ * server's definition sometimes lands there; the declaration is elsewhere. `exports.login = async (…) => {`
+ * and `export default function f` declare, and are not one.
+ */
+export function isAliasStatement(line: string): boolean {
+  const text = line.trim();
+  if (text.startsWith('export {') || text.startsWith('export *')) return true;
+  if (text.startsWith('export default ')) return isLoneName(text.slice('export default '.length), true);
+  if (text.startsWith('module.exports') || text.startsWith('exports.')) {
+    const equals = text.indexOf('=');
+    if (equals < 0) return false;
+    const value = text.slice(equals + 1).trim();
+    return value.startsWith('{') || isLoneName(value, false);
+  }
+  return isLoneName(text, false) && text.endsWith(',');
+}
+
+/** `name`, `name;` or `name,` and nothing else (a keyword is not a name). */
+function isLoneName(text: string, keywordsCount: boolean): boolean {
+  const value = text.trim();
+  const word = identifierAt(value, 0);
+  if (word === '' || (keywordsCount && (KEYWORDS.has(word) || MODIFIERS.has(word)))) return false;
+  const rest = value.slice(word.length).trim();
+  return rest === '' || rest === ';' || rest === ',';
 }
