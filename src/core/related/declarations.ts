@@ -230,3 +230,45 @@ function isLoneName(text: string, keywordsCount: boolean): boolean {
   const rest = value.slice(word.length).trim();
   return rest === '' || rest === ';' || rest === ',';
 }
+
+/** How far above a method its class is looked for. */
+const MAX_OWNER_LOOKBACK = 2000;
+
+/**
+ * The type a method belongs to, from masked lines: a Go receiver's type (`func (s *Store) ListOrders`
+ * → Store), else the declaration whose body holds it (`class OrderRepository`, `const tokenService = {`).
+ * Linear in the lines looked back over, at most `MAX_OWNER_LOOKBACK`.
+ */
+export function ownerOf(lines: readonly string[], startLine: number, family: CodeFamily): string | undefined {
+  const line = lines[startLine - 1] ?? '';
+  if (family === 'go') {
+    const open = line.indexOf('(');
+    const close = line.indexOf(')', open + 1);
+    if (open < 0 || close < 0) return undefined;
+    let owner: string | undefined;
+    for (let index = open + 1; index < close; index += 1) {
+      if (line[index] === '[') break; // type parameters: the name stands before them
+      const word = identifierAt(line, index);
+      if (word !== '' && !isIdentifierStart(line[index - 1] ?? ' ')) owner = word;
+      if (word !== '') index += word.length - 1;
+    }
+    return owner;
+  }
+  const indent = indentOf(line);
+  for (let number = startLine - 1; number >= Math.max(1, startLine - MAX_OWNER_LOOKBACK); number -= 1) {
+    const above = lines[number - 1] ?? '';
+    if (above.trim() === '' || indentOf(above) >= indent) continue;
+    return declarationAt(above, family)?.name;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a member use's qualifier plausibly names a value of `owner`'s type: fields and collaborators
+ * are by habit named after their type (`h.Store`, `this.repository: OrderRepository`, `h.Ledger`).
+ */
+export function qualifierFitsOwner(qualifier: string, owner: string): boolean {
+  const a = qualifier.toLowerCase();
+  const b = owner.toLowerCase();
+  return a.length >= 2 && (b.includes(a) || a.includes(b));
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
-import { findDeclarations, type FoundDeclaration } from '../../core/related/declarations';
+import { findDeclarations, ownerOf, qualifierFitsOwner, type FoundDeclaration } from '../../core/related/declarations';
 import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
 import { goModulePath, parseImports, submoduleBindings, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
@@ -85,13 +85,18 @@ export class TextGatherer {
     const bindings = parseImports(code.text, code.family).slice(0, 100);
     const members = memberUses(code, bindings);
     // `from app import crud` may import the module app/crud.py: searched as one more import.
-    const searched = bindings.flatMap((binding) => [binding, ...submoduleBindings(binding, code.family)]);
+    const searched = bindings.flatMap((binding) => [
+      { binding, members },
+      ...submoduleBindings(binding, code.family).map((module) => ({ binding: module, members: NOTHING })),
+    ]);
     // The search for callers lists files meanwhile, and reads them once the definitions are in:
     // what the reviewed lines use ranks first, so it is read first.
     const definitions = Promise.all(
-      searched.map(async (binding) => {
-        const wanted = wantedFrom(binding, code, members);
-        if (wanted.byName.size > 0) await this.searchModule(code, folder, resolve, binding, wanted, 0);
+      searched.map(async ({ binding, members: others }) => {
+        const own = wantedFrom(binding, code);
+        const wanted = merged(own, others);
+        // Members alone look into a module the import resolves to, never spend a search by name.
+        if (wanted.byName.size > 0) await this.searchModule(code, folder, resolve, binding, wanted, 0, own.byName.size > 0);
       }),
     ).then(async () => {
       if (code.family === 'go') await this.samePackage(code, folder, importer, merged(unqualified, members));
@@ -101,9 +106,11 @@ export class TextGatherer {
 
   private declarationsIn(code: ReviewedCode, file: RelatedFile, family: CodeFamily, wanted: Wanted, own: boolean): Gathered[] {
     const declarations = findDeclarations(file.text, family, new Set(wanted.byName.keys()));
+    let masked: string[] | undefined;
     const reviewed = new Map([[code.key, code.ranges]]);
     const found = declarations
       .filter((declaration) => !own || !insideReviewed(reviewed, file.key, declaration.startLine, declaration.endLine))
+      .filter((declaration) => fitsMember(wanted, declaration, () => (masked ??= maskedLines(file.text, family)), family))
       .flatMap((declaration) => this.toGathered(code, file, declaration, wanted));
     this.sink.byText.push(...found);
     if (found.length > 0) this.signatureTypes(code, file, family, found, own);
@@ -112,7 +119,7 @@ export class TextGatherer {
 
   private toGathered(code: ReviewedCode, file: RelatedFile, declaration: FoundDeclaration, wanted: Wanted): Gathered[] {
     const entry = wanted.byName.get(declaration.name);
-    if (!entry || (entry.methodOnly && declaration.keyword !== 'method')) return [];
+    if (!entry) return [];
     const reason = TYPE_KEYWORDS.has(declaration.keyword) ? 'type' : 'definition';
     return [
       gathered(file, declaration, { symbol: declaration.name, reason, usedAt: usedAt(code, entry.use) }, entry.index, useIdOf(entry.use)),
@@ -152,9 +159,10 @@ export class TextGatherer {
     binding: ImportBinding,
     wanted: Wanted,
     depth: number,
+    searchByName: boolean,
   ): Promise<void> {
     const family = codeFamilyOf(resolve.importer) ?? code.family;
-    const files = await this.moduleFiles(folder, resolve, binding, family);
+    const files = await this.moduleFiles(folder, resolve, binding, family, searchByName);
     for (const file of files) {
       if (this.visited.has(file.key) || isCancelledOrLate(this.context)) continue;
       this.visited.add(file.key);
@@ -165,7 +173,8 @@ export class TextGatherer {
       if (missing.byName.size === 0 || depth + 1 >= MAX_IMPORT_DEPTH || importer === undefined) continue;
       for (const next of parseImports(file.text, fileFamily).slice(0, 100)) {
         const forwarded = forwardedThrough(next, missing);
-        if (forwarded.byName.size > 0) await this.searchModule(code, folder, { ...resolve, importer }, next, forwarded, depth + 1);
+        if (forwarded.byName.size > 0)
+          await this.searchModule(code, folder, { ...resolve, importer }, next, forwarded, depth + 1, searchByName);
       }
     }
   }
@@ -176,6 +185,7 @@ export class TextGatherer {
     resolve: ResolveContext,
     binding: ImportBinding,
     family: CodeFamily,
+    searchByName: boolean,
   ): Promise<RelatedFile[]> {
     const target = importTarget(binding, family, resolve);
     if (!target) return [];
@@ -188,7 +198,7 @@ export class TextGatherer {
       const file = await this.context.files.read(inFolder(folder, found));
       return file ? [file] : [];
     }
-    if (target.searchGlob === undefined || !this.searches.take()) return [];
+    if (target.searchGlob === undefined || !searchByName || !this.searches.take()) return [];
     const uris = await beforeDeadline(
       () =>
         vscode.workspace.findFiles(
@@ -288,10 +298,10 @@ function memberUses(code: ReviewedCode, bindings: readonly ImportBinding[]): Wan
 
 /**
  * The names an import brings that the reviewed lines use, by their name in the imported module: a
- * named import used alone, a namespace's member, a named import used as a namespace (reached through
- * a re-export), and the member uses any imported module may declare as methods.
+ * named import used alone, a namespace's member, and a named import used as a namespace (reached
+ * through a re-export).
  */
-function wantedFrom(binding: ImportBinding, code: ReviewedCode, members: Wanted): Wanted {
+function wantedFrom(binding: ImportBinding, code: ReviewedCode): Wanted {
   const byName: Wanted['byName'] = new Map();
   code.uses.forEach((use, offset) => {
     const entry = { use, index: code.firstUseIndex + offset };
@@ -307,8 +317,22 @@ function wantedFrom(binding: ImportBinding, code: ReviewedCode, members: Wanted)
       if (module) byName.set(use.name, { ...entry, through: module.imported });
     }
   });
-  for (const [name, entry] of members.byName) if (!byName.has(name)) byName.set(name, entry);
   return { byName };
+}
+
+const NOTHING: Wanted = { byName: new Map() };
+
+/**
+ * A member use of an unknown value (`h.Store.ListOrders`) is answered only by a method whose type the
+ * value's name fits (`func (s *Store) ListOrders`, `this.repository` → `class OrderRepository`):
+ * `req.query.get` is not `Router.get`.
+ */
+function fitsMember(wanted: Wanted, declaration: FoundDeclaration, masked: () => readonly string[], family: CodeFamily): boolean {
+  const entry = wanted.byName.get(declaration.name);
+  if (!entry?.methodOnly) return true;
+  if (declaration.keyword !== 'method' || entry.use.qualifier === undefined) return false;
+  const owner = ownerOf(masked(), declaration.startLine, family);
+  return owner !== undefined && qualifierFitsOwner(entry.use.qualifier, owner);
 }
 
 function merged(first: Wanted, second: Wanted): Wanted {

@@ -10,7 +10,7 @@ import {
   type ReviewedDeclarations,
 } from '../../../src/core/related/callers';
 import { maskedLines } from '../../../src/core/related/codeText';
-import { declarationAt, findDeclarations, isAliasStatement } from '../../../src/core/related/declarations';
+import { declarationAt, findDeclarations, isAliasStatement, ownerOf, qualifierFitsOwner } from '../../../src/core/related/declarations';
 import { parseImports, submoduleBindings } from '../../../src/core/related/imports';
 import { importTarget } from '../../../src/core/related/resolveImport';
 import { signatureTypeNames } from '../../../src/core/related/signatureTypes';
@@ -238,6 +238,30 @@ describe('related code: names reached through modules', () => {
         ['method', 5, 7],
       ],
     );
+  });
+
+  test('a member of an unknown value: the owner of the method must fit the name of the value', () => {
+    const go = maskedLines('func (s *Store) ListOrders(id int64) {\n}\nfunc (l *Ledger[T]) Refund() {\n}\n', 'go');
+    assert.equal(ownerOf(go, 1, 'go'), 'Store');
+    assert.equal(ownerOf(go, 3, 'go'), 'Ledger');
+    const ts = maskedLines(
+      [
+        'export class OrderRepository {',
+        '  async markCancelled(id: string) {',
+        '  }',
+        '}',
+        'export const tokenService = {',
+        '  generateToken() {',
+        '  },',
+        '};',
+      ].join('\n'),
+      'script',
+    );
+    assert.equal(ownerOf(ts, 2, 'script'), 'OrderRepository');
+    assert.equal(ownerOf(ts, 6, 'script'), 'tokenService');
+    assert.ok(qualifierFitsOwner('repository', 'OrderRepository'));
+    assert.ok(qualifierFitsOwner('Store', 'Store'));
+    assert.ok(!qualifierFitsOwner('query', 'Router'), 'req.query.get is not Router.get');
   });
 
   test('a CommonJS require binds a module: it is not a declaration', () => {
