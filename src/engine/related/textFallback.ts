@@ -63,7 +63,6 @@ export class TextGatherer {
   private readonly visited = new Set<string>();
   private readonly searches = new WorkBudget(MAX_SEARCHES);
   private readonly callers: TextCallers;
-  private readonly listings = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(
     private readonly context: GatherContext,
@@ -190,12 +189,12 @@ export class TextGatherer {
     const target = importTarget(binding, family, resolve);
     if (!target) return [];
     if (target.directory !== undefined) return this.packageFiles(inFolder(folder, target.directory));
-    // The first candidate path in order that is a file wins; each folder is listed once, not a stat per candidate.
-    const candidates = target.files.slice(0, 40);
-    const listings = await Promise.all(candidates.map((path) => this.filesIn(folder, directoryOf(path))));
-    const found = candidates.find((path, index) => listings[index]?.has(path.slice(path.lastIndexOf('/') + 1)));
-    if (found !== undefined) {
-      const file = await this.context.files.read(inFolder(folder, found));
+    // All candidate paths at once (one round trip, not one per miss); the first in order that is a file wins.
+    const paths = target.files.slice(0, 40).map((path) => inFolder(folder, path));
+    const isFile = await Promise.all(paths.map((uri) => this.context.files.isFile(uri)));
+    const found = paths.find((_, index) => isFile[index]);
+    if (found) {
+      const file = await this.context.files.read(found);
       return file ? [file] : [];
     }
     if (target.searchGlob === undefined || !searchByName || !this.searches.take()) return [];
@@ -211,19 +210,6 @@ export class TextGatherer {
     );
     const files = await Promise.all((uris ?? []).slice(0, MAX_SEARCH_RESULTS).map((uri) => this.context.files.read(uri)));
     return files.filter((file) => file !== undefined);
-  }
-
-  /** The names of the files in a folder-relative directory, listed once per gathering (none when it is no directory). */
-  private filesIn(folder: vscode.WorkspaceFolder, directory: string): Promise<ReadonlySet<string>> {
-    const key = `${folder.uri.toString()}\n${directory}`;
-    let listing = this.listings.get(key);
-    if (!listing) {
-      listing = beforeDeadline(() => vscode.workspace.fs.readDirectory(inFolder(folder, directory)), this.context).then(
-        (entries) => new Set((entries ?? []).filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name)),
-      );
-      this.listings.set(key, listing);
-    }
-    return listing;
   }
 
   private async packageFiles(directory: vscode.Uri): Promise<RelatedFile[]> {
