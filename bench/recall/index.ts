@@ -91,10 +91,7 @@ async function ask(fake: FakeLm, item: Case, uri: vscode.Uri, mode: Sample['mode
   }
 }
 
-/** What the gatherer found, as `path:start-end symbol (reason)`: to tell a gathering miss from a request that ran out of time. */
-type Gathering = { ms: number; via: string; candidates: number; pieces: string[] };
-
-async function timeGathering(item: Case, uri: vscode.Uri): Promise<Gathering> {
+async function timeGathering(item: Case, uri: vscode.Uri): Promise<{ ms: number; via: string; candidates: number }> {
   const source = new vscode.CancellationTokenSource();
   const started = performance.now();
   const gathered = await gatherRelated([{ uri, ranges: [{ startLine: item.selection[0], endLine: item.selection[1] }] }], {
@@ -102,8 +99,7 @@ async function timeGathering(item: Case, uri: vscode.Uri): Promise<Gathering> {
     deadlineMs: 1500,
   });
   source.dispose();
-  const pieces = gathered.candidates.map((piece) => `${piece.label}:${piece.startLine}-${piece.endLine} ${piece.symbol} (${piece.reason})`);
-  return { ms: performance.now() - started, via: gathered.stats.via, candidates: gathered.candidates.length, pieces };
+  return { ms: performance.now() - started, via: gathered.stats.via, candidates: gathered.candidates.length };
 }
 
 async function setRelated(on: boolean): Promise<void> {
@@ -119,7 +115,7 @@ export async function run(): Promise<void> {
   await vscode.extensions.getExtension('architect-tools.architect-chat')?.activate();
   const uriOf = (item: Case) => vscode.Uri.file(path.join(input.workspace, item.file));
   const samples: Sample[] = [];
-  const gathering: Array<{ id: string; temperature: 'cold' | 'warm' } & Gathering> = [];
+  const gathering: Array<{ id: string; temperature: 'cold' | 'warm'; ms: number; via: string; candidates: number }> = [];
 
   await setRelated(false);
   for (const item of input.cases) samples.push(await ask(fake, item, uriOf(item), 'baseline'));
