@@ -100,9 +100,10 @@ export class LanguageServerGatherer {
         continue;
       }
       const piece = await this.pieceAt(target, { kind: 'definition', symbol: use.name });
-      // An export list (`module.exports = { generateToken }`) is where the name is passed on, not
-      // declared: the text search follows it to the declaration.
-      if (piece && isAliasStatement(piece.file.text.split('\n', target.range.start.line + 1)[target.range.start.line] ?? '')) continue;
+      // An import or an export list (`module.exports = { generateToken }`) is where the name is passed
+      // on, not declared (a server still loading its project answers with the import): the text search
+      // follows it to the declaration.
+      if (piece && isPassedOn(piece.file.text, target.range.start.line)) continue;
       declarations += 1;
       if (piece)
         found.push(
@@ -304,7 +305,12 @@ function isTypeDeclaration(symbol: Outline | undefined, maskedLine: string, fami
   return keyword === 'interface' || keyword === 'type' || keyword === 'struct' || keyword === 'enum';
 }
 
+function isPassedOn(text: string, line: number): boolean {
+  return isImportLine(text, line) || isAliasStatement(text.split('\n', line + 1)[line] ?? '');
+}
+
 function isImportLine(text: string, line: number): boolean {
   const content = (text.split('\n', line + 1)[line] ?? '').trimStart();
+  if (content.includes('require(') && /^(?:const|let|var) /.test(content)) return true;
   return content.startsWith('import ') || content.startsWith('from ') || content.startsWith('export {') || content.startsWith('export *');
 }
