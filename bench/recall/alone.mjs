@@ -1,6 +1,6 @@
 // @ts-check
 // The context-recall part of `npm run bench` on its own, for work on related code: builds Architect,
-// runs the 27 cases in the real VS Code and prints recall, gathering times and the keys each case missed.
+// runs the cases in the real VS Code and prints recall, gathering times and the keys each case missed.
 // Writes out/bench/recall.json; docs/BENCHMARKS.md is left alone (only a full `npm run bench` writes it).
 //   BENCH_QUICK=1   fewer gathering runs
 import { writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // @ts-check
-// Context recall: does Architect send the code a reviewer must see to judge a selection? 27 cases over
+// Context recall: does Architect send the code a reviewer must see to judge a selection? 31 cases over
 // TypeScript, JavaScript, Python and Go (bench/recall/cases.json, workspace bench/recall/workspace/),
 // most of them with the defect in another file: the definition, type or caller where it lives. Each case
 // names its selection and its answer key by the text of their first and last lines, so the numbers below

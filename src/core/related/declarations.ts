@@ -43,7 +43,7 @@ const NOT_METHODS = new Set([
 
 export interface DeclarationLine {
   readonly name: string;
-  /** The keyword ('function', 'def', 'interface', …), or 'method' for `name(…) {` in a class body. */
+  /** The keyword ('function', 'def', 'interface', …), or 'method' for `name(…) {` in a class body or a Go `func (r *T) Name`. */
   readonly keyword: string;
 }
 
@@ -73,13 +73,22 @@ function declaredAfterKeyword(line: string, from: number, keyword: string, famil
   let index = skipSpaces(line, from);
   if (line[index] === '*') index = skipSpaces(line, index + 1); // function* generator
   // A Go method: `func (r *Repo) Name(`; skip the receiver's parentheses.
-  if (family === 'go' && keyword === 'func' && line[index] === '(') {
+  const receiver = family === 'go' && keyword === 'func' && line[index] === '(';
+  if (receiver) {
     const close = line.indexOf(')', index);
     if (close < 0) return undefined;
     index = skipSpaces(line, close + 1);
   }
   const name = identifierAt(line, index);
-  return name === '' ? undefined : { name, keyword };
+  if (name === '' || isRequire(line, index + name.length)) return undefined;
+  // A Go function with a receiver is a method: called on a value, found by the name after the dot.
+  return { name, keyword: receiver ? 'method' : keyword };
+}
+
+/** `const users = require('./users')` binds a module: an import, not a declaration worth a piece. */
+function isRequire(line: string, from: number): boolean {
+  const equals = skipSpaces(line, from);
+  return line[equals] === '=' && line.startsWith('require(', skipSpaces(line, equals + 1));
 }
 
 function isAssignment(line: string, from: number): boolean {
@@ -191,4 +200,75 @@ function indentedEnd(lines: readonly string[], startLine: number, last: number):
     if (!blank) end = lineNumber;
   }
   return end;
+}
+
+/**
+ * Whether a line passes names on rather than declaring one: a CommonJS export of names
+ * (`module.exports = { generateToken };`, `exports.login = login;`), an ESM export list or re-export,
+ * `export default handler;`, or one entry of a multi-line export list (`  generateToken,`). A language
+ * server's definition sometimes lands there; the declaration is elsewhere. `exports.login = async (…) => {`
+ * and `export default function f` declare, and are not one.
+ */
+export function isAliasStatement(line: string): boolean {
+  const text = line.trim();
+  if (text.startsWith('export {') || text.startsWith('export *')) return true;
+  if (text.startsWith('export default ')) return isLoneName(text.slice('export default '.length), true);
+  if (text.startsWith('module.exports') || text.startsWith('exports.')) {
+    const equals = text.indexOf('=');
+    if (equals < 0) return false;
+    const value = text.slice(equals + 1).trim();
+    return value.startsWith('{') || isLoneName(value, false);
+  }
+  return isLoneName(text, false) && text.endsWith(',');
+}
+
+/** `name`, `name;` or `name,` and nothing else (a keyword is not a name). */
+function isLoneName(text: string, keywordsCount: boolean): boolean {
+  const value = text.trim();
+  const word = identifierAt(value, 0);
+  if (word === '' || (keywordsCount && (KEYWORDS.has(word) || MODIFIERS.has(word)))) return false;
+  const rest = value.slice(word.length).trim();
+  return rest === '' || rest === ';' || rest === ',';
+}
+
+/** How far above a method its class is looked for. */
+const MAX_OWNER_LOOKBACK = 2000;
+
+/**
+ * The type a method belongs to, from masked lines: a Go receiver's type (`func (s *Store) ListOrders`
+ * → Store), else the declaration whose body holds it (`class OrderRepository`, `const tokenService = {`).
+ * Linear in the lines looked back over, at most `MAX_OWNER_LOOKBACK`.
+ */
+export function ownerOf(lines: readonly string[], startLine: number, family: CodeFamily): string | undefined {
+  const line = lines[startLine - 1] ?? '';
+  if (family === 'go') {
+    const open = line.indexOf('(');
+    const close = line.indexOf(')', open + 1);
+    if (open < 0 || close < 0) return undefined;
+    let owner: string | undefined;
+    for (let index = open + 1; index < close; index += 1) {
+      if (line[index] === '[') break; // type parameters: the name stands before them
+      const word = identifierAt(line, index);
+      if (word !== '' && !isIdentifierStart(line[index - 1] ?? ' ')) owner = word;
+      if (word !== '') index += word.length - 1;
+    }
+    return owner;
+  }
+  const indent = indentOf(line);
+  for (let number = startLine - 1; number >= Math.max(1, startLine - MAX_OWNER_LOOKBACK); number -= 1) {
+    const above = lines[number - 1] ?? '';
+    if (above.trim() === '' || indentOf(above) >= indent) continue;
+    return declarationAt(above, family)?.name;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a member use's qualifier plausibly names a value of `owner`'s type: fields and collaborators
+ * are by habit named after their type (`h.Store`, `this.repository: OrderRepository`, `h.Ledger`).
+ */
+export function qualifierFitsOwner(qualifier: string, owner: string): boolean {
+  const a = qualifier.toLowerCase();
+  const b = owner.toLowerCase();
+  return a.length >= 2 && (b.includes(a) || a.includes(b));
 }

@@ -53,8 +53,27 @@ function isScriptImportStart(line: string): boolean {
     line.startsWith('import ') ||
     line.startsWith('import{') ||
     (line.startsWith('export ') && (line.includes(' from ') || line.includes('{') || line.includes('*'))) ||
-    (line.includes('require(') && /^(?:const|let|var) /.test(line))
+    (line.includes('require(') && /^(?:const|let|var) /.test(line)) ||
+    requiredAs(line) !== undefined
   );
+}
+
+/**
+ * A module re-exported by name in CommonJS: `tokenService: require('./tokenService'),` inside
+ * `module.exports = { … }`, or `exports.tokenService = require('./tokenService')`. Read word by word.
+ */
+function requiredAs(line: string): string | undefined {
+  let index = 0;
+  if (line.startsWith('module.exports.')) index = 15;
+  else if (line.startsWith('exports.')) index = 8;
+  const name = identifierAt(line, index);
+  if (name === '') return undefined;
+  let after = index + name.length;
+  while (line[after] === ' ') after += 1;
+  if (line[after] !== (index > 0 ? '=' : ':')) return undefined;
+  after += 1;
+  while (line[after] === ' ') after += 1;
+  return line.startsWith('require(', after) ? name : undefined;
 }
 
 function isScriptImportEnd(statement: string): boolean {
@@ -80,7 +99,7 @@ function scriptImport(statement: string): ImportBinding[] {
   const names =
     braceOpen >= 0 && braceClose > braceOpen ? namedList(statement.slice(braceOpen + 1, braceClose).replaceAll(':', ' as ')) : [];
   const star = statement.indexOf('* as ');
-  const namespace = star >= 0 ? identifierAt(statement, star + 5) : defaultName(statement);
+  const namespace = star >= 0 ? identifierAt(statement, star + 5) : (defaultName(statement) ?? requiredAs(statement));
   const reexportsAll = statement.startsWith('export *') && star < 0;
   return [{ specifier, names, ...(namespace ? { namespace } : {}), ...(reexportsAll ? { reexportsAll } : {}) }];
 }
@@ -94,6 +113,19 @@ function defaultName(statement: string): string | undefined {
   if ((first === 'const' || first === 'let' || first === 'var') && second && third === '=' && isIdentifierStart(second[0]))
     return identifierAt(second, 0);
   return undefined;
+}
+
+/**
+ * The modules a Python `from` import may bring by name: `from app import crud` binds the module
+ * `app.crud` as `crud` (then used as `crud.get_items`), `from . import deps` binds `.deps`. Which of the
+ * names are modules and which are functions only the files can tell: the caller tries them.
+ */
+export function submoduleBindings(binding: ImportBinding, family: CodeFamily): ImportBinding[] {
+  if (family !== 'python' || binding.namespace !== undefined || binding.reexportsAll) return [];
+  const joiner = binding.specifier.endsWith('.') ? '' : '.';
+  return binding.names
+    .slice(0, 20)
+    .map((pair) => ({ specifier: `${binding.specifier}${joiner}${pair.imported}`, names: [], namespace: pair.local }));
 }
 
 /** "a, b as c, type d" → pairs of the imported name and the local one. */

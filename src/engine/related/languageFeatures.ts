@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { type LineRange } from '../../core/findings/shownLines';
 import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
-import { declarationAt, declarationExtent, MAX_DECLARATION_LINES } from '../../core/related/declarations';
+import { callerWindow } from '../../core/related/callers';
+import { declarationAt, declarationExtent, isAliasStatement, MAX_DECLARATION_LINES } from '../../core/related/declarations';
 import { type IdentifierUse } from '../../core/related/identifierUses';
 import { insideReviewed, RELATED_LIMITS } from '../../core/related/rankRelated';
 import { type RelatedReason } from '../../core/related/relatedCode';
@@ -87,8 +88,8 @@ export class LanguageServerGatherer {
   private async definitionsOf(code: ReviewedCode, use: IdentifierUse, index: number): Promise<Gathered[]> {
     const targets = await this.locate('vscode.executeDefinitionProvider', code.uri, use);
     if (targets === undefined || targets.length === 0) return [];
-    this.sink.decided.add(useIdOf(use));
     const found: Gathered[] = [];
+    let declarations = 0;
     for (const target of targets.slice(0, MAX_DEFINITIONS_PER_USE)) {
       if (this.isReviewed(code, target)) {
         // A local of the reviewed lines: what a reviewer opens is its type (`order` → `interface Order`).
@@ -99,11 +100,19 @@ export class LanguageServerGatherer {
         continue;
       }
       const piece = await this.pieceAt(target, { kind: 'definition', symbol: use.name });
+      // An import or an export list (`module.exports = { generateToken }`) is where the name is passed
+      // on, not declared (a server still loading its project answers with the import): the text search
+      // follows it to the declaration.
+      if (piece && isPassedOn(piece.file.text, target.range.start.line)) continue;
+      declarations += 1;
       if (piece)
         found.push(
           gathered(piece.file, piece.range, { symbol: piece.symbol, reason: piece.reason, usedAt: usedAt(code, use) }, index, useIdOf(use)),
         );
     }
+    // Decided once its pieces are in hand (a definition the gate refused decides it too): a deadline
+    // that passes while they are read leaves the use to the text search.
+    if (declarations > 0) this.sink.decided.add(useIdOf(use));
     return found;
   }
 
@@ -189,8 +198,8 @@ export class LanguageServerGatherer {
 
   /**
    * The whole declaration at a location: the outline's innermost symbol that holds it (a member lifted
-   * to its interface or class), else the extent the text gives. A caller outside any declaration is
-   * the statement around it.
+   * to its interface or class), else the extent the text gives. A caller is a short window around the
+   * reference.
    */
   private async pieceAt(
     target: Target,
@@ -198,15 +207,19 @@ export class LanguageServerGatherer {
   ): Promise<{ file: RelatedFile; range: LineRange; symbol: string; reason: RelatedReason } | undefined> {
     const file = await this.context.files.read(target.uri);
     if (!file) return undefined;
+    const family = codeFamilyOf(target.uri.path) ?? 'braces';
+    if (wanted.kind === 'caller') {
+      // The call or registration and its statement, not the whole function that holds it.
+      const window = callerWindow(this.maskedOf(file, family), target.range.start.line + 1, family);
+      return { file, range: window, symbol: wanted.symbol, reason: 'caller' };
+    }
     const holder = innermost(await this.outline(target.uri), target.range.start);
     const lifted = holder?.parent && isMemberOf(holder, holder.parent) ? holder.parent : holder;
-    const family = codeFamilyOf(target.uri.path) ?? 'braces';
     let range: LineRange;
     if (lifted && lifted.range.end.line > lifted.range.start.line)
       range = { startLine: lifted.range.start.line + 1, endLine: lifted.range.end.line + 1 };
     else range = declarationExtent(this.maskedOf(file, family), (lifted?.range.start.line ?? target.range.start.line) + 1, family);
     range = { startLine: range.startLine, endLine: Math.min(range.endLine, range.startLine + MAX_DECLARATION_LINES - 1) };
-    if (wanted.kind === 'caller') return { file, range, symbol: wanted.symbol, reason: 'caller' };
     return {
       file,
       range,
@@ -292,7 +305,12 @@ function isTypeDeclaration(symbol: Outline | undefined, maskedLine: string, fami
   return keyword === 'interface' || keyword === 'type' || keyword === 'struct' || keyword === 'enum';
 }
 
+function isPassedOn(text: string, line: number): boolean {
+  return isImportLine(text, line) || isAliasStatement(text.split('\n', line + 1)[line] ?? '');
+}
+
 function isImportLine(text: string, line: number): boolean {
   const content = (text.split('\n', line + 1)[line] ?? '').trimStart();
+  if (content.includes('require(') && /^(?:const|let|var) /.test(content)) return true;
   return content.startsWith('import ') || content.startsWith('from ') || content.startsWith('export {') || content.startsWith('export *');
 }

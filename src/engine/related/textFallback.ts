@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { codeFamilyOf, type CodeFamily } from '../../core/related/codeText';
-import { findDeclarations, type FoundDeclaration } from '../../core/related/declarations';
+import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
+import { findDeclarations, ownerOf, qualifierFitsOwner, type FoundDeclaration } from '../../core/related/declarations';
 import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
-import { goModulePath, parseImports, type ImportBinding } from '../../core/related/imports';
+import { goModulePath, parseImports, submoduleBindings, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
 import { excludeGlob } from '../../core/related/searchGlob';
 import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
+import { signatureTypeNames } from '../../core/related/signatureTypes';
+import { TextCallers } from './textCallers';
 import { MAX_RELATED_FILE_BYTES, type RelatedFile } from './relatedFiles';
 import {
   beforeDeadline,
@@ -31,10 +33,24 @@ const MAX_SEARCH_RESULTS = 5;
 const MAX_PACKAGE_FILES = 20;
 /** How far up go.mod is looked for. */
 const MAX_GO_MOD_DEPTH = 6;
+/** Member uses (`h.Store.ListOrders`) looked up as methods in the modules the file imports. */
+const MAX_MEMBER_USES = 20;
+
+interface WantedEntry {
+  readonly use: ReviewedCode['uses'][number];
+  readonly index: number;
+  /**
+   * The name of a module the imported one re-exports, through which the name is reached:
+   * `const { tokenService } = require('../services')`, then `tokenService.generateToken`.
+   */
+  readonly through?: string;
+  /** A member of a value whose type is unknown here (`h.Store.ListOrders`): only a method declaration answers. */
+  readonly methodOnly?: boolean;
+}
 
 interface Wanted {
   /** The name in the module searched, and the use it answers. */
-  readonly byName: Map<string, { readonly use: ReviewedCode['uses'][number]; readonly index: number }>;
+  readonly byName: Map<string, WantedEntry>;
 }
 
 /**
@@ -46,11 +62,14 @@ interface Wanted {
 export class TextGatherer {
   private readonly visited = new Set<string>();
   private readonly searches = new WorkBudget(MAX_SEARCHES);
+  private readonly callers: TextCallers;
 
   constructor(
     private readonly context: GatherContext,
     private readonly sink: GatheredSink,
-  ) {}
+  ) {
+    this.callers = new TextCallers(context, sink);
+  }
 
   /** Puts what it finds into the sink as it finds it. */
   async gather(code: ReviewedCode): Promise<void> {
@@ -62,24 +81,38 @@ export class TextGatherer {
     const importer = folder ? folderRelative(folder, code.uri) : undefined;
     if (!folder || importer === undefined) return;
     const resolve: ResolveContext = { importer, ...(code.family === 'go' ? await this.goModule(folder, importer) : {}) };
-    await Promise.all(
-      parseImports(code.text, code.family)
-        .slice(0, 100)
-        .map(async (binding) => {
-          const wanted = wantedFrom(binding, code);
-          if (wanted.byName.size > 0) await this.searchModule(code, folder, resolve, binding, wanted, 0);
-        }),
-    );
-    if (code.family === 'go') await this.samePackage(code, folder, importer, unqualified);
+    const bindings = parseImports(code.text, code.family).slice(0, 100);
+    const members = memberUses(code, bindings);
+    // `from app import crud` may import the module app/crud.py: searched as one more import.
+    const searched = bindings.flatMap((binding) => [
+      { binding, members },
+      ...submoduleBindings(binding, code.family).map((module) => ({ binding: module, members: NOTHING })),
+    ]);
+    // The search for callers lists files meanwhile, and reads them once the definitions are in:
+    // what the reviewed lines use ranks first, so it is read first.
+    const definitions = Promise.all(
+      searched.map(async ({ binding, members: others }) => {
+        const own = wantedFrom(binding, code);
+        const wanted = merged(own, others);
+        // Members alone look into a module the import resolves to, never spend a search by name.
+        if (wanted.byName.size > 0) await this.searchModule(code, folder, resolve, binding, wanted, 0, own.byName.size > 0);
+      }),
+    ).then(async () => {
+      if (code.family === 'go') await this.samePackage(code, folder, importer, merged(unqualified, members));
+    });
+    await Promise.all([definitions, this.callers.gather(code, folder, resolve, definitions)]);
   }
 
   private declarationsIn(code: ReviewedCode, file: RelatedFile, family: CodeFamily, wanted: Wanted, own: boolean): Gathered[] {
     const declarations = findDeclarations(file.text, family, new Set(wanted.byName.keys()));
+    let masked: string[] | undefined;
     const reviewed = new Map([[code.key, code.ranges]]);
     const found = declarations
       .filter((declaration) => !own || !insideReviewed(reviewed, file.key, declaration.startLine, declaration.endLine))
+      .filter((declaration) => fitsMember(wanted, declaration, () => (masked ??= maskedLines(file.text, family)), family))
       .flatMap((declaration) => this.toGathered(code, file, declaration, wanted));
     this.sink.byText.push(...found);
+    if (found.length > 0) this.signatureTypes(code, file, family, found, own);
     return found;
   }
 
@@ -92,6 +125,32 @@ export class TextGatherer {
     ];
   }
 
+  /**
+   * The types a found function names in its signature, where the same file declares them
+   * (`findUserById(): Promise<UserRow | undefined>` beside `interface UserRow`): what it returns is
+   * part of what the reviewed lines receive. Their own use id: a language server's answer for the
+   * function does not decide them.
+   */
+  private signatureTypes(code: ReviewedCode, file: RelatedFile, family: CodeFamily, found: readonly Gathered[], own: boolean): void {
+    const lines = maskedLines(file.text, family);
+    const wanted = new Map<string, Gathered>();
+    for (const item of found) {
+      const { candidate } = item.item;
+      if (candidate.reason !== 'definition') continue;
+      const range = { startLine: candidate.startLine, endLine: candidate.endLine, name: candidate.symbol };
+      for (const name of signatureTypeNames(lines, range, family)) if (!wanted.has(name)) wanted.set(name, item);
+    }
+    if (wanted.size === 0) return;
+    const reviewed = new Map([[code.key, code.ranges]]);
+    for (const declaration of findDeclarations(file.text, family, new Set(wanted.keys()), 1)) {
+      const from = wanted.get(declaration.name);
+      if (!from || !SIGNATURE_TYPE_KEYWORDS.has(declaration.keyword)) continue;
+      if (own && insideReviewed(reviewed, file.key, declaration.startLine, declaration.endLine)) continue;
+      const piece = { symbol: declaration.name, reason: 'type' as const, usedAt: from.item.candidate.usedAt ?? code.label };
+      this.sink.byText.push(gathered(file, declaration, piece, from.item.useIndex, `signature:${declaration.name}`));
+    }
+  }
+
   private async searchModule(
     code: ReviewedCode,
     folder: vscode.WorkspaceFolder,
@@ -99,9 +158,10 @@ export class TextGatherer {
     binding: ImportBinding,
     wanted: Wanted,
     depth: number,
+    searchByName: boolean,
   ): Promise<void> {
     const family = codeFamilyOf(resolve.importer) ?? code.family;
-    const files = await this.moduleFiles(folder, resolve, binding, family);
+    const files = await this.moduleFiles(folder, resolve, binding, family, searchByName);
     for (const file of files) {
       if (this.visited.has(file.key) || isCancelledOrLate(this.context)) continue;
       this.visited.add(file.key);
@@ -112,7 +172,8 @@ export class TextGatherer {
       if (missing.byName.size === 0 || depth + 1 >= MAX_IMPORT_DEPTH || importer === undefined) continue;
       for (const next of parseImports(file.text, fileFamily).slice(0, 100)) {
         const forwarded = forwardedThrough(next, missing);
-        if (forwarded.byName.size > 0) await this.searchModule(code, folder, { ...resolve, importer }, next, forwarded, depth + 1);
+        if (forwarded.byName.size > 0)
+          await this.searchModule(code, folder, { ...resolve, importer }, next, forwarded, depth + 1, searchByName);
       }
     }
   }
@@ -123,6 +184,7 @@ export class TextGatherer {
     resolve: ResolveContext,
     binding: ImportBinding,
     family: CodeFamily,
+    searchByName: boolean,
   ): Promise<RelatedFile[]> {
     const target = importTarget(binding, family, resolve);
     if (!target) return [];
@@ -135,7 +197,7 @@ export class TextGatherer {
       const file = await this.context.files.read(found);
       return file ? [file] : [];
     }
-    if (target.searchGlob === undefined || !this.searches.take()) return [];
+    if (target.searchGlob === undefined || !searchByName || !this.searches.take()) return [];
     const uris = await beforeDeadline(
       () =>
         vscode.workspace.findFiles(
@@ -187,6 +249,8 @@ export class TextGatherer {
 }
 
 const TYPE_KEYWORDS = new Set(['interface', 'type', 'struct', 'enum', 'trait']);
+/** What a signature's type name may be declared as (a class too: a Python model, a TS class). */
+const SIGNATURE_TYPE_KEYWORDS = new Set([...TYPE_KEYWORDS, 'class']);
 
 function ownFile(code: ReviewedCode): RelatedFile {
   return { uri: code.uri, key: code.key, label: code.label, matchPath: code.matchPath, text: code.text };
@@ -200,7 +264,29 @@ function wantedWhere(code: ReviewedCode, accept: (use: ReviewedCode['uses'][numb
   return { byName };
 }
 
-/** The names an import brings that the reviewed lines use: by their name in the imported module. */
+/**
+ * Member uses whose qualifier names no import (`h.Store.ListOrders`, `this.repo.markCancelled`): the
+ * value's type is unknown here, so a method of that name in a module the file imports answers them.
+ */
+function memberUses(code: ReviewedCode, bindings: readonly ImportBinding[]): Wanted {
+  const known = new Set<string>(OWN_QUALIFIERS);
+  for (const binding of bindings) {
+    if (binding.namespace !== undefined) known.add(binding.namespace);
+    for (const pair of binding.names) known.add(pair.local);
+  }
+  const byName: Wanted['byName'] = new Map();
+  code.uses.forEach((use, offset) => {
+    if (use.qualifier === undefined || known.has(use.qualifier) || byName.has(use.name) || byName.size >= MAX_MEMBER_USES) return;
+    byName.set(use.name, { use, index: code.firstUseIndex + offset, methodOnly: true });
+  });
+  return { byName };
+}
+
+/**
+ * The names an import brings that the reviewed lines use, by their name in the imported module: a
+ * named import used alone, a namespace's member, and a named import used as a namespace (reached
+ * through a re-export).
+ */
 function wantedFrom(binding: ImportBinding, code: ReviewedCode): Wanted {
   const byName: Wanted['byName'] = new Map();
   code.uses.forEach((use, offset) => {
@@ -208,8 +294,36 @@ function wantedFrom(binding: ImportBinding, code: ReviewedCode): Wanted {
     if (use.qualifier === undefined) {
       const named = binding.names.find((name) => name.local === use.name);
       if (named && !byName.has(named.imported)) byName.set(named.imported, entry);
-    } else if (binding.namespace !== undefined && use.qualifier === binding.namespace && !byName.has(use.name)) byName.set(use.name, entry);
+      return;
+    }
+    if (byName.has(use.name)) return;
+    if (binding.namespace !== undefined && use.qualifier === binding.namespace) byName.set(use.name, entry);
+    else {
+      const module = binding.names.find((name) => name.local === use.qualifier);
+      if (module) byName.set(use.name, { ...entry, through: module.imported });
+    }
   });
+  return { byName };
+}
+
+const NOTHING: Wanted = { byName: new Map() };
+
+/**
+ * A member use of an unknown value (`h.Store.ListOrders`) is answered only by a method whose type the
+ * value's name fits (`func (s *Store) ListOrders`, `this.repository` → `class OrderRepository`):
+ * `req.query.get` is not `Router.get`.
+ */
+function fitsMember(wanted: Wanted, declaration: FoundDeclaration, masked: () => readonly string[], family: CodeFamily): boolean {
+  const entry = wanted.byName.get(declaration.name);
+  if (!entry?.methodOnly) return true;
+  if (declaration.keyword !== 'method' || entry.use.qualifier === undefined) return false;
+  const owner = ownerOf(masked(), declaration.startLine, family);
+  return owner !== undefined && qualifierFitsOwner(entry.use.qualifier, owner);
+}
+
+function merged(first: Wanted, second: Wanted): Wanted {
+  const byName = new Map(first.byName);
+  for (const [name, entry] of second.byName) if (!byName.has(name)) byName.set(name, entry);
   return { byName };
 }
 
@@ -218,10 +332,18 @@ function withoutFound(wanted: Wanted, found: readonly Gathered[]): Wanted {
   return { byName: new Map([...wanted.byName].filter(([name]) => !names.has(name))) };
 }
 
-/** The still-missing names a file re-exports from another module (`export { x } from`, `export *`, a Python re-import). */
+/**
+ * The still-missing names a file re-exports from another module (`export { x } from`, `export *`, a
+ * Python re-import), and the names reached through a module it re-exports by name
+ * (`tokenService: require('./tokenService')`, `export * as tokenService from`).
+ */
 function forwardedThrough(binding: ImportBinding, missing: Wanted): Wanted {
   const byName: Wanted['byName'] = new Map();
   for (const [name, entry] of missing.byName) {
+    if (entry.through !== undefined) {
+      if (binding.namespace === entry.through) byName.set(name, { use: entry.use, index: entry.index });
+      continue;
+    }
     const named = binding.names.find((pair) => pair.local === name);
     if (named) byName.set(named.imported, entry);
     else if (binding.reexportsAll) byName.set(name, entry);

@@ -203,6 +203,25 @@ suite('related code: gathering beside the code under review', () => {
     assert.ok(!gathering.candidates.some((candidate) => candidate.symbol === 'createOrder'), summary(gathering).join(', '));
   });
 
+  test('callers by text: where the reviewed handler is registered, in TypeScript, Go and Python, as a short window', async () => {
+    const cases: Array<[RelatedTarget, string, string]> = [
+      [lines('src/routes/orders.ts', 10, 13), 'src/server.ts', 'orders.list'],
+      [lines('goapp/routes/orders.go', 10, 19), 'goapp/main.go', 'routes.ListHandler(db)'],
+      [lines('pyapp/app/routes/orders.py', 5, 8), 'pyapp/app/main.py', 'orders.search'],
+    ];
+    for (const [target, file, registration] of cases) {
+      const gathering = await gatherRelatedWith([target], { token: token(), deadlineMs: DEADLINE_MS }, { execute: noLanguageServer });
+      const caller = gathering.candidates.find((candidate) => candidate.reason === 'caller' && candidate.label === file);
+      assert.ok(caller, `no caller in ${file}: ${summary(gathering).join(', ')}`);
+      const window = caller.text
+        .split('\n')
+        .slice(caller.startLine - 1, caller.endLine)
+        .join('\n');
+      assert.ok(window.includes(registration), window);
+      assert.ok(caller.endLine - caller.startLine < 8, `a window, not the whole function: ${caller.startLine}-${caller.endLine}`);
+    }
+  });
+
   test('Python through the text fallback: from app.db.orders import, and from .helpers import', async () => {
     const gathering = await gatherRelated([wholeFile('pyapp/app/routes/orders.py')], { token: token(), deadlineMs: DEADLINE_MS });
     assert.equal(gathering.stats.via, 'text', summary(gathering).join(', '));

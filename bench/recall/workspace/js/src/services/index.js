@@ -1,0 +1,5 @@
+module.exports = {
+  sessionService: require('./sessionService'),
+  tokenService: require('./tokenService'),
+  userService: require('./userService'),
+};
