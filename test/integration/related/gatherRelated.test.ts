@@ -117,12 +117,17 @@ suite('related code: gathering beside the code under review', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  // How long it took is the benchmark's to measure (npm run bench:recall); here, what a first request gets.
-  test('examples, first request of the host: the TypeScript server is still starting, and the text search still finds what the handlers call', async () => {
+  // How long it took is the benchmark's to measure (npm run bench:recall). While the host is starting the
+  // TypeScript extension, the text search shares the host with it and may find nothing before the
+  // deadline: the first request goes without related code rather than wait, and the gathering goes on
+  // in the background, so the next request of the same code has it.
+  test('examples, first request of the host: the TypeScript server is still starting; the request does not wait for it, and the next request finds what the handlers call', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('src/routes/orders.ts')));
-    const gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
-    console.log(`[related] cold: via ${gathering.stats.via} in ${gathering.stats.ms} ms: ${summary(gathering).join(', ')}`);
-    assert.ok(pieceText(gathering, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
+    const first = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+    console.log(`[related] cold: via ${first.stats.via} in ${first.stats.ms} ms (${first.stats.detail}): ${summary(first).join(', ')}`);
+    const next = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+    console.log(`[related] next: via ${next.stats.via} in ${next.stats.ms} ms (${next.stats.detail}): ${summary(next).join(', ')}`);
+    assert.ok(pieceText(next, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
