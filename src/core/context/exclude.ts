@@ -95,13 +95,12 @@ export type Exclusion =
  * dot is part of a file name, so the path as written must be excluded on its own too. One check of a
  * path against the whole list spends at most `MAX_STEPS_PER_CHECK` steps.
  */
-export function exclusionOf(relativePath: string, patterns: readonly string[]): Exclusion | undefined {
+export function exclusionOf(relativePath: string, patterns: readonly string[], budget: StepBudget = stepBudget()): Exclusion | undefined {
   const unusable = unusablePattern(patterns);
   if (unusable !== undefined) return unusable;
   const path = normalizeRelativePath(relativePath);
   const opened = windowsOpenedPath(path);
   const candidates = opened === path ? [path] : [path, opened];
-  const budget = stepBudget();
   for (const raw of patterns) {
     const pattern = raw.trim();
     if (pattern === '') continue;

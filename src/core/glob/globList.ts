@@ -60,6 +60,7 @@ export function programFor(glob: string, budget: StepBudget = stepBudget()): Glo
     return known;
   }
   budget.left -= COMPILE_STEPS_PER_CHARACTER * glob.length;
+  budget.spent += COMPILE_STEPS_PER_CHARACTER * glob.length;
   const program = compileGlob(glob);
   compiledCount++;
   compiled.set(glob, program);

@@ -13,10 +13,12 @@ export interface GlobRun {
 /** Steps left for one check of a path against a list; every run of the check spends from it. */
 export interface StepBudget {
   left: number;
+  /** Steps spent so far, compiling included: what tests hold to `MAX_STEPS_PER_CHECK`. */
+  spent: number;
 }
 
 export function stepBudget(steps: number = GLOB_LIMITS.stepsPerCheck): StepBudget {
-  return { left: steps };
+  return { left: steps, spent: 0 };
 }
 
 /** Runs a compiled glob over a path (see `runFolded`). */
@@ -30,7 +32,7 @@ export function runGlob(program: GlobProgram, path: string, budget?: StepBudget)
  * most once, so no input makes the work grow faster than the product of the two lengths; and the run
  * stops as soon as it has spent its budget.
  */
-export function runFolded(program: GlobProgram, folded: string, budget: StepBudget = { left: Infinity }): GlobRun {
+export function runFolded(program: GlobProgram, folded: string, budget: StepBudget = { left: Infinity, spent: 0 }): GlobRun {
   if (budget.left <= 0) return { matched: false, steps: 0, exhausted: true };
   if (!folded.endsWith(program.suffix) || !folded.includes(program.required)) return spend(budget, false, 1, false);
   const { ops, first } = program.packed;
@@ -53,6 +55,7 @@ export function runFolded(program: GlobProgram, folded: string, budget: StepBudg
 
 function spend(budget: StepBudget, matched: boolean, steps: number, exhausted: boolean): GlobRun {
   budget.left = exhausted ? 0 : budget.left - steps;
+  budget.spent += steps;
   return { matched, steps, exhausted };
 }
 

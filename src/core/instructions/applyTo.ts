@@ -1,6 +1,6 @@
 import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
 import { boundGlobs, matchGlob, type RefusedGlob } from '../glob/globList';
-import { stepBudget } from '../glob/runGlob';
+import { stepBudget, type StepBudget } from '../glob/runGlob';
 import { normalizeRelativePath } from '../text';
 
 /**
@@ -100,13 +100,17 @@ export function appliesTo(applyTo: ApplyTo, requestPaths: readonly string[]): bo
  * against the list within one budget of steps (`GLOB_LIMITS.stepsPerCheck`); a path whose check runs
  * out matches nothing, and unless another path matches, the answer is `too-costly`, for a note.
  */
-export function applyToVerdict(applyTo: ApplyTo, requestPaths: readonly string[]): 'applies' | 'does-not-apply' | 'too-costly' {
+export function applyToVerdict(
+  applyTo: ApplyTo,
+  requestPaths: readonly string[],
+  budgetFor: () => StepBudget = stepBudget,
+): 'applies' | 'does-not-apply' | 'too-costly' {
   if (applyTo.kind !== 'globs') return applyTo.kind === 'always' ? 'applies' : 'does-not-apply';
   const paths = requestPaths.map((path) => normalizeRelativePath(path)).filter((path) => path !== '');
   let tooCostly = false;
   for (const path of paths) {
     // One glob at a time, compiled (once, then cached) only when reached: the first match ends the search.
-    const budget = stepBudget();
+    const budget = budgetFor();
     for (const glob of applyTo.globs) {
       const answer = matchGlob(rootedGlob(glob), path, budget);
       if (answer === 'match') return 'applies';
