@@ -1,5 +1,5 @@
 import { GLOB_LIMITS } from '../glob/globLimits';
-import { matchGlob, type GlobAnswer } from '../glob/globList';
+import { answerOf, compiledList, type CompiledList } from '../glob/globList';
 import { globRefusal, type GlobRefusal } from '../glob/globRefusal';
 import { stepBudget, type StepBudget } from '../glob/runGlob';
 import { baseName, normalizeRelativePath } from '../text';
@@ -49,17 +49,6 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
 ];
 
 /**
- * Whether an `architect.exclude` pattern excludes a path, gitignore-style: a pattern without a slash
- * (".env") matches the file name in any folder, one with a slash matches the workspace-relative path.
- * Case is ignored, so ".ENV" is excluded too. The bounded matcher (`core/glob`) compiles each pattern
- * once, when it is first needed, and treats a line break in a path as an ordinary character.
- */
-function patternAnswer(pattern: string, path: string, budget: StepBudget): GlobAnswer {
-  const relative = pattern.replace(/^(\.\/)+/, '');
-  return matchGlob(relative, relative.includes('/') ? path : baseName(path), budget);
-}
-
-/**
  * The name Windows opens for a path: it ignores trailing dots and spaces of each segment, and a
  * `name:stream` or `name::$DATA` suffix opens the file `name` itself, so `server.pem.` and
  * `server.pem::$DATA` are `server.pem`.
@@ -96,16 +85,16 @@ export type Exclusion =
  * path against the whole list spends at most `MAX_STEPS_PER_CHECK` steps.
  */
 export function exclusionOf(relativePath: string, patterns: readonly string[], budget: StepBudget = stepBudget()): Exclusion | undefined {
-  const unusable = unusablePattern(patterns);
-  if (unusable !== undefined) return unusable;
+  const list = screenedList(patterns);
+  if (list.unusable !== undefined) return list.unusable;
   const path = normalizeRelativePath(relativePath);
   const opened = windowsOpenedPath(path);
   const candidates = opened === path ? [path] : [path, opened];
-  for (const raw of patterns) {
-    const pattern = raw.trim();
-    if (pattern === '') continue;
+  for (const [index, { pattern, glob }] of list.patterns.entries()) {
+    // gitignore-style: a pattern without a slash (".env") matches the file name in any folder, one
+    // with a slash the workspace-relative path. Case is ignored, and a line break is an ordinary character.
     for (const candidate of candidates) {
-      const answer = patternAnswer(pattern, candidate, budget);
+      const answer = answerOf(list.programs(index), glob.includes('/') ? candidate : baseName(candidate), budget);
       if (answer === 'match') return { pattern, cause: 'matches' };
       if (answer === 'exhausted') return { pattern, cause: 'too-costly' };
     }
@@ -118,21 +107,33 @@ export function excludingPattern(relativePath: string, patterns: readonly string
   return exclusionOf(relativePath, patterns)?.pattern;
 }
 
-/** Lists already screened, by identity: a request checks many paths against one list. */
-const screened = new WeakMap<readonly string[], Exclusion | null>();
+interface ScreenedList {
+  /** A refused pattern, or the first beyond the count: every path is excluded while it stays. */
+  readonly unusable: Exclusion | undefined;
+  /** Each pattern as written (trimmed) and as matched (without a leading `./`). */
+  readonly patterns: ReadonlyArray<{ readonly pattern: string; readonly glob: string }>;
+  readonly programs: CompiledList;
+}
 
-/** A refused pattern, or the first pattern beyond the count: every path is excluded while it stays. */
-function unusablePattern(patterns: readonly string[]): Exclusion | undefined {
-  const known = screened.get(patterns);
-  if (known !== undefined) return known ?? undefined;
-  let found: Exclusion | null = null;
+/** Lists already screened, by identity: a request checks many paths against one list. */
+const screened = new WeakMap<readonly string[], ScreenedList>();
+
+function screenedList(list: readonly string[]): ScreenedList {
+  const known = screened.get(list);
+  if (known !== undefined) return known;
+  const patterns = list
+    .map((raw) => raw.trim())
+    .filter((pattern) => pattern !== '')
+    .map((pattern) => ({ pattern, glob: pattern.replace(/^(\.\/)+/, '') }));
+  let unusable: Exclusion | undefined;
   const beyond = patterns[GLOB_LIMITS.maxExcludePatterns];
-  if (beyond !== undefined) found = { pattern: beyond.trim(), cause: 'too-many' };
-  for (let index = 0; found === null && index < patterns.length; index++) {
-    const pattern = (patterns[index] ?? '').trim();
-    const refusal: GlobRefusal | undefined = pattern === '' ? undefined : globRefusal(pattern.replace(/^(\.\/)+/, ''));
-    if (refusal !== undefined) found = { pattern, cause: 'refused', refusal };
+  if (beyond !== undefined) unusable = { pattern: beyond.pattern, cause: 'too-many' };
+  for (let index = 0; unusable === undefined && index < patterns.length; index++) {
+    const { pattern, glob } = patterns[index] ?? { pattern: '', glob: '' };
+    const refusal: GlobRefusal | undefined = globRefusal(glob);
+    if (refusal !== undefined) unusable = { pattern, cause: 'refused', refusal };
   }
-  screened.set(patterns, found);
-  return found ?? undefined;
+  const result = { unusable, patterns, programs: compiledList(patterns.map(({ glob }) => glob)) };
+  screened.set(list, result);
+  return result;
 }

@@ -9,7 +9,7 @@
  * - `maxExcludePatterns`: `architect.exclude` (all folders together) may hold this many patterns; beyond
  *   it the list is refused and every file is treated as excluded, since dropping a pattern would send
  *   what the user meant to keep back.
- * - `stepsPerCheck`: the automaton steps one path may cost against a whole list (compiling included);
+ * - `stepsPerCheck`: the automaton steps one path may cost against a whole list;
  *   a check that runs out fails closed for exclusion and open ("does not apply") for `applyTo`.
  * - `cacheSize`: compiled programs kept, least recently used dropped first.
  * - `maxScopedInstructionFiles`: `.github/instructions/*.instructions.md` files considered per request.
@@ -21,20 +21,15 @@ export const GLOB_LIMITS = {
   maxBraceDepth: 2,
   maxPerList: 64,
   maxExcludePatterns: 128,
-  stepsPerCheck: 30_000,
+  stepsPerCheck: 20_000,
   cacheSize: 256,
   maxScopedInstructionFiles: 64,
 } as const;
 
 /**
- * What compiling a glob is charged to a check's budget, per character of the glob: about what compiling
- * costs next to one automaton step, as measured on the development machine (decision "bounded globs").
- */
-export const COMPILE_STEPS_PER_CHARACTER = 16;
-
-/**
  * The most steps one check can spend: it stops at the first step past its budget, and what that step
- * costs is counted whole: one glob's compilation (a glob of at most `maxLength` characters, plus the
- * `**\/` that `applyTo` puts in front) or the states one state leads to (fewer than its instructions).
+ * costs is counted whole: the states one state leads to without reading a character, fewer than the
+ * instructions of a glob of `maxLength` characters plus the `**\/` that `applyTo` puts in front.
+ * Compiling is not part of a check: a list compiles each of its globs at most once (`compiledList`).
  */
-export const MAX_STEPS_PER_CHECK = GLOB_LIMITS.stepsPerCheck + COMPILE_STEPS_PER_CHARACTER * (GLOB_LIMITS.maxLength + 3);
+export const MAX_STEPS_PER_CHECK = GLOB_LIMITS.stepsPerCheck + 3 * (GLOB_LIMITS.maxLength + 3) + 2;

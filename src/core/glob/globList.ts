@@ -1,5 +1,5 @@
 import { compileGlob, type GlobProgram } from './globProgram';
-import { COMPILE_STEPS_PER_CHARACTER, GLOB_LIMITS } from './globLimits';
+import { GLOB_LIMITS } from './globLimits';
 import { globRefusal, type GlobRefusal } from './globRefusal';
 import { runGlob, stepBudget, type StepBudget } from './runGlob';
 
@@ -51,7 +51,7 @@ export function globsCompiled(): number {
  * The glob's program (compiled once, then cached), or undefined for a glob `globRefusal` refuses. A
  * leading `**\/` is not counted: `applyTo` adds it to a glob that was accepted as written.
  */
-export function programFor(glob: string, budget: StepBudget = stepBudget()): GlobProgram | undefined {
+export function programFor(glob: string): GlobProgram | undefined {
   if (globRefusal(glob.startsWith('**/') ? glob.slice(3) : glob) !== undefined) return undefined;
   const known = compiled.get(glob);
   if (known !== undefined) {
@@ -59,8 +59,6 @@ export function programFor(glob: string, budget: StepBudget = stepBudget()): Glo
     compiled.set(glob, known);
     return known;
   }
-  budget.left -= COMPILE_STEPS_PER_CHARACTER * glob.length;
-  budget.spent += COMPILE_STEPS_PER_CHARACTER * glob.length;
   const program = compileGlob(glob);
   compiledCount++;
   compiled.set(glob, program);
@@ -71,15 +69,34 @@ export function programFor(glob: string, budget: StepBudget = stepBudget()): Glo
 /** A glob's answer for a path within a check's budget: `exhausted` when the budget ran out first. */
 export type GlobAnswer = 'match' | 'no-match' | 'refused' | 'exhausted';
 
-export function matchGlob(glob: string, path: string, budget: StepBudget): GlobAnswer {
+/** Runs a list's program (undefined: a refused glob) within the budget. */
+export function answerOf(program: GlobProgram | undefined, path: string, budget: StepBudget): GlobAnswer {
   if (budget.left <= 0) return 'exhausted';
-  const program = programFor(glob, budget);
   if (program === undefined) return 'refused';
   const run = runGlob(program, path, budget);
   return run.exhausted ? 'exhausted' : run.matched ? 'match' : 'no-match';
 }
 
+/**
+ * The programs of a list, each compiled the first time it is reached and then kept with the list. So
+ * a list costs at most one compilation per glob (its count × `maxLength` characters) however many
+ * paths are checked against it, even when other lists push its globs out of the shared cache.
+ */
+export type CompiledList = (index: number) => GlobProgram | undefined;
+
+export function compiledList(globs: readonly string[]): CompiledList {
+  const programs: Array<GlobProgram | null | undefined> = [];
+  return (index) => {
+    let program = programs[index];
+    if (program === undefined) {
+      program = programFor(globs[index] ?? '') ?? null;
+      programs[index] = program;
+    }
+    return program ?? undefined;
+  };
+}
+
 /** Whether `glob` matches `path`, with a budget of its own; a refused glob matches nothing. */
 export function globMatches(glob: string, path: string): boolean {
-  return matchGlob(glob, path, stepBudget()) === 'match';
+  return answerOf(programFor(glob), path, stepBudget()) === 'match';
 }

@@ -1,5 +1,5 @@
 import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
-import { boundGlobs, matchGlob, type RefusedGlob } from '../glob/globList';
+import { answerOf, boundGlobs, compiledList, type RefusedGlob } from '../glob/globList';
 import { stepBudget, type StepBudget } from '../glob/runGlob';
 import { normalizeRelativePath } from '../text';
 
@@ -108,11 +108,12 @@ export function applyToVerdict(
   if (applyTo.kind !== 'globs') return applyTo.kind === 'always' ? 'applies' : 'does-not-apply';
   const paths = requestPaths.map((path) => normalizeRelativePath(path)).filter((path) => path !== '');
   let tooCostly = false;
+  // One glob at a time, compiled once, when first reached: the first match ends the search.
+  const programs = compiledList(applyTo.globs.map(rootedGlob));
   for (const path of paths) {
-    // One glob at a time, compiled (once, then cached) only when reached: the first match ends the search.
     const budget = budgetFor();
-    for (const glob of applyTo.globs) {
-      const answer = matchGlob(rootedGlob(glob), path, budget);
+    for (let index = 0; index < applyTo.globs.length; index++) {
+      const answer = answerOf(programs(index), path, budget);
       if (answer === 'match') return 'applies';
       if (answer === 'exhausted') {
         tooCostly = true;
