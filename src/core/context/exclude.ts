@@ -107,6 +107,11 @@ export function excludingPattern(relativePath: string, patterns: readonly string
   return exclusionOf(relativePath, patterns)?.pattern;
 }
 
+/** The pattern that makes every path excluded (refused, or beyond the count), for the log; undefined if none. */
+export function unusableExclusion(patterns: readonly string[]): Exclusion | undefined {
+  return screenedList(patterns).unusable;
+}
+
 interface ScreenedList {
   /** A refused pattern, or the first beyond the count: every path is excluded while it stays. */
   readonly unusable: Exclusion | undefined;

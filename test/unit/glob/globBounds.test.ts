@@ -5,7 +5,7 @@ import { GLOB_LIMITS, MAX_STEPS_PER_CHECK } from '../../../src/core/glob/globLim
 import { globRefusal } from '../../../src/core/glob/globRefusal';
 import { stepBudget } from '../../../src/core/glob/runGlob';
 import { globMatches, globsCompiled } from '../../../src/core/glob/globList';
-import { DEFAULT_EXCLUDE, excludingPattern, exclusionOf } from '../../../src/core/context/exclude';
+import { DEFAULT_EXCLUDE, excludingPattern, exclusionOf, unusableExclusion } from '../../../src/core/context/exclude';
 import { exclusionReason } from '../../../src/core/context/exclusionReason';
 import { applyToVerdict, parseInstructionFile } from '../../../src/core/instructions/applyTo';
 import { chooseInstructions } from '../../../src/core/instructions/selectInstructions';
@@ -130,6 +130,8 @@ describe('R43 patterns that would silently match nothing are refused visibly', (
 
   test('R43: a leading ! and an escaped parenthesis: the first is refused, the second is an ordinary character', () => {
     assert.equal(exclusionOf('src/app.ts', ['!src/keep.ts'])?.cause, 'refused');
+    assert.equal(unusableExclusion(['**/*.pem', '!src/keep.ts'])?.pattern, '!src/keep.ts');
+    assert.equal(unusableExclusion(DEFAULT_EXCLUDE), undefined);
     assert.match(exclusionReason({ pattern: '!x', cause: 'refused', refusal: 'negation' }), /leading ! \(negation\) is not supported/);
     assert.equal(exclusionOf('src/app.ts', ['copy\\(1\\).txt']), undefined);
     assert.equal(exclusionOf('copy(1).txt', ['copy\\(1\\).txt'])?.cause, 'matches');
