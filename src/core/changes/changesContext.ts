@@ -1,4 +1,5 @@
-import { excludingPattern } from '../context/exclude';
+import { exclusionOf, type Exclusion } from '../context/exclude';
+import { exclusionReason } from '../context/exclusionReason';
 import { looksBinary } from '../context/decode';
 import { english, type Translate } from '../i18n';
 import { ChangedLines } from './changedLines';
@@ -65,15 +66,8 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
   const reviewable: DiffFile[] = [];
   const deleted: DiffFile[] = [];
   for (const file of input.files) {
-    const pattern = excludedBy(file, input.exclude);
-    if (pattern !== undefined)
-      notes.push(
-        t(
-          '{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).',
-          inertName(file.path),
-          inertName(pattern),
-        ),
-      );
+    const exclusion = excludedBy(file, input.exclude);
+    if (exclusion !== undefined) notes.push(t('{0} was not sent: {1}.', inertName(file.path), exclusionReason(exclusion, t)));
     else if (file.binary || file.hunks.some((hunk) => hunk.lines.some((line) => looksBinary(line.text))))
       notes.push(t('{0} was not sent: it is a binary file, not source code.', inertName(file.path)));
     else if (file.status === 'deleted') deleted.push(file);
@@ -106,9 +100,9 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
  * The pattern that excludes a changed file, by its own path or by the path its lines came from (a
  * rename's or a copy's source), each matched relative to its own workspace folder.
  */
-function excludedBy(file: DiffFile, exclude: readonly string[]): string | undefined {
+function excludedBy(file: DiffFile, exclude: readonly string[]): Exclusion | undefined {
   const oldPath = file.oldMatchPath ?? file.oldPath;
-  return excludingPattern(file.matchPath ?? file.path, exclude) ?? (oldPath === undefined ? undefined : excludingPattern(oldPath, exclude));
+  return exclusionOf(file.matchPath ?? file.path, exclude) ?? (oldPath === undefined ? undefined : exclusionOf(oldPath, exclude));
 }
 
 interface FitResult {

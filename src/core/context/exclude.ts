@@ -1,4 +1,7 @@
-import { globMatches } from '../glob/globList';
+import { GLOB_LIMITS } from '../glob/globLimits';
+import { answerOf, compiledList, type CompiledList } from '../glob/globList';
+import { globRefusal, type GlobRefusal } from '../glob/globRefusal';
+import { stepBudget, type StepBudget } from '../glob/runGlob';
 import { baseName, normalizeRelativePath } from '../text';
 
 /**
@@ -46,17 +49,6 @@ export const DEFAULT_EXCLUDE: readonly string[] = [
 ];
 
 /**
- * Whether an `architect.exclude` pattern excludes a path, gitignore-style: a pattern without a slash
- * (".env") matches the file name in any folder, one with a slash matches the workspace-relative path.
- * Case is ignored, so ".ENV" is excluded too. The bounded matcher (`core/glob`) compiles each pattern
- * once, when it is first needed, and treats a line break in a path as an ordinary character.
- */
-function patternMatches(pattern: string, path: string): boolean {
-  const relative = pattern.replace(/^(\.\/)+/, '');
-  return globMatches(relative, relative.includes('/') ? path : baseName(path));
-}
-
-/**
  * The name Windows opens for a path: it ignores trailing dots and spaces of each segment, and a
  * `name:stream` or `name::$DATA` suffix opens the file `name` itself, so `server.pem.` and
  * `server.pem::$DATA` are `server.pem`.
@@ -75,17 +67,78 @@ function withoutTrailingDotsAndSpaces(segment: string): string {
 }
 
 /**
- * The first pattern that excludes a workspace-relative path, to tell the user why; undefined if none.
- * Both the path as written and the name Windows would open are tried: on other systems a colon or a
- * trailing dot is part of a file name, so the path as written must be excluded on its own too.
+ * Why a path is excluded. `matches`: the pattern matches it. The other causes fail closed, because a
+ * pattern that cannot be matched must not leave the files it names unprotected: `refused`, a pattern
+ * `globRefusal` refuses (an extglob, a leading `!`, over a limit) excludes every file until it is
+ * fixed; `too-many`, a list longer than `GLOB_LIMITS.maxExcludePatterns` excludes every file (the
+ * pattern named is the first beyond the limit); `too-costly`, a check that spent its budget of steps
+ * excludes the path it was checking (the pattern named is the one it was matching).
  */
-export function excludingPattern(relativePath: string, patterns: readonly string[]): string | undefined {
+export type Exclusion =
+  | { readonly pattern: string; readonly cause: 'matches' | 'too-many' | 'too-costly' }
+  | { readonly pattern: string; readonly cause: 'refused'; readonly refusal: GlobRefusal };
+
+/**
+ * The first pattern that excludes a workspace-relative path, and why; undefined if none. Both the
+ * path as written and the name Windows would open are tried: on other systems a colon or a trailing
+ * dot is part of a file name, so the path as written must be excluded on its own too. One check of a
+ * path against the whole list spends at most `MAX_STEPS_PER_CHECK` steps.
+ */
+export function exclusionOf(relativePath: string, patterns: readonly string[], budget: StepBudget = stepBudget()): Exclusion | undefined {
+  const list = screenedList(patterns);
+  if (list.unusable !== undefined) return list.unusable;
   const path = normalizeRelativePath(relativePath);
   const opened = windowsOpenedPath(path);
   const candidates = opened === path ? [path] : [path, opened];
-  for (const raw of patterns) {
-    const pattern = raw.trim();
-    if (pattern !== '' && candidates.some((candidate) => patternMatches(pattern, candidate))) return pattern;
+  for (const [index, { pattern, glob }] of list.patterns.entries()) {
+    // gitignore-style: a pattern without a slash (".env") matches the file name in any folder, one
+    // with a slash the workspace-relative path. Case is ignored, and a line break is an ordinary character.
+    for (const candidate of candidates) {
+      const answer = answerOf(list.programs(index), glob.includes('/') ? candidate : baseName(candidate), budget);
+      if (answer === 'match') return { pattern, cause: 'matches' };
+      if (answer === 'exhausted') return { pattern, cause: 'too-costly' };
+    }
   }
   return undefined;
+}
+
+/** The pattern that excludes a path (see `exclusionOf`), for callers that only need to know whether. */
+export function excludingPattern(relativePath: string, patterns: readonly string[]): string | undefined {
+  return exclusionOf(relativePath, patterns)?.pattern;
+}
+
+/** The pattern that makes every path excluded (refused, or beyond the count), for the log; undefined if none. */
+export function unusableExclusion(patterns: readonly string[]): Exclusion | undefined {
+  return screenedList(patterns).unusable;
+}
+
+interface ScreenedList {
+  /** A refused pattern, or the first beyond the count: every path is excluded while it stays. */
+  readonly unusable: Exclusion | undefined;
+  /** Each pattern as written (trimmed) and as matched (without a leading `./`). */
+  readonly patterns: ReadonlyArray<{ readonly pattern: string; readonly glob: string }>;
+  readonly programs: CompiledList;
+}
+
+/** Lists already screened, by identity: a request checks many paths against one list. */
+const screened = new WeakMap<readonly string[], ScreenedList>();
+
+function screenedList(list: readonly string[]): ScreenedList {
+  const known = screened.get(list);
+  if (known !== undefined) return known;
+  const patterns = list
+    .map((raw) => raw.trim())
+    .filter((pattern) => pattern !== '')
+    .map((pattern) => ({ pattern, glob: pattern.replace(/^(\.\/)+/, '') }));
+  let unusable: Exclusion | undefined;
+  const beyond = patterns[GLOB_LIMITS.maxExcludePatterns];
+  if (beyond !== undefined) unusable = { pattern: beyond.pattern, cause: 'too-many' };
+  for (let index = 0; unusable === undefined && index < patterns.length; index++) {
+    const { pattern, glob } = patterns[index] ?? { pattern: '', glob: '' };
+    const refusal: GlobRefusal | undefined = globRefusal(glob);
+    if (refusal !== undefined) unusable = { pattern, cause: 'refused', refusal };
+  }
+  const result = { unusable, patterns, programs: compiledList(patterns.map(({ glob }) => glob)) };
+  screened.set(list, result);
+  return result;
 }

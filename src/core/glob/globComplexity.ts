@@ -1,12 +1,16 @@
-/**
- * How much a glob a model wrote for `find_files` may ask of VS Code's file search, which matches with
- * regular expressions of its own. The pattern is already at most 300 characters; what makes such a
- * matcher backtrack is many wildcards in a row (`*?*?*?*?#`) and deep brace groups, so both are bounded.
- * Ordinary patterns (`src/**\/*.ts`, `**\/*.{ts,tsx}`, `**\/test/**\/*.spec.ts`) are far below the limits.
- */
-export const TOOL_GLOB_LIMITS = { maxWildcards: 8, maxBraceDepth: 2, maxBraces: 8 } as const;
+import { GLOB_LIMITS } from './globLimits';
 
-export function tooComplexGlob(pattern: string): string | undefined {
+export type GlobComplexity = 'too-long' | 'too-many-wildcards' | 'too-many-braces';
+
+/**
+ * Which limit of `GLOB_LIMITS` a glob breaks, if any: its length, its wildcards (`*`, `**` and `?`
+ * each count once), or its `{…}` groups and their nesting. The same limits hold for the globs we match
+ * and for those a model gives `find_files`, which VS Code's search matches with regular expressions of
+ * its own: many wildcards in a row (`*?*?*?*?#`) and deep groups are what make such matchers backtrack.
+ * Ordinary patterns (`src/**\/*.ts`, `**\/*.{ts,tsx}`, `**\/test/**\/*.spec.ts`) are far below them.
+ */
+export function globComplexity(pattern: string): GlobComplexity | undefined {
+  if (pattern.length > GLOB_LIMITS.maxLength) return 'too-long';
   let wildcards = 0;
   let depth = 0;
   let braces = 0;
@@ -20,8 +24,21 @@ export function tooComplexGlob(pattern: string): string | undefined {
       deepest = Math.max(deepest, ++depth);
     } else if (char === '}') depth = Math.max(0, depth - 1);
   }
-  if (wildcards > TOOL_GLOB_LIMITS.maxWildcards) return `at most ${TOOL_GLOB_LIMITS.maxWildcards} wildcards (* or ?)`;
-  if (braces > TOOL_GLOB_LIMITS.maxBraces || deepest > TOOL_GLOB_LIMITS.maxBraceDepth)
-    return `at most ${TOOL_GLOB_LIMITS.maxBraces} {…} groups, nested at most ${TOOL_GLOB_LIMITS.maxBraceDepth} deep`;
+  if (wildcards > GLOB_LIMITS.maxWildcards) return 'too-many-wildcards';
+  if (braces > GLOB_LIMITS.maxBraces || deepest > GLOB_LIMITS.maxBraceDepth) return 'too-many-braces';
   return undefined;
+}
+
+/** For `find_files`: why a model's pattern is refused, in words it can act on; undefined when it is fine. */
+export function tooComplexGlob(pattern: string): string | undefined {
+  switch (globComplexity(pattern)) {
+    case 'too-long':
+      return `at most ${GLOB_LIMITS.maxLength} characters`;
+    case 'too-many-wildcards':
+      return `at most ${GLOB_LIMITS.maxWildcards} wildcards (* or ?)`;
+    case 'too-many-braces':
+      return `at most ${GLOB_LIMITS.maxBraces} {…} groups, nested at most ${GLOB_LIMITS.maxBraceDepth} deep`;
+    default:
+      return undefined;
+  }
 }

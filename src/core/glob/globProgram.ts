@@ -1,3 +1,5 @@
+import { packProgram, type PackedProgram } from './packProgram';
+
 /**
  * A glob compiled to a small program for a Thompson-style automaton, run by keeping the set of states
  * alive after each character of the path (never by backtracking). The cost of a match is at most
@@ -27,6 +29,8 @@ export interface GlobProgram {
   readonly required: string;
   /** Literal text every matching path ends with (case-folded), or ''. */
   readonly suffix: string;
+  /** The instructions as typed arrays, for the runner. */
+  readonly packed: PackedProgram;
 }
 
 /** One UTF-16 unit in lower case, when lower case is one unit too (İ is left as it is). */
@@ -40,13 +44,13 @@ type Token =
   | { readonly kind: 'segment' | 'star' | 'anyStar' | 'globstarSlash' | 'slashGlobstar' | 'open' | 'comma' | 'close' }
   | { readonly kind: 'class'; readonly ranges: ReadonlyArray<readonly [string, string]>; readonly negated: boolean };
 
-/** Compiles a glob; the caller bounds its length first (see `globList.ts`). */
+/** Compiles a glob; the caller refuses it first if it breaks a limit (see `globRefusal.ts`). */
 export function compileGlob(glob: string): GlobProgram {
   const tokens = tokenize(glob);
   const instructions: Instruction[] = [];
   emitSequence(tokens, 0, instructions);
   instructions.push({ op: 'match' });
-  return { glob, instructions, ...literalsOf(tokens) };
+  return { glob, instructions, ...literalsOf(tokens), packed: packProgram(instructions) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeMarkdown, readFrontMatter } from '../frontMatter';
-import { boundGlobs, firstMatchingGlob, globMatches } from '../glob/globList';
+import { answerOf, boundGlobs, compiledList, type RefusedGlob } from '../glob/globList';
+import { stepBudget, type StepBudget } from '../glob/runGlob';
 import { normalizeRelativePath } from '../text';
 
 /**
@@ -8,8 +9,11 @@ import { normalizeRelativePath } from '../text';
  */
 export type ApplyTo =
   | { readonly kind: 'always' }
-  /** `ignored`: globs left out by the limits of `GLOB_LIMITS` (too long, or beyond the count), for a note. */
-  | { readonly kind: 'globs'; readonly globs: readonly string[]; readonly ignored?: number }
+  /**
+   * `ignored`: globs left out by the limits of `GLOB_LIMITS` or refused by `globRefusal`, for a note;
+   * `refused`: the first few refused, and why.
+   */
+  | { readonly kind: 'globs'; readonly globs: readonly string[]; readonly ignored?: number; readonly refused?: readonly RefusedGlob[] }
   | { readonly kind: 'invalid' };
 
 export interface ParsedInstructionFile {
@@ -48,7 +52,10 @@ function applyToFrom(value: unknown): ApplyTo {
   const bounded = boundGlobs(globsOf(new Set(items as readonly string[])));
   if (bounded.globs.length === 0 && bounded.ignored === 0) return { kind: 'always' };
   if (bounded.globs.some((glob) => glob === '**' || glob === '**/*')) return { kind: 'always' };
-  return bounded.ignored > 0 ? { kind: 'globs', globs: bounded.globs, ignored: bounded.ignored } : { kind: 'globs', globs: bounded.globs };
+  if (bounded.ignored === 0) return { kind: 'globs', globs: bounded.globs };
+  return bounded.refused.length > 0
+    ? { kind: 'globs', globs: bounded.globs, ignored: bounded.ignored, refused: bounded.refused }
+    : { kind: 'globs', globs: bounded.globs, ignored: bounded.ignored };
 }
 
 function* globsOf(items: Iterable<string>): Iterable<string> {
@@ -81,21 +88,40 @@ function unquote(glob: string): string {
   return (quoted ? (quoted[2] ?? '') : glob).trim();
 }
 
+/** Whether any of the request's files matches (see `applyToVerdict`). */
+export function appliesTo(applyTo: ApplyTo, requestPaths: readonly string[]): boolean {
+  return applyToVerdict(applyTo, requestPaths) === 'applies';
+}
+
 /**
  * Whether any of the request's files (workspace-relative paths) matches. Like VS Code's own reading of
  * `applyTo`, a glob is not anchored at the root: `src/**` also matches `packages/api/src/a.ts`, and
- * `*.ts` matches a TypeScript file in any folder. A leading `/` anchors it.
+ * `*.ts` matches a TypeScript file in any folder. A leading `/` anchors it. Each path is checked
+ * against the list within one budget of steps (`GLOB_LIMITS.stepsPerCheck`); a path whose check runs
+ * out matches nothing, and unless another path matches, the answer is `too-costly`, for a note.
  */
-export function appliesTo(applyTo: ApplyTo, requestPaths: readonly string[]): boolean {
-  if (applyTo.kind !== 'globs') return applyTo.kind === 'always';
+export function applyToVerdict(
+  applyTo: ApplyTo,
+  requestPaths: readonly string[],
+  budgetFor: () => StepBudget = stepBudget,
+): 'applies' | 'does-not-apply' | 'too-costly' {
+  if (applyTo.kind !== 'globs') return applyTo.kind === 'always' ? 'applies' : 'does-not-apply';
   const paths = requestPaths.map((path) => normalizeRelativePath(path)).filter((path) => path !== '');
-  if (paths.length === 0) return false;
-  // One glob at a time, compiled (once, then cached) only when reached: the first match ends the search.
-  const matching = firstMatchingGlob(applyTo.globs, (glob) => {
-    const pattern = rootedGlob(glob);
-    return paths.some((path) => globMatches(pattern, path));
-  });
-  return matching !== undefined;
+  let tooCostly = false;
+  // One glob at a time, compiled once, when first reached: the first match ends the search.
+  const programs = compiledList(applyTo.globs.map(rootedGlob));
+  for (const path of paths) {
+    const budget = budgetFor();
+    for (let index = 0; index < applyTo.globs.length; index++) {
+      const answer = answerOf(programs(index), path, budget);
+      if (answer === 'match') return 'applies';
+      if (answer === 'exhausted') {
+        tooCostly = true;
+        break;
+      }
+    }
+  }
+  return tooCostly ? 'too-costly' : 'does-not-apply';
 }
 
 function rootedGlob(glob: string): string {

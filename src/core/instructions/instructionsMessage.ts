@@ -1,8 +1,10 @@
 import { looksBinary } from '../context/decode';
-import { excludingPattern } from '../context/exclude';
+import { exclusionOf } from '../context/exclude';
+import { exclusionReason } from '../context/exclusionReason';
 import { revealHiddenCharacters } from '../context/hiddenChars';
-import { GLOB_LIMITS } from '../glob/globList';
-import { english, type Translate } from '../i18n';
+import { GLOB_LIMITS } from '../glob/globLimits';
+import { english, groupDigits, type Translate } from '../i18n';
+import { globRefusalReason } from '../glob/globRefusal';
 import { fenced } from '../prompt/fence';
 import { redactText } from '../redact/findSecrets';
 import { utf8ByteLength } from '../text';
@@ -42,17 +44,7 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
   const notes = choice.unreadableFrontMatter.map((label) =>
     t('{0} was not used: its front matter (the --- block with applyTo) could not be read.', inertName(label)),
   );
-  for (const limited of choice.limitedGlobs) {
-    notes.push(
-      t(
-        '{0}: {1} applyTo globs were ignored (at most {2} globs of at most {3} characters are read from a file).',
-        inertName(limited.label),
-        limited.ignored,
-        GLOB_LIMITS.maxPerList,
-        GLOB_LIMITS.maxLength,
-      ),
-    );
-  }
+  notes.push(...selectionNotes(choice, t));
   const kept: Protected[] = [];
   let redactions = 0;
   for (const chosen of choice.chosen) {
@@ -85,13 +77,56 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
   return capped.sent.length === 0 ? { used, notes, redactions } : { text: renderInstructions(capped.sent), used, notes, redactions };
 }
 
+/** What the choice of files left out or ignored, each file named inertly. */
+function selectionNotes(choice: InstructionChoice, t: Translate): string[] {
+  const notes: string[] = [];
+  for (const limited of choice.limitedGlobs) {
+    for (const refused of limited.refused)
+      notes.push(
+        t(
+          '{0}: the applyTo glob "{1}" was ignored: {2}.',
+          inertName(limited.label),
+          inertName(refused.glob),
+          globRefusalReason(refused.refusal, t),
+        ),
+      );
+    const unnamed = limited.ignored - limited.refused.length;
+    if (unnamed > 0)
+      notes.push(
+        t(
+          '{0}: {1} applyTo globs were ignored (at most {2} globs of at most {3} characters are read from a file).',
+          inertName(limited.label),
+          unnamed,
+          GLOB_LIMITS.maxPerList,
+          GLOB_LIMITS.maxLength,
+        ),
+      );
+  }
+  for (const label of choice.tooCostly)
+    notes.push(
+      t(
+        "{0} was not used: matching its applyTo globs against the request's files took more than {1} steps.",
+        inertName(label),
+        groupDigits(GLOB_LIMITS.stepsPerCheck),
+      ),
+    );
+  if (choice.scopedLeftOut > 0)
+    notes.push(
+      t(
+        '{0} scoped instruction files were not considered (at most {1} are read).',
+        choice.scopedLeftOut,
+        GLOB_LIMITS.maxScopedInstructionFiles,
+      ),
+    );
+  return notes;
+}
+
 /** Why a chosen file is not sent: a note for the user, '' to drop it silently (nothing in it), or undefined to send it. */
 function refusalOf(chosen: ChosenInstruction, exclude: readonly string[], t: Translate): string | undefined {
   const { file } = chosen;
   const label = inertName(file.label);
-  const pattern = excludingPattern(file.matchPath, exclude);
-  if (pattern !== undefined)
-    return t('{0} was not used: it matches the exclusion pattern "{1}" (setting architect.exclude).', label, inertName(pattern));
+  const exclusion = exclusionOf(file.matchPath, exclude);
+  if (exclusion !== undefined) return t('{0} was not used: {1}.', label, exclusionReason(exclusion, t));
   if (file.content.kind === 'unreadable') return t('{0} could not be read: {1}', label, file.content.reason);
   if (file.content.kind === 'refused') return t('{0} was not used: {1}.', label, file.content.reason);
   if (file.content.kind === 'binary' || looksBinary(chosen.text)) return t('{0} was not used: it is not a text file.', label);

@@ -1,4 +1,6 @@
-import { appliesTo, parseInstructionFile } from './applyTo';
+import { GLOB_LIMITS } from '../glob/globLimits';
+import { type RefusedGlob } from '../glob/globList';
+import { applyToVerdict, parseInstructionFile } from './applyTo';
 import { compareInstructionFiles, type InstructionFile } from './instructionFile';
 
 /** A file chosen for the request, with the text to send (front matter removed from scoped files). */
@@ -11,8 +13,21 @@ export interface InstructionChoice {
   readonly chosen: readonly ChosenInstruction[];
   /** Scoped files whose front matter could not be read: left out, and said so. */
   readonly unreadableFrontMatter: readonly string[];
-  /** Scoped files some of whose `applyTo` globs were ignored by the glob limits, with how many. */
-  readonly limitedGlobs: ReadonlyArray<{ readonly label: string; readonly ignored: number }>;
+  /** Scoped files some of whose `applyTo` globs were ignored by the glob limits, with how many and the first refused. */
+  readonly limitedGlobs: ReadonlyArray<{ readonly label: string; readonly ignored: number; readonly refused: readonly RefusedGlob[] }>;
+  /** Scoped files left out because matching their `applyTo` spent a check's whole budget of steps. */
+  readonly tooCostly: readonly string[];
+  /** Scoped files beyond `GLOB_LIMITS.maxScopedInstructionFiles`, not considered. */
+  readonly scopedLeftOut: number;
+}
+
+/** The choice while it is made. */
+interface ChoiceBuilder {
+  chosen: ChosenInstruction[];
+  unreadableFrontMatter: string[];
+  limitedGlobs: Array<InstructionChoice['limitedGlobs'][number]>;
+  tooCostly: string[];
+  scopedLeftOut: number;
 }
 
 /**
@@ -28,23 +43,27 @@ export function chooseInstructions(files: readonly InstructionFile[], requestPat
     const existing = unique.get(file.label);
     if (existing === undefined || (file.attachedByChat && !existing.attachedByChat)) unique.set(file.label, file);
   }
-  const chosen: ChosenInstruction[] = [];
-  const unreadableFrontMatter: string[] = [];
-  const limitedGlobs: Array<{ label: string; ignored: number }> = [];
+  const choice: ChoiceBuilder = { chosen: [], unreadableFrontMatter: [], limitedGlobs: [], tooCostly: [], scopedLeftOut: 0 };
+  let scoped = 0;
   for (const file of [...unique.values()].sort(compareInstructionFiles)) {
-    if (file.content.kind !== 'text') {
-      chosen.push({ file, text: '' });
-      continue;
-    }
-    if (file.kind !== 'scoped') {
-      chosen.push({ file, text: file.content.text });
-      continue;
-    }
-    const parsed = parseInstructionFile(file.content.text);
-    const ignored = parsed.applyTo.kind === 'globs' ? (parsed.applyTo.ignored ?? 0) : 0;
-    if (ignored > 0) limitedGlobs.push({ label: file.label, ignored });
-    if (parsed.applyTo.kind === 'invalid' && !file.attachedByChat) unreadableFrontMatter.push(file.label);
-    else if (file.attachedByChat || appliesTo(parsed.applyTo, requestPaths)) chosen.push({ file, text: parsed.body });
+    if (file.content.kind !== 'text') choice.chosen.push({ file, text: '' });
+    else if (file.kind !== 'scoped') choice.chosen.push({ file, text: file.content.text });
+    else if (++scoped > GLOB_LIMITS.maxScopedInstructionFiles && !file.attachedByChat) choice.scopedLeftOut++;
+    else considerScoped(file, file.content.text, requestPaths, choice);
   }
-  return { chosen, unreadableFrontMatter, limitedGlobs };
+  return choice;
+}
+
+/** A scoped file is taken when its `applyTo` matches a file of the request, or when the chat attached it. */
+function considerScoped(file: InstructionFile, text: string, requestPaths: readonly string[], choice: ChoiceBuilder): void {
+  const parsed = parseInstructionFile(text);
+  if (parsed.applyTo.kind === 'globs' && (parsed.applyTo.ignored ?? 0) > 0)
+    choice.limitedGlobs.push({ label: file.label, ignored: parsed.applyTo.ignored ?? 0, refused: parsed.applyTo.refused ?? [] });
+  if (parsed.applyTo.kind === 'invalid' && !file.attachedByChat) {
+    choice.unreadableFrontMatter.push(file.label);
+    return;
+  }
+  const verdict = file.attachedByChat ? 'applies' : applyToVerdict(parsed.applyTo, requestPaths);
+  if (verdict === 'applies') choice.chosen.push({ file, text: parsed.body });
+  else if (verdict === 'too-costly') choice.tooCostly.push(file.label);
 }

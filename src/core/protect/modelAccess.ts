@@ -1,5 +1,6 @@
 import { english, type Translate } from '../i18n';
-import { excludingPattern } from '../context/exclude';
+import { exclusionOf, type Exclusion } from '../context/exclude';
+import { exclusionReason } from '../context/exclusionReason';
 
 /**
  * Whether a file's bytes may reach a model, decided on plain facts the adapter gathered: the path as
@@ -34,7 +35,13 @@ export interface AccessFacts {
 
 export type AccessVerdict =
   | { readonly allowed: true }
-  | { readonly allowed: false; readonly why: 'excluded'; readonly pattern: string; readonly throughLink: boolean }
+  | {
+      readonly allowed: false;
+      readonly why: 'excluded';
+      readonly pattern: string;
+      readonly exclusion: Exclusion;
+      readonly throughLink: boolean;
+    }
   | { readonly allowed: false; readonly why: 'link-leaves-workspace' | 'outside-workspace' | 'unresolvable-link' };
 
 export type RefusedAccess = Exclude<AccessVerdict, { allowed: true }>;
@@ -46,23 +53,25 @@ export function decideModelAccess(facts: AccessFacts): AccessVerdict {
   const namedInside = relativePaths(named, facts);
   const realInside = relativePaths(real, facts);
 
-  const namedPattern = firstExcluding(namedInside, named, facts.exclude);
-  if (namedPattern !== undefined) return { allowed: false, why: 'excluded', pattern: namedPattern, throughLink: false };
-  const realPattern = firstExcluding(realInside, real, facts.exclude);
-  if (realPattern !== undefined) return { allowed: false, why: 'excluded', pattern: realPattern, throughLink: true };
+  const namedExclusion = firstExcluding(namedInside, named, facts.exclude);
+  if (namedExclusion !== undefined) return excluded(namedExclusion, false);
+  const realExclusion = firstExcluding(realInside, real, facts.exclude);
+  if (realExclusion !== undefined) return excluded(realExclusion, true);
 
   if (realInside.length > 0) return { allowed: true };
   if (namedInside.length > 0) return { allowed: false, why: 'link-leaves-workspace' };
   return facts.origin === 'user' ? { allowed: true } : { allowed: false, why: 'outside-workspace' };
 }
 
+function excluded(exclusion: Exclusion, throughLink: boolean): RefusedAccess {
+  return { allowed: false, why: 'excluded', pattern: exclusion.pattern, exclusion, throughLink };
+}
+
 /** Why a file was refused, as a clause: "{file} was not sent: <reason>". */
 export function accessRefusalReason(verdict: RefusedAccess, t: Translate = english): string {
   switch (verdict.why) {
     case 'excluded':
-      return verdict.throughLink
-        ? t('it is a link to a file that matches the exclusion pattern "{0}" (setting architect.exclude)', verdict.pattern)
-        : t('it matches the exclusion pattern "{0}" (setting architect.exclude)', verdict.pattern);
+      return exclusionReason(verdict.exclusion, t, verdict.throughLink);
     case 'link-leaves-workspace':
       return t('it is a link that leads outside the workspace folders');
     case 'outside-workspace':
@@ -88,11 +97,11 @@ function relativePaths(path: string, facts: AccessFacts): string[] {
  * A path outside every folder is matched whole, without its root: "home/me/.ssh/id_rsa" still meets
  * `**\/id_rsa*`, and ".env" patterns meet the file name wherever it is.
  */
-function firstExcluding(relatives: readonly string[], absolute: string, exclude: readonly string[]): string | undefined {
+function firstExcluding(relatives: readonly string[], absolute: string, exclude: readonly string[]): Exclusion | undefined {
   const candidates = relatives.length > 0 ? relatives : [absolute.replace(/^\/+/, '')];
   for (const candidate of candidates) {
-    const pattern = excludingPattern(candidate, exclude);
-    if (pattern !== undefined) return pattern;
+    const exclusion = exclusionOf(candidate, exclude);
+    if (exclusion !== undefined) return exclusion;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { type AttachedSource } from '../context/attachment';
 import { looksBinary } from '../context/decode';
-import { excludingPattern } from '../context/exclude';
+import { exclusionOf } from '../context/exclude';
+import { exclusionReason } from '../context/exclusionReason';
 import { type Translate } from '../i18n';
 import { type SkipReason } from './plan';
 import { inertName } from '../protect/inertName';
@@ -35,13 +36,8 @@ export function screenSources(sources: readonly AttachedSource[], exclude: reado
 function screenOne(source: AttachedSource, exclude: readonly string[], t: Translate): { reason: SkipReason; note: string } | undefined {
   const content = source.content;
   const label = inertName(source.label);
-  const pattern = source.uri === undefined ? undefined : excludingPattern(source.matchPath, exclude);
-  if (pattern !== undefined) {
-    return {
-      reason: 'excluded',
-      note: t('{0} was not sent: it matches the exclusion pattern "{1}" (setting architect.exclude).', label, inertName(pattern)),
-    };
-  }
+  const exclusion = source.uri === undefined ? undefined : exclusionOf(source.matchPath, exclude);
+  if (exclusion !== undefined) return { reason: 'excluded', note: t('{0} was not sent: {1}.', label, exclusionReason(exclusion, t)) };
   if (content.kind === 'refused') return { reason: 'refused', note: t('{0} was not sent: {1}.', label, content.reason) };
   if (content.kind === 'binary' || (content.kind === 'text' && looksBinary(content.text))) {
     return { reason: 'binary', note: t('{0} was not sent: it is a binary file, not source code.', label) };

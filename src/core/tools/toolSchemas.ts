@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { TOOL_GLOB_LIMITS, tooComplexGlob } from '../glob/globComplexity';
+import { tooComplexGlob } from '../glob/globComplexity';
+import { GLOB_LIMITS } from '../glob/globLimits';
 
 /**
  * The inputs of the read-only workspace tools (src/core/tools/toolNames.ts). Inputs come from a model
@@ -28,9 +29,9 @@ export const findFilesInput = lazy(() =>
     pattern: z.string().check(
       z.trim(),
       z.minLength(1),
-      z.maxLength(300),
+      z.maxLength(GLOB_LIMITS.maxLength),
       z.refine((value) => tooComplexGlob(value) === undefined, {
-        message: `a simpler glob: at most ${TOOL_GLOB_LIMITS.maxWildcards} wildcards and ${TOOL_GLOB_LIMITS.maxBraces} {…} groups`,
+        message: `a simpler glob: at most ${GLOB_LIMITS.maxWildcards} wildcards and ${GLOB_LIMITS.maxBraces} {…} groups`,
       }),
     ),
     maxResults: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_FIND_RESULTS))),

@@ -15,6 +15,7 @@ import { type IgnoreStore } from '../findings/ignoreStore';
 import { t } from '../../common/l10n';
 import { errorFacts, modelId, modelLabel } from '../model/languageModel';
 import { protectionFor, readSettings } from '../../common/settings';
+import { logUnusableExclusion } from '../protect/logUnusableExclusion';
 import { type AnswerSink } from './answerSink';
 import { answerWithTools, type AnswerLoopResult } from './answerWithTools';
 import { reportFindings } from './reportFindings';
@@ -108,7 +109,9 @@ export async function runPipeline(request: PipelineRequest, sink: AnswerSink, de
     history: request.history,
     instructionFiles,
   };
-  const prepared = await prepareRequest({ ...input, ...protectionFor(context.uris.all()) }, request.model, request.token);
+  const protection = protectionFor(context.uris.all());
+  logUnusableExclusion(protection.exclude, deps.log);
+  const prepared = await prepareRequest({ ...input, ...protection }, request.model, request.token);
   record.contextBuilt();
   if (prepared.plan.instructions.length > 0) deps.log.debug(`instruction files sent: ${prepared.plan.instructions.join(', ')}`);
   const run: Run = {

@@ -42,7 +42,11 @@ suite('applyTo lists and globs built to exhaust the extension host', function ()
     assert.ok(!allText(request).includes('HUGE-RULE'));
     const notes = (result.metadata?.['notes'] as string[] | undefined) ?? [];
     assert.ok(
-      notes.some((note) => note.startsWith('.github/instructions/huge.instructions.md: 1 applyTo globs were ignored')),
+      notes.some(
+        (note) =>
+          note.startsWith('.github/instructions/huge.instructions.md: the applyTo glob "src/*a*a') &&
+          note.includes('was ignored: it is longer than 256 characters'),
+      ),
       notes.join('\n'),
     );
   });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileGlob } from '../../../src/core/glob/globProgram';
 import { runGlob } from '../../../src/core/glob/runGlob';
-import { GLOB_LIMITS, globMatches, globsCompiled } from '../../../src/core/glob/globList';
+import { globMatches, globsCompiled } from '../../../src/core/glob/globList';
+import { GLOB_LIMITS } from '../../../src/core/glob/globLimits';
 import { appliesTo, parseInstructionFile } from '../../../src/core/instructions/applyTo';
 import { chooseInstructions } from '../../../src/core/instructions/selectInstructions';
 import { instructionsPart } from '../../../src/core/instructions/instructionsMessage';
@@ -136,11 +137,12 @@ describe('R43 bounded glob matching', () => {
     }
   });
 
-  test('R43: an exclusion pattern built to backtrack is matched within the bound, through the same matcher', () => {
+  test('R43: an exclusion pattern built to backtrack, or a nested extglob, is refused without compiling: it excludes every path', () => {
     const before = globsCompiled();
-    for (let round = 0; round < 1000; round++) excludingPattern(`src/${'a'.repeat(44)}${round % 7}`, [backtracker, '+(+(a))b']);
-    // Each distinct pattern compiled once for 1,000 matches.
-    assert.ok(globsCompiled() - before <= 2);
+    for (let round = 0; round < 1000; round++) {
+      assert.equal(excludingPattern(`src/${'a'.repeat(44)}${round % 7}`, [backtracker, '+(+(a))b']), backtracker);
+    }
+    assert.equal(globsCompiled() - before, 0);
   });
 });
 
@@ -185,13 +187,22 @@ describe('R42 bounded applyTo lists', () => {
   test('R42: one glob of 100 KB is refused, not compiled: the file applies to nothing and a note says so', async () => {
     const text = ['---', `applyTo: "src/${'*a'.repeat(50_000)}"`, '---', 'Rules.'].join('\n');
     const parsed = parseInstructionFile(text);
-    assert.deepEqual(parsed.applyTo, { kind: 'globs', globs: [], ignored: 1 });
+    assert.deepEqual(parsed.applyTo, {
+      kind: 'globs',
+      globs: [],
+      ignored: 1,
+      refused: [{ glob: `src/${'*a'.repeat(50_000)}`, refusal: 'too-long' }],
+    });
     const before = globsCompiled();
     assert.equal(appliesTo(parsed.applyTo, ['src/a']), false);
     assert.equal(globsCompiled() - before, 0);
     const choice = chooseInstructions([scoped('.github/instructions/huge.instructions.md', text)], ['src/a']);
     const part = await instructionsPart(choice, { exclude: [], redactSecrets: false });
-    assert.ok(part.notes.some((note) => note.includes('huge.instructions.md: 1 applyTo globs were ignored')));
+    assert.ok(
+      part.notes.some((note) =>
+        /huge\.instructions\.md: the applyTo glob "src\/\*a.*" was ignored: it is longer than 256 characters/.test(note),
+      ),
+    );
   });
 
   test('R42: the list is compiled lazily: a first glob that matches is the only one compiled', () => {

@@ -26,7 +26,13 @@ function facts(namedPath: string, realPath: string | undefined, more: Partial<Ac
 describe('the gate for bytes bound to a model', () => {
   test('R35: a link inside the workspace to an excluded file is refused, and says it is a link', () => {
     const verdict = decideModelAccess(facts(`${WS}/src/env-link.ts`, `${WS}/.env`));
-    assert.deepEqual(verdict, { allowed: false, why: 'excluded', pattern: '.env', throughLink: true });
+    assert.deepEqual(verdict, {
+      allowed: false,
+      why: 'excluded',
+      pattern: '.env',
+      exclusion: { pattern: '.env', cause: 'matches' },
+      throughLink: true,
+    });
     assert.equal(
       accessRefusalReason(verdict as RefusedAccess),
       'it is a link to a file that matches the exclusion pattern ".env" (setting architect.exclude)',
@@ -59,6 +65,7 @@ describe('the gate for bytes bound to a model', () => {
       allowed: false,
       why: 'excluded',
       pattern: '**/id_rsa*',
+      exclusion: { pattern: '**/id_rsa*', cause: 'matches' },
       throughLink: true,
     });
   });
@@ -73,12 +80,14 @@ describe('the gate for bytes bound to a model', () => {
       allowed: false,
       why: 'excluded',
       pattern: '.env',
+      exclusion: { pattern: '.env', cause: 'matches' },
       throughLink: true,
     });
     assert.deepEqual(decideModelAccess(facts(`${WS}/Certs/Server.PEM`, `${WS}/Certs/Server.PEM`)), {
       allowed: false,
       why: 'excluded',
       pattern: '**/*.pem',
+      exclusion: { pattern: '**/*.pem', cause: 'matches' },
       throughLink: false,
     });
   });
@@ -102,6 +111,7 @@ describe('the gate for bytes bound to a model', () => {
       allowed: false,
       why: 'excluded',
       pattern: '.env',
+      exclusion: { pattern: '.env', cause: 'matches' },
       throughLink: true,
     });
   });
@@ -114,6 +124,7 @@ describe('the gate for bytes bound to a model', () => {
       allowed: false,
       why: 'excluded',
       pattern: '.env',
+      exclusion: { pattern: '.env', cause: 'matches' },
       throughLink: false,
     });
   });
