@@ -87,19 +87,37 @@ export type Exclusion =
 export function exclusionOf(relativePath: string, patterns: readonly string[], budget: StepBudget = stepBudget()): Exclusion | undefined {
   const list = screenedList(patterns);
   if (list.unusable !== undefined) return list.unusable;
-  const path = normalizeRelativePath(relativePath);
+  const path = normalizeRelativePath(relativePath).normalize('NFC');
   const opened = windowsOpenedPath(path);
   const candidates = opened === path ? [path] : [path, opened];
-  for (const [index, { pattern, glob }] of list.patterns.entries()) {
-    // gitignore-style: a pattern without a slash (".env") matches the file name in any folder, one
-    // with a slash the workspace-relative path. Case is ignored, and a line break is an ordinary character.
-    for (const candidate of candidates) {
-      const answer = answerOf(list.programs(index), glob.includes('/') ? candidate : baseName(candidate), budget);
-      if (answer === 'match') return { pattern, cause: 'matches' };
-      if (answer === 'exhausted') return { pattern, cause: 'too-costly' };
-    }
+  for (const [index, { pattern, glob, scope }] of list.patterns.entries()) {
+    for (const candidate of candidates)
+      for (const subject of subjectsOf(candidate, scope)) {
+        const answer = answerOf(list.programs(index), subject, budget);
+        if (answer === 'match') return { pattern, cause: 'matches' };
+        if (answer === 'exhausted') return { pattern, cause: 'too-costly' };
+        // A pattern the compiler refuses that screening let through still fails closed.
+        if (answer === 'refused') return { pattern, cause: 'refused', refusal: globRefusal(glob) ?? 'negation' };
+      }
   }
   return undefined;
+}
+
+/**
+ * What a pattern is matched against, gitignore-style: a pattern with a slash (`config/secrets.json`,
+ * `**\/secrets`) the workspace-relative path, one without (`.env`) each file or folder name, and one
+ * whose slashes are only inside a `{…}` group (`{*.pem,keys/**}`) both. A folder a pattern matches
+ * excludes everything in it, so each enclosing folder of the path is tried too (`secrets` and
+ * `**\/secrets` exclude `secrets/key.txt`, as VS Code's own exclusion settings hide a folder's files).
+ */
+function subjectsOf(path: string, scope: PatternScope): string[] {
+  const folders: string[] = [];
+  for (let at = path.indexOf('/'); at > 0; at = path.indexOf('/', at + 1)) folders.push(path.slice(0, at));
+  const paths = [path, ...folders];
+  const names = paths.map(baseName);
+  if (scope === 'path') return paths;
+  if (scope === 'name') return names;
+  return [...paths, ...names];
 }
 
 /** The pattern that excludes a path (see `exclusionOf`), for callers that only need to know whether. */
@@ -112,11 +130,44 @@ export function unusableExclusion(patterns: readonly string[]): Exclusion | unde
   return screenedList(patterns).unusable;
 }
 
+/** What a pattern is matched against (see `subjectsOf`). */
+type PatternScope = 'path' | 'name' | 'both';
+
+/**
+ * A pattern as written (trimmed) and as matched: without a leading `./`, a leading `/` (it anchors the
+ * pattern at the folder's root, as a slash inside it does) or a trailing `/` (a folder pattern, which
+ * `subjectsOf` tries against each enclosing folder anyway). Text is compared in Unicode's composed form,
+ * so a name typed as `é` matches one stored as `e` and a combining accent.
+ */
+function screenedPattern(pattern: string): { pattern: string; glob: string; scope: PatternScope } {
+  const anchored = /^\.?\/(?!\/)/.test(pattern);
+  const glob = pattern
+    .normalize('NFC')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/(?!\/)/, '')
+    .replace(/(?<=.)\/$/, '');
+  const slashOutsideBraces = hasSlashOutsideBraces(glob);
+  const scope: PatternScope = anchored || slashOutsideBraces ? 'path' : glob.includes('/') ? 'both' : 'name';
+  return { pattern, glob, scope };
+}
+
+function hasSlashOutsideBraces(glob: string): boolean {
+  let depth = 0;
+  for (let at = 0; at < glob.length; at++) {
+    const char = glob[at];
+    if (char === '\\') at++;
+    else if (char === '{') depth++;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+    else if (char === '/' && depth === 0) return true;
+  }
+  return false;
+}
+
 interface ScreenedList {
   /** A refused pattern, or the first beyond the count: every path is excluded while it stays. */
   readonly unusable: Exclusion | undefined;
   /** Each pattern as written (trimmed) and as matched (without a leading `./`). */
-  readonly patterns: ReadonlyArray<{ readonly pattern: string; readonly glob: string }>;
+  readonly patterns: ReadonlyArray<{ readonly pattern: string; readonly glob: string; readonly scope: PatternScope }>;
   readonly programs: CompiledList;
 }
 
@@ -129,13 +180,14 @@ function screenedList(list: readonly string[]): ScreenedList {
   const patterns = list
     .map((raw) => raw.trim())
     .filter((pattern) => pattern !== '')
-    .map((pattern) => ({ pattern, glob: pattern.replace(/^(\.\/)+/, '') }));
+    .map((pattern) => screenedPattern(pattern));
   let unusable: Exclusion | undefined;
   const beyond = patterns[GLOB_LIMITS.maxExcludePatterns];
   if (beyond !== undefined) unusable = { pattern: beyond.pattern, cause: 'too-many' };
   for (let index = 0; unusable === undefined && index < patterns.length; index++) {
     const { pattern, glob } = patterns[index] ?? { pattern: '', glob: '' };
-    const refusal: GlobRefusal | undefined = globRefusal(glob);
+    // As the compiler sees it too: a leading `**/` does not hide a `!` or an extglob after it.
+    const refusal: GlobRefusal | undefined = globRefusal(glob) ?? (glob.startsWith('**/') ? globRefusal(glob.slice(3)) : undefined);
     if (refusal !== undefined) unusable = { pattern, cause: 'refused', refusal };
   }
   const result = { unusable, patterns, programs: compiledList(patterns.map(({ glob }) => glob)) };

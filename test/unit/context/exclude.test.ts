@@ -143,3 +143,36 @@ describe('R41 Windows names', () => {
     assert.equal(slugify('COM10'), 'com10');
   });
 });
+
+// Found by the adversarial review of the bounded globs: patterns the user reasonably writes that matched
+// nothing, so the files they name were sent.
+describe('R43 exclusion patterns mean what a person writing them means', () => {
+  test('R43: a folder pattern excludes the files in the folder, with or without **/, a leading / or a trailing /', () => {
+    for (const pattern of ['secrets', '**/secrets', 'secrets/', '/secrets', '/secrets/**', './secrets'])
+      assert.ok(isExcluded('secrets/key.txt', [pattern]), pattern);
+    assert.ok(isExcluded('app/secrets/deep/key.txt', ['secrets']));
+    assert.ok(isExcluded('app/secrets/deep/key.txt', ['**/secrets']));
+    // A leading slash anchors at the folder's root, like a slash inside the pattern.
+    assert.ok(!isExcluded('app/secrets/key.txt', ['/secrets']));
+    assert.ok(!isExcluded('src/secrets.ts', ['secrets']));
+    assert.ok(!isExcluded('src/mysecrets/key.txt', ['secrets']));
+  });
+
+  test('R43: a slash inside one {…} alternative does not anchor the others', () => {
+    assert.ok(isExcluded('app/server.pem', ['{*.pem,keys/**}']));
+    assert.ok(isExcluded('keys/a.txt', ['{*.pem,keys/**}']));
+    assert.ok(isExcluded('api/.env', ['{.env,config/secret.json}']));
+    assert.ok(isExcluded('config/secret.json', ['{.env,config/secret.json}']));
+    assert.ok(!isExcluded('app/config/readme.md', ['{.env,config/secret.json}']));
+  });
+
+  test('R43: a refused pattern behind **/ (a negation or an extglob) still excludes every file, never none', () => {
+    for (const pattern of ['**/!secret*', '**/*.@(pem|key)'])
+      for (const file of ['a/!secret.txt', 'src/app.ts']) assert.ok(isExcluded(file, [pattern]), `${pattern} ${file}`);
+  });
+
+  test('R43: names match in composed and decomposed Unicode alike', () => {
+    assert.ok(isExcluded('cafe\u0301/k.txt', ['caf\u00e9/**']));
+    assert.ok(isExcluded('caf\u00e9/k.txt', ['cafe\u0301/**']));
+  });
+});
