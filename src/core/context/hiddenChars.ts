@@ -9,7 +9,8 @@
  * interlinear annotation marks), every control character (ESC, BS, NUL, the C1 block with its CSI and
  * NEL, VT, FF), every space other than the plain one (no-break, the typographic widths, the
  * ideographic space), the line and paragraph separators, and lone surrogate halves. The braille blank
- * U+2800 is a letter by its properties but shows as nothing, so it is added by hand.
+ * U+2800, the Khitan filler U+16FE4 and the musical null notehead U+1D159 are letters or symbols by
+ * their properties but show as nothing, so they are added by hand.
  *
  * What is ordinary stays: in code, the tab, the line feed and a carriage return before a line feed (a
  * CRLF line end); in a name, which must stay on one line, only the tab. A carriage return anywhere else
@@ -24,7 +25,7 @@
  *
  * Every pattern is a character class or a one-character look-ahead: linear in the text.
  */
-const INVISIBLE = String.raw`[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Bidi_Control}\p{Cs}\u2800]|[^\P{Zs} ]`;
+const INVISIBLE = String.raw`[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Zl}\p{Zp}\p{Bidi_Control}\p{Cs}\u2800\u{16FE4}\u{1D159}]|[^\P{Zs} ]`;
 
 /** The hidden characters of a text, keeping the controls named in `ordinary` and, when asked, CR before LF. */
 function hiddenPattern(ordinary: string, carriageReturnBeforeLineFeed: boolean): RegExp {

@@ -9,7 +9,7 @@ import { FINDING_INFO } from './findingQuery';
  * pass over the lines.
  */
 export function splitQuotedFinding(question: string): { readonly question: string; readonly finding?: string } {
-  const lines = question.replace(/\s+$/, '').split('\n');
+  const lines = question.trimEnd().split('\n');
   const opening = lines.findIndex((line) => line.startsWith('```') && line.replace(/^`+/, '').trim() === FINDING_INFO);
   if (opening < 0) return { question };
   const fence = (lines[opening] ?? '').replace(/[^`]/g, '');

@@ -5,7 +5,7 @@ import fc from 'fast-check';
  * test can hold the code to it: every default-ignorable, control, format, separator and non-plain space
  * code point, and the braille blank.
  */
-export const BY_PROPERTY = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Bidi_Control}\u2800]/u;
+export const BY_PROPERTY = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Bidi_Control}\u2800\u{16FE4}\u{1D159}]/u;
 
 /** Every code point of the set, less the tab, line feed and carriage return code holds legitimately. */
 export const HIDDEN_IN_CODE_SET: readonly number[] = Array.from({ length: 0x110000 }, (_, codePoint) => codePoint).filter(
