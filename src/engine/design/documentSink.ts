@@ -33,7 +33,7 @@ export class DocumentSink implements AnswerSink {
 
   async beforeSend(): Promise<void> {
     this.document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-    await vscode.window.showTextDocument(this.document, { preview: false });
+    await showIfPossible(this.document);
     this.appender = new DocumentAppender(this.document);
     this.report.report({ message: t('asking {0}…', this.modelLabel) });
   }
@@ -49,5 +49,21 @@ export class DocumentSink implements AnswerSink {
 
   async flush(): Promise<void> {
     await this.appender?.drain();
+  }
+}
+
+/**
+ * Shows the new document. When another run opens its own editor at the same moment, VS Code can give up
+ * on this one ("Could NOT open editor"): it is tried once more, and then the document is written and
+ * saved without being shown rather than the run failing.
+ */
+async function showIfPossible(document: vscode.TextDocument): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await vscode.window.showTextDocument(document, { preview: false });
+      return;
+    } catch {
+      // Tried again below; the document exists either way.
+    }
   }
 }
