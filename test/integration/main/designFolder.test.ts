@@ -10,6 +10,41 @@ import { exists, workspaceFolder } from '../helpers/workspace';
 
 const DOC = '# API Design: Devices\n\n## Resource Model\n\nDevice { id }\n';
 
+/**
+ * Sets the folder, runs Generate Design Doc and the chat's Save with it, and checks both were refused
+ * with the message a person reads and nothing was saved; the setting and the editors are put back.
+ */
+async function assertFolderRefused(lm: ReturnType<typeof useFakeModel>, setting: string, reason: RegExp): Promise<vscode.Uri | undefined> {
+  const config = vscode.workspace.getConfiguration('architect');
+  await config.update('designDocs.folder', setting, vscode.ConfigurationTarget.Workspace);
+  const messages = captureMessages();
+  try {
+    lm.fake.behave({ reply: [DOC] });
+    const generated = await vscode.commands.executeCommand<vscode.Uri | undefined>('architect.generateDesignDoc', {
+      modelSelector: FAKE_MODEL,
+      description: 'Devices',
+    });
+    const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('architect.saveDesignDoc', {
+      description: 'Devices',
+      text: DOC,
+    });
+    assert.strictEqual(saved, undefined);
+    const errors = messages.shown.filter((message) => message.level === 'error').map((message) => message.text);
+    assert.strictEqual(errors.length, 2, errors.join('\n'));
+    for (const error of errors) {
+      assert.ok(error.startsWith(`architect.designDocs.folder ("${setting}") cannot be used: `), error);
+      assert.match(error, reason);
+      assert.match(error, /Nothing was saved\./);
+    }
+    return generated;
+  } finally {
+    messages.restore();
+    await config.update('designDocs.folder', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+}
+
 suite('design-docs folders that would put the document somewhere else', () => {
   const lm = useFakeModel();
 
@@ -19,35 +54,9 @@ suite('design-docs folders that would put the document somewhere else', () => {
     ['.. /x', /"\.\. " ends with a dot or a space/, '.. '],
   ] as const) {
     test(`R57: the folder setting ${JSON.stringify(setting)} is refused with a clear message and nothing is written`, async () => {
-      const config = vscode.workspace.getConfiguration('architect');
-      await config.update('designDocs.folder', setting, vscode.ConfigurationTarget.Workspace);
-      const messages = captureMessages();
-      try {
-        lm.fake.behave({ reply: [DOC] });
-        const generated = await vscode.commands.executeCommand<vscode.Uri | undefined>('architect.generateDesignDoc', {
-          modelSelector: FAKE_MODEL,
-          description: 'Devices',
-        });
-        assert.strictEqual(generated?.scheme, 'untitled', String(generated));
-        const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('architect.saveDesignDoc', {
-          description: 'Devices',
-          text: DOC,
-        });
-        assert.strictEqual(saved, undefined);
-        const errors = messages.shown.filter((message) => message.level === 'error').map((message) => message.text);
-        assert.strictEqual(errors.length, 2, errors.join('\n'));
-        for (const error of errors) {
-          assert.ok(error.startsWith(`architect.designDocs.folder ("${setting}") cannot be used: `), error);
-          assert.match(error, reason);
-          assert.match(error, /Nothing was saved\./);
-        }
-        assert.strictEqual(await exists(vscode.Uri.joinPath(workspaceFolder().uri, ...created.split('/'))), false, created);
-      } finally {
-        messages.restore();
-        await config.update('designDocs.folder', undefined, vscode.ConfigurationTarget.Workspace);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      }
+      const generated = await assertFolderRefused(lm, setting, reason);
+      assert.strictEqual(generated?.scheme, 'untitled', String(generated));
+      assert.strictEqual(await exists(vscode.Uri.joinPath(workspaceFolder().uri, ...created.split('/'))), false, created);
     });
   }
 
@@ -67,35 +76,12 @@ suite('design-docs folders that would put the document somewhere else', () => {
       fs.mkdirSync(path.dirname(linkPath), { recursive: true });
       fs.rmSync(linkPath, { recursive: true, force: true });
       fs.symlinkSync(target, linkPath, 'dir');
-      const config = vscode.workspace.getConfiguration('architect');
-      await config.update('designDocs.folder', setting, vscode.ConfigurationTarget.Workspace);
-      const messages = captureMessages();
       try {
-        lm.fake.behave({ reply: [DOC] });
-        const generated = await vscode.commands.executeCommand<vscode.Uri | undefined>('architect.generateDesignDoc', {
-          modelSelector: FAKE_MODEL,
-          description: 'Devices',
-        });
+        const generated = await assertFolderRefused(lm, setting, reason);
         assert.strictEqual(generated?.scheme, 'untitled', 'the document stays in its editor, unsaved');
-        const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('architect.saveDesignDoc', {
-          description: 'Devices',
-          text: DOC,
-        });
-        assert.strictEqual(saved, undefined);
-        const errors = messages.shown.filter((message) => message.level === 'error').map((message) => message.text);
-        assert.strictEqual(errors.length, 2, errors.join('\n'));
-        for (const error of errors) {
-          assert.ok(error.startsWith(`architect.designDocs.folder ("${setting}") cannot be used: `), error);
-          assert.match(error, reason);
-          assert.match(error, /Nothing was saved\./);
-        }
         assert.deepStrictEqual(fs.readdirSync(outside), [], 'something was written outside the workspace');
       } finally {
-        messages.restore();
         fs.rmSync(linkPath, { force: true });
-        await config.update('designDocs.folder', undefined, vscode.ConfigurationTarget.Workspace);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       }
     });
   }
