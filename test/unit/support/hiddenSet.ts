@@ -3,9 +3,9 @@ import fc from 'fast-check';
 /**
  * The hidden characters by their definition, written apart from `src/core/context/hiddenChars.ts` so a
  * test can hold the code to it: every default-ignorable, control, format, separator and non-plain space
- * code point, and the braille blank.
+ * code point, and the three blank-rendering ones added by hand.
  */
-export const BY_PROPERTY = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Bidi_Control}\u2800\u{16FE4}\u{1D159}]/u;
+export const BY_PROPERTY = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Bidi_Control}\u2800\u{1D159}]|\u{16FE4}/u;
 
 /** Every code point of the set, less the tab, line feed and carriage return code holds legitimately. */
 export const HIDDEN_IN_CODE_SET: readonly number[] = Array.from({ length: 0x110000 }, (_, codePoint) => codePoint).filter(
