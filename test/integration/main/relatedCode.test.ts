@@ -112,6 +112,40 @@ suite('related code', () => {
     assert.ok(!text.includes(key), 'the key reached the model');
   });
 
+  test("a small model's budget: related code gets at most a quarter of it, after the code under review, and what did not fit is named", async () => {
+    const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
+    const body = (name: string) =>
+      Array.from({ length: 30 }, (_, line) => `  const part${line} = "SELECT ${name}_column_${line} FROM orders WHERE note = " + term;`);
+    const repository = names.map((name) =>
+      [`export function ${name}Query(term: string): string {`, ...body(name), '  return part0;', '}', ''].join('\n'),
+    );
+    const queries = names.map((name) => `${name}Query`);
+    await writeFile('src/related-e/ordersRepo.ts', repository.join('\n'));
+    const handler = await writeFile(
+      'src/related-e/handler.ts',
+      `import { ${queries.join(', ')} } from './ordersRepo';\n\nexport function searchAll(term: string): string[] {\n  return [${queries.map((query) => `${query}(term)`).join(', ')}];\n}\n`,
+    );
+    await vscode.workspace.openTextDocument(handler);
+    await warmUp(handler);
+    // After the warm-up, whose reset of the fake puts its limit back to 128K.
+    const limit = 8192;
+    lm.fake.setMaxInputTokens(limit);
+    lm.restoreLater(async () => lm.fake.setMaxInputTokens(128_000));
+    const result = await ask('@architect /review', { attach: [handler] });
+    const request = lastRequest(lm.fake);
+    assert.ok(allText(request).includes('return [alphaQuery(term), bravoQuery(term)'), 'the code under review was not sent whole');
+    const related = request.messages.filter((message) => message.text.startsWith('Related code')).map((message) => message.text);
+    assert.ok(related.length > 0, `no related code was sent\n${requestTimings()}`);
+    // The fake counts a token per four characters; a quarter of the code budget is less than a quarter of the input.
+    const relatedTokens = Math.ceil(related.join('').length / 4);
+    assert.ok(relatedTokens <= limit / 4, `related code took about ${relatedTokens} tokens of ${limit}`);
+    const notes = (result.metadata?.['notes'] ?? []) as string[];
+    assert.ok(
+      notes.some((note) => note.startsWith("Related code left out to fit the model's input limit: ")),
+      JSON.stringify(notes),
+    );
+  });
+
   test('architect.context.related false sends no related code', async () => {
     const handler = await handlerAndRepository('src/related-c');
     lm.restoreLater(await withSetting('architect.context.related', false));
