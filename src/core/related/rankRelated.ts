@@ -1,4 +1,4 @@
-import { type RelatedCandidate, type RelatedReason } from './relatedCode';
+import { RELATED_RANK, type RelatedCandidate } from './relatedCode';
 
 /** A candidate as a gatherer found it, with the place of its use among the reviewed lines. */
 export interface FoundRelated {
@@ -16,8 +16,6 @@ export interface RelatedLimits {
 
 export const RELATED_LIMITS: RelatedLimits = { total: 40, callersPerSymbol: 5 };
 
-const REASON_RANK: Record<RelatedReason, number> = { definition: 0, type: 1, caller: 2 };
-
 /**
  * The order the contract asks for: definitions of what the reviewed lines use (in the order they are
  * used), then types, then callers (at most a few per symbol). Each symbol once, each piece of a file
@@ -26,7 +24,9 @@ const REASON_RANK: Record<RelatedReason, number> = { definition: 0, type: 1, cal
 export function rankRelated(found: readonly FoundRelated[], limits: RelatedLimits = RELATED_LIMITS): RelatedCandidate[] {
   const ordered = found
     .map((item, arrival) => ({ ...item, arrival }))
-    .sort((a, b) => REASON_RANK[a.candidate.reason] - REASON_RANK[b.candidate.reason] || a.useIndex - b.useIndex || a.arrival - b.arrival);
+    .sort(
+      (a, b) => RELATED_RANK[a.candidate.reason] - RELATED_RANK[b.candidate.reason] || a.useIndex - b.useIndex || a.arrival - b.arrival,
+    );
   const taken: RelatedCandidate[] = [];
   const symbols = new Set<string>();
   const callers = new Map<string, number>();

@@ -1,6 +1,9 @@
 /** Why a piece of related code was sent; ranked in this order (what is used directly first). */
 export type RelatedReason = 'definition' | 'type' | 'caller';
 
+/** What the code under review uses directly first, then the types it names, then who calls it. */
+export const RELATED_RANK: Readonly<Record<RelatedReason, number>> = { definition: 0, type: 1, caller: 2 };
+
 /**
  * A declaration a senior reviewer would open beside the code under review, as the edge found it: a file
  * that passed the model-access gate, its text, and the lines of the declaration. Plain data; the core

@@ -12,7 +12,7 @@ import {
   type SourceProtection,
 } from './contextSource';
 import { fitRelated, type FittedRelated, type RelatedFit } from './fitRelated';
-import { rankRelated } from './rankRelated';
+import { acceptedRelated } from './acceptedRelated';
 
 /** At most this many of the related pieces that did not fit are named; the rest are counted. */
 const NAMED_CUTS = 5;
@@ -33,7 +33,7 @@ export function relatedSource(candidates: readonly RelatedCandidate[]): ContextS
 }
 
 function screenRelated(candidates: readonly RelatedCandidate[], protection: SourceProtection): ScreenedSource {
-  const ranked = rankRelated(candidates, protection.exclude);
+  const ranked = acceptedRelated(candidates, protection.exclude);
   return {
     notes: [],
     skipped: [],

@@ -1,13 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_RELATED_CANDIDATES, rankRelated } from '../../../src/core/sources/rankRelated';
+import { MAX_RELATED_CANDIDATES, acceptedRelated } from '../../../src/core/sources/acceptedRelated';
 import { candidate } from './relatedFixtures';
 
 const EXCLUDE = ['.env', '.env.*', '**/*.pem', 'secrets/**'];
 
 describe('related code: screening and ranking', () => {
   test('what the code under review uses directly comes first, then types, then callers, in the order found', () => {
-    const ranked = rankRelated(
+    const ranked = acceptedRelated(
       [
         candidate({ symbol: 'handler', reason: 'caller', usedAt: 'createOrder', startLine: 30, endLine: 31 }),
         candidate({ symbol: 'Order', reason: 'type', startLine: 1, endLine: 3 }),
@@ -23,7 +23,7 @@ describe('related code: screening and ranking', () => {
   });
 
   test('each symbol is sent once, at its best rank; callers at different places are kept apart', () => {
-    const ranked = rankRelated(
+    const ranked = acceptedRelated(
       [
         candidate({ symbol: 'Order', reason: 'type' }),
         candidate({ symbol: 'Order', reason: 'definition' }),
@@ -46,7 +46,7 @@ describe('related code: screening and ranking', () => {
   });
 
   test('a declaration in an excluded file, a binary file or at lines outside the file is not sent', () => {
-    const ranked = rankRelated(
+    const ranked = acceptedRelated(
       [
         candidate({ label: 'secrets/keys.ts', matchPath: 'secrets/keys.ts', symbol: 'apiKey' }),
         candidate({ label: 'config/.env.local', matchPath: 'config/.env.local', symbol: 'DB_URL' }),
@@ -73,7 +73,7 @@ describe('related code: screening and ranking', () => {
         key: `file:///ws/src/f${index}.ts`,
       }),
     );
-    const ranked = rankRelated(many, EXCLUDE);
+    const ranked = acceptedRelated(many, EXCLUDE);
     assert.equal(ranked.length, MAX_RELATED_CANDIDATES);
     assert.equal(ranked[0]?.symbol, 'handler0');
   });

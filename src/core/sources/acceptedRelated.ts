@@ -1,9 +1,6 @@
 import { looksBinary } from '../context/decode';
 import { excludingPattern } from '../context/exclude';
-import { type RelatedCandidate, type RelatedReason } from '../related/relatedCode';
-
-/** What the code under review uses directly first, then the types it names, then who calls it. */
-export const RELATED_RANK: Readonly<Record<RelatedReason, number>> = { definition: 0, type: 1, caller: 2 };
+import { RELATED_RANK, type RelatedCandidate } from '../related/relatedCode';
 
 /**
  * No more candidates than this are considered, however many the edge found (a symbol defined 10,000
@@ -12,12 +9,13 @@ export const RELATED_RANK: Readonly<Record<RelatedReason, number>> = { definitio
 export const MAX_RELATED_CANDIDATES = 200;
 
 /**
- * The protect phase for related code, before anything is rendered: a candidate in an excluded file, with
+ * The protect phase for related code, before anything is rendered (the edge's `rankRelated` ordered and
+ * bounded what it found; this is the core's own check of it): a candidate in an excluded file, with
  * binary content or with lines outside its text is dropped; each symbol is sent once, at its best rank;
  * what remains is ranked. The edge already passed every file through the model-access gate; exclusion is
  * checked again here because the core decides nothing on the edge's word alone.
  */
-export function rankRelated(candidates: readonly RelatedCandidate[], exclude: readonly string[]): RelatedCandidate[] {
+export function acceptedRelated(candidates: readonly RelatedCandidate[], exclude: readonly string[]): RelatedCandidate[] {
   const ranked = candidates
     .map((candidate, order) => ({ candidate, order }))
     .sort((a, b) => RELATED_RANK[a.candidate.reason] - RELATED_RANK[b.candidate.reason] || a.order - b.order);
