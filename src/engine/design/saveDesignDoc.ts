@@ -9,6 +9,7 @@ import {
 } from '../../core/design/designDoc';
 import { t } from '../../common/l10n';
 import { mayWriteInto } from '../protect/mayWriteInto';
+import { uriExists } from '../uriExists';
 
 /** Names being written right now by this extension host: two generations never pick the same one. */
 const reserved = new Set<string>();
@@ -49,24 +50,15 @@ async function createUnder(directory: vscode.Uri, description: string, text: str
     if (reserved.has(key)) continue;
     reserved.add(key);
     try {
-      if (await exists(target)) continue;
+      if (await uriExists(target)) continue;
       // Created only if it still does not exist: another process may have written it meanwhile.
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
       if (await vscode.workspace.applyEdit(edit)) return target;
-      if (!(await exists(target))) throw new Error(`could not create ${target.path}`);
+      if (!(await uriExists(target))) throw new Error(`could not create ${target.path}`);
     } finally {
       reserved.delete(key);
     }
   }
   throw new Error(`no free file name for ${slug}.md`);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

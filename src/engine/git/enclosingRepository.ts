@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriExists } from '../uriExists';
 
 /** How many folders up the search for `.git` goes before it gives up. */
 const MAX_DEPTH = 32;
@@ -11,19 +12,10 @@ const MAX_DEPTH = 32;
 export async function enclosingRepository(folder: vscode.Uri): Promise<vscode.Uri | undefined> {
   let current = folder;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    if (await exists(vscode.Uri.joinPath(current, '.git'))) return current;
+    if (await uriExists(vscode.Uri.joinPath(current, '.git'))) return current;
     const parent = vscode.Uri.joinPath(current, '..');
     if (parent.path === current.path) return undefined;
     current = parent;
   }
   return undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
