@@ -248,15 +248,19 @@ function fragments(secret: string): string[] {
   });
 }
 
+/** The case's text holds its secret, and after redaction the placeholder of `kind` stands where no piece of it is left. */
+async function assertRedactedWhole(kind: string, { text, secret }: { text: string; secret: string }): Promise<void> {
+  assert.ok(text.includes(secret.split('\n')[0] ?? ''), 'the case holds its secret');
+  const redacted = await redactText(text);
+  assert.ok(redacted.text.includes(`[REDACTED:${kind}]`), redacted.text);
+  const left = fragments(secret).filter((piece) => redacted.text.includes(piece));
+  assert.deepEqual(left, [], redacted.text);
+}
+
 describe('R37 redaction of common secret formats', () => {
   for (const { name, kind, build } of CASES) {
     test(`R37 ${name} becomes [REDACTED:${kind}] and no piece of it remains`, async () => {
-      const { text, secret } = build();
-      assert.ok(text.includes(secret.split('\n')[0] ?? ''), 'the case holds its secret');
-      const redacted = await redactText(text);
-      assert.ok(redacted.text.includes(`[REDACTED:${kind}]`), redacted.text);
-      const left = fragments(secret).filter((piece) => redacted.text.includes(piece));
-      assert.deepEqual(left, [], redacted.text);
+      await assertRedactedWhole(kind, build());
     });
   }
 });
@@ -356,12 +360,7 @@ const R55_CASES: Case[] = [
 describe('R55 secrets that were still sent', () => {
   for (const { name, kind, build } of R55_CASES) {
     test(`R55 ${name} becomes [REDACTED:${kind}] and no piece of it remains`, async () => {
-      const { text, secret } = build();
-      assert.ok(text.includes(secret.split('\n')[0] ?? ''), 'the case holds its secret');
-      const redacted = await redactText(text);
-      assert.ok(redacted.text.includes(`[REDACTED:${kind}]`), redacted.text);
-      const left = fragments(secret).filter((piece) => redacted.text.includes(piece));
-      assert.deepEqual(left, [], redacted.text);
+      await assertRedactedWhole(kind, build());
     });
   }
 
