@@ -117,11 +117,20 @@ suite('attached context and its protection', () => {
   test('R27: unsaved edits of an open file are what the model sees', async () => {
     const uri = await writeFile('src/edited.ts', 'export const saved = 1;\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    // Through the document, not the editor: an editor that lost focus under load refuses its edit.
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(1, 0), 'export const unsavedEdit = 2;\n');
-    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
-    assert.ok((await vscode.workspace.openTextDocument(uri)).isDirty, 'the edit is not unsaved');
+    // Through the document, not the editor, and again until it holds: a file just written can still be
+    // reloading from disk, and VS Code then refuses an edit, as it would a person's keystroke.
+    await eventually(
+      async () => {
+        const document = await vscode.workspace.openTextDocument(uri);
+        if (document.getText().includes('unsavedEdit')) return document.isDirty;
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(uri, new vscode.Position(1, 0), 'export const unsavedEdit = 2;\n');
+        await vscode.workspace.applyEdit(edit);
+        return false;
+      },
+      10_000,
+      'the unsaved edit',
+    );
     await ask('@architect review this module for naming problems', { attach: [uri] });
     assert.ok(allText(lastRequest(lm.fake)).includes('export const unsavedEdit = 2;'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
