@@ -7,6 +7,7 @@ import { gatherRelated, gatherRelatedWith, type RelatedGathering, type RelatedTa
 import { RelatedCache } from '../../../src/engine/related/relatedCache';
 import { MAX_RELATED_FILES } from '../../../src/engine/related/relatedFiles';
 import { fileUri, withSetting, workspaceFolder } from '../helpers/workspace';
+import { eventually } from '../helpers/fake';
 
 const DEADLINE_MS = 1500;
 /**
@@ -118,16 +119,24 @@ suite('related code: gathering beside the code under review', () => {
   });
 
   // How long it took is the benchmark's to measure (npm run bench:recall). While the host is starting the
-  // TypeScript extension, the text search shares the host with it and may find nothing before the
-  // deadline: the first request goes without related code rather than wait, and the gathering goes on
-  // in the background, so the next request of the same code has it.
-  test('examples, first request of the host: the TypeScript server is still starting; the request does not wait for it, and the next request finds what the handlers call', async () => {
+  // TypeScript extension (and, in CI, another suite runs beside this one), reading the file and the text
+  // search share a swamped host and may find nothing before the deadline: a request then goes without
+  // related code rather than wait (R60 holds that with a provider that never answers). What is asserted is
+  // that a person asking again soon gets what the handlers call, as the gathering goes on meanwhile.
+  test('examples, first requests of the host: while the TypeScript server starts, asking again soon gets what the handlers call', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('src/routes/orders.ts')));
-    const first = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
-    console.log(`[related] cold: via ${first.stats.via} in ${first.stats.ms} ms (${first.stats.detail}): ${summary(first).join(', ')}`);
-    const next = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
-    console.log(`[related] next: via ${next.stats.via} in ${next.stats.ms} ms (${next.stats.detail}): ${summary(next).join(', ')}`);
-    assert.ok(pieceText(next, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
+    const gatherings: string[] = [];
+    const found = await eventually(
+      async () => {
+        const gathering = await gatherRelated([wholeFile('src/routes/orders.ts')], { token: token(), deadlineMs: DEADLINE_MS });
+        gatherings.push(`via ${gathering.stats.via} in ${gathering.stats.ms} ms (${gathering.stats.detail})`);
+        return gathering.candidates.some((candidate) => candidate.symbol === 'searchOrders') ? gathering : undefined;
+      },
+      60_000,
+      'a gathering with searchOrders',
+    );
+    console.log(`[related] first requests of the host: ${gatherings.join('; ')}`);
+    assert.ok(pieceText(found, 'searchOrders').includes("'SELECT * FROM orders WHERE user_id = ' + userId"));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
