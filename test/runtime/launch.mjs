@@ -229,7 +229,7 @@ export async function runSuite(options) {
         '--vscode-option',
         'enable-smoke-test-driver',
         '--log',
-        'info',
+        process.env['ARCHITECT_VSCODE_LOG'] ?? 'info',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true },
     );
