@@ -10,6 +10,12 @@ const MAX_AGE_MS = 60_000;
 /** What a kept gathering is found by: the file under review, its reviewed lines and its text. */
 export type CodeKey = Pick<ReviewedCode, 'key' | 'ranges' | 'text'>;
 
+export interface KeptJob {
+  readonly job: RelatedJob;
+  /** Finished without the language servers' part: usable once, while a new gathering replaces it. */
+  readonly refresh: boolean;
+}
+
 interface Entry {
   readonly texts: readonly string[];
   readonly job: RelatedJob;
@@ -25,15 +31,20 @@ interface Entry {
 export class RelatedCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The job for this code: still running, or finished complete and young enough. */
-  find(codes: readonly CodeKey[], exclude: readonly string[]): RelatedJob | undefined {
+  /**
+   * The job for this code: still running, or finished and young enough. A finished job that is not
+   * complete (its text search ended, its language servers were loading) comes with `refresh`: send
+   * what it has, and gather again for the reviews after this one.
+   */
+  find(codes: readonly CodeKey[], exclude: readonly string[]): KeptJob | undefined {
     const key = keyOf(codes, exclude);
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    const { job } = entry;
     const same = entry.texts.length === codes.length && entry.texts.every((text, index) => text === codes[index]?.text);
-    const usable = same && !entry.job.cancelled && (!entry.job.done || entry.job.complete) && Date.now() - entry.job.started < MAX_AGE_MS;
+    const usable = same && !job.cancelled && (!job.done || job.textComplete) && Date.now() - job.started < MAX_AGE_MS;
     if (!usable) this.entries.delete(key);
-    return usable ? entry.job : undefined;
+    return usable ? { job, refresh: job.done && !job.complete } : undefined;
   }
 
   remember(codes: readonly CodeKey[], exclude: readonly string[], job: RelatedJob): void {
@@ -46,7 +57,7 @@ export class RelatedCache {
     }
     // A job cut by its deadline or a cancellation is not what a later review should get.
     void job.settled.then(() => {
-      if (!job.complete && this.entries.get(key)?.job === job) this.entries.delete(key);
+      if (!job.textComplete && this.entries.get(key)?.job === job) this.entries.delete(key);
     });
   }
 

@@ -24,15 +24,18 @@ export class RelatedJob {
    */
   complete = false;
   readonly settled: Promise<void>;
+  /** `Date.now()` after which the job stops: nothing it finds later is waited for. */
+  readonly deadline: number;
   private readonly source = new vscode.CancellationTokenSource();
   private listeners: Array<() => void> = [];
 
   constructor(codes: readonly ReviewedCode[], setup: JobSetup) {
     this.files = new RelatedFiles(setup.exclude, setup);
+    this.deadline = this.started + setup.deadlineMs;
     const context: GatherContext = {
       files: this.files,
       execute: this.timings.wrap(setup.execute),
-      deadline: this.started + setup.deadlineMs,
+      deadline: this.deadline,
       token: this.source.token,
       exclude: setup.exclude,
     };
@@ -57,6 +60,15 @@ export class RelatedJob {
 
   get cancelled(): boolean {
     return this.source.token.isCancellationRequested;
+  }
+
+  /**
+   * Finished and not complete, yet its text search ran to the end in time: what it found is still what
+   * the text says, only the language servers' part is missing (they were loading). A later review may
+   * send it at once while a new gathering asks the servers again.
+   */
+  get textComplete(): boolean {
+    return this.done && !this.cancelled && this.textDoneAt !== undefined && this.textDoneAt < this.deadline;
   }
 
   /** Whether anything was found yet, by either way. */

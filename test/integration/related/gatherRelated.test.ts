@@ -315,6 +315,37 @@ suite('related code: gathering beside the code under review', () => {
     assert.ok(read.length <= found.size, `read ${read.join(', ')} for ${found.size} files found`);
   });
 
+  test('a gathering made while the language server loaded is sent at once to the next review, which asks the server again for the one after', async () => {
+    const cache = new RelatedCache();
+    let loading = true;
+    let definitions = 0;
+    const server = <T>(command: string): Thenable<T> => {
+      if (command !== 'vscode.executeDefinitionProvider') return Promise.resolve(undefined as T);
+      definitions += 1;
+      // A loading server ends its pending requests empty after a while; a loaded one points at the declaration.
+      if (loading) return new Promise<T>((resolve) => setTimeout(() => resolve([] as T), 300));
+      return Promise.resolve([new vscode.Location(fileUri('src/related/keptDef.ts'), new vscode.Position(0, 16))] as T);
+    };
+    // No soft wait: each review below waits for its whole gathering, so what it gets does not depend on timing.
+    const review = () =>
+      gatherRelatedWith(
+        [lines('src/related/keptUse.ts', 3, 5)],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        { execute: server, cache, softMs: DEADLINE_MS },
+      );
+    const first = await review();
+    assert.equal(first.stats.via, 'text', summary(first).join(', '));
+    loading = false;
+    const asked = definitions;
+    const second = await review();
+    assert.deepEqual(summary(second), summary(first));
+    assert.match(second.stats.detail, /gathering kept/);
+    const third = await review();
+    assert.ok(definitions > asked, 'a new gathering asked the language server again');
+    assert.equal(third.stats.via, 'language-server', `${summary(third).join(', ')} (${third.stats.detail})`);
+    assert.ok(pieceText(third, 'keptQuery').includes('KEPT-'));
+  });
+
   test('R61: a kept gathering is not sent once a file it found changed or became excluded', async () => {
     const cache = new RelatedCache();
     const root = workspaceFolder().uri.fsPath;
