@@ -310,7 +310,7 @@ export function missCauses(r, rows) {
         .join(', ')}. ` +
         `Dependencies make up ${kb(mod.rawBytes - ours)} of it and Architect's own code ${kb(ours)}; the dependencies are the libraries the project chose: gray-matter with js-yaml for persona and instruction-file front matter, zod, secretlint's core and rules, jsonc-parser and parse-diff. ` +
         "Already left out at build time (scripts/build.mjs, scripts/trim-dependencies.mjs): node-forge (~290 KB, used only by a secretlint check that reads `.p12` files with Node's fs), `debug`, secretlint's leaking profiler and its marks, " +
-        "js-yaml's dumper, full schema and unused loaders, gray-matter's `eval` engine, sections, stringify and kind-of, jsonc-parser's unread enum objects and formatter tables, " +
+        "js-yaml's dumper, unused loaders and every schema but the core one (timestamps, merge keys, binary, omap, pairs, set), gray-matter's `eval` engine, sections, stringify and kind-of, jsonc-parser's unread enum objects and formatter tables, " +
         "@secretlint/core's preset registration and masking, and from secretlint's preset its inlined lodash (~22 KB), the comment-filter rule Architect never registers, its Japanese messages and documentation links. " +
         'What is left is the libraries the project keeps and its own code; going further means replacing the YAML parser, zod or secretlint with code we would own (persona files and attached code are untrusted input), which docs/decisions/0010-bundle-budget.md decides against, or making our own code (the larger part) smaller. ' +
         `The gzip size, what a user downloads, is ${kb(mod.gzipBytes)}.`,

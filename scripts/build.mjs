@@ -74,10 +74,13 @@ const yamlOnlyGrayMatter = {
       loader: 'js',
       resolveDir: build.initialOptions.absWorkingDir ?? process.cwd(),
     }));
-    // The loader module also pulls in the "full" schema (JavaScript types, which try to load esprima),
-    // used only by load(), never by safeLoad(): point it at the safe schema.
-    build.onResolve({ filter: /^\.\/schema\/default_full$/ }, (args) =>
-      /js-yaml[\\/]lib[\\/]js-yaml$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, 'schema', 'default_safe.js') } : undefined,
+    // The loader's default schemas are "full" (JavaScript types, which try to load esprima; used only by
+    // load()) and "safe" (what safeLoad() reads with). Front matter is settings, so both become YAML's core
+    // schema: strings, numbers, booleans, null, lists and maps. A date stays the text it is, and the
+    // extra types of the safe schema (timestamps, `<<` merge keys, !!binary, !!omap, !!pairs, !!set) are
+    // no longer interpreted or shipped.
+    build.onResolve({ filter: /^\.\/schema\/default_(?:full|safe)$/ }, (args) =>
+      /js-yaml[\\/]lib[\\/]js-yaml$/.test(args.resolveDir) ? { path: path.join(args.resolveDir, 'schema', 'core.js') } : undefined,
     );
   },
 };
