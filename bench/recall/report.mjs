@@ -27,7 +27,11 @@ export function recallVerdicts(r) {
     {
       area: 'Recall',
       target: 'time to the model with related code ≤ 1.3× without',
-      measured: `median ${ms(recall.warm.received.median)} with, ${ms(recall.baseline.received.median)} without: ${recall.receivedRatio.toFixed(2)}×`,
+      // "With" is the second review of each case (language server warm, the first review's gathering kept
+      // or joined); the first review, right after the TypeScript server restarted, is shown beside it.
+      measured:
+        `median ${ms(recall.warm.received.median)} with (a second review of the same code), ${ms(recall.baseline.received.median)} without: ${recall.receivedRatio.toFixed(2)}×; ` +
+        `a first review with the TypeScript server just restarted: median ${ms(recall.cold.received.median)}, ${(recall.cold.received.median / recall.baseline.received.median).toFixed(2)}×`,
       ok: recall.receivedRatio <= 1.3,
     },
   ];
