@@ -83,7 +83,7 @@ describe('persona parsing', () => {
     );
   });
 
-  test('R06: what looks like a YAML date is read as the text it is (front matter uses YAML\'s core schema)', () => {
+  test("R06: what looks like a YAML date is read as the text it is (front matter uses YAML's core schema)", () => {
     const result = parse('---\nname: 2024-01-01\ndescription: B\n---\nBody');
     assert.ok(result.ok, JSON.stringify(problems(result)));
     assert.equal(result.persona.name, '2024-01-01');
