@@ -66,16 +66,18 @@ class Automaton {
   size = 0;
   previousSize = 0;
   steps = 0;
-  private generation = 0;
-  private readonly seen: Int32Array;
-  private readonly pending: Int32Array;
+  #generation = 0;
+  readonly #seen: Int32Array;
+  readonly #pending: Int32Array;
+  readonly #program: GlobProgram;
 
-  constructor(private readonly program: GlobProgram) {
+  constructor(program: GlobProgram) {
+    this.#program = program;
     const length = program.packed.ops.length;
     this.current = new Int32Array(length);
     this.previous = new Int32Array(length);
-    this.seen = new Int32Array(length).fill(-1);
-    this.pending = new Int32Array(2 * length + 1);
+    this.#seen = new Int32Array(length).fill(-1);
+    this.#pending = new Int32Array(2 * length + 1);
   }
 
   /** The states after the last character become the ones the next character is read by. */
@@ -83,24 +85,24 @@ class Automaton {
     [this.previous, this.current] = [this.current, this.previous];
     this.previousSize = this.size;
     this.size = 0;
-    this.generation++;
+    this.#generation++;
   }
 
   /** Adds `start` and every state reachable from it without reading a character, counting each visit. */
   follow(start: number): void {
-    const { ops, first, second } = this.program.packed;
+    const { ops, first, second } = this.#program.packed;
     let top = 0;
-    this.pending[top++] = start;
+    this.#pending[top++] = start;
     while (top > 0) {
-      const pc = this.pending[--top] ?? 0;
-      if (this.seen[pc] === this.generation) continue;
-      this.seen[pc] = this.generation;
+      const pc = this.#pending[--top] ?? 0;
+      if (this.#seen[pc] === this.#generation) continue;
+      this.#seen[pc] = this.#generation;
       this.steps++;
       const op = ops[pc];
       if (op === OP.split) {
-        this.pending[top++] = second[pc] ?? 0;
-        this.pending[top++] = first[pc] ?? 0;
-      } else if (op === OP.jump) this.pending[top++] = first[pc] ?? 0;
+        this.#pending[top++] = second[pc] ?? 0;
+        this.#pending[top++] = first[pc] ?? 0;
+      } else if (op === OP.jump) this.#pending[top++] = first[pc] ?? 0;
       else this.current[this.size++] = pc;
     }
   }

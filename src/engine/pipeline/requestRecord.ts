@@ -9,54 +9,58 @@ let requestCounter = 0;
  */
 export class RequestRecord {
   readonly id = ++requestCounter;
-  private readonly started = performance.now();
-  private contextBuiltMs = 0;
-  private requestSentMs: number | undefined;
-  private firstChunkMs: number | undefined;
-  private chunkCount = 0;
+  readonly #started = performance.now();
+  #contextBuiltMs = 0;
+  #requestSentMs: number | undefined;
+  #firstChunkMs: number | undefined;
+  #chunkCount = 0;
 
   /** Made when the request arrives, so that every timing counts from there. */
-  constructor(private readonly what: { readonly command: string; readonly model: string; readonly maxInputTokens: number }) {}
+  readonly #what: { readonly command: string; readonly model: string; readonly maxInputTokens: number };
+
+  constructor(what: { readonly command: string; readonly model: string; readonly maxInputTokens: number }) {
+    this.#what = what;
+  }
 
   get chunks(): number {
-    return this.chunkCount;
+    return this.#chunkCount;
   }
 
   contextBuilt(): void {
-    this.contextBuiltMs = this.elapsed();
+    this.#contextBuiltMs = this.#elapsed();
   }
 
   requestSent(): void {
-    this.requestSentMs ??= this.elapsed();
+    this.#requestSentMs ??= this.#elapsed();
   }
 
   chunk(): void {
-    if (this.chunkCount++ === 0) this.firstChunkMs = this.elapsed();
+    if (this.#chunkCount++ === 0) this.#firstChunkMs = this.#elapsed();
   }
 
   line(prepared: PreparedRequest, persona: string, outcome: string, findings?: number, reason?: string): string {
     const plan = prepared.plan;
     return formatRequestLog({
       id: this.id,
-      ...this.what,
+      ...this.#what,
       persona,
-      contextBuiltMs: this.contextBuiltMs,
-      ...(this.requestSentMs === undefined ? {} : { requestSentMs: this.requestSentMs }),
-      ...(this.firstChunkMs === undefined ? {} : { firstChunkMs: this.firstChunkMs }),
-      doneMs: this.elapsed(),
+      contextBuiltMs: this.#contextBuiltMs,
+      ...(this.#requestSentMs === undefined ? {} : { requestSentMs: this.#requestSentMs }),
+      ...(this.#firstChunkMs === undefined ? {} : { firstChunkMs: this.#firstChunkMs }),
+      doneMs: this.#elapsed(),
       estimatedTokens: plan.estimatedTokens,
       ...(prepared.countedTokens === undefined ? {} : { countedTokens: prepared.countedTokens }),
       trimmed: plan.trimmed,
       skipped: plan.skipped.length,
       redactions: plan.redactions,
-      chunks: this.chunkCount,
+      chunks: this.#chunkCount,
       ...(findings === undefined ? {} : { findings }),
       outcome,
       ...(reason === undefined ? {} : { reason }),
     });
   }
 
-  private elapsed(): number {
-    return performance.now() - this.started;
+  #elapsed(): number {
+    return performance.now() - this.#started;
   }
 }

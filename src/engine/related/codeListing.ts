@@ -18,46 +18,50 @@ interface Listing {
  * through the gate, and one deleted since is simply not read.
  */
 export class CodeListings implements vscode.Disposable {
-  private readonly listings = new Map<string, Listing>();
-  private listeners: vscode.Disposable[] | undefined;
+  readonly #listings = new Map<string, Listing>();
+  #listeners: vscode.Disposable[] | undefined;
 
-  constructor(private readonly search: typeof vscode.workspace.findFiles = (...args) => vscode.workspace.findFiles(...args)) {}
+  readonly #search: typeof vscode.workspace.findFiles;
+
+  constructor(search: typeof vscode.workspace.findFiles = (...args) => vscode.workspace.findFiles(...args)) {
+    this.#search = search;
+  }
 
   /**
    * `findFiles` of the pattern, shared: no request's token stops it (it is bounded by `maxResults`, and a
    * caller bounds its own wait), so one cancelled request never leaves the next one an empty listing.
    */
   find(pattern: vscode.RelativePattern, exclude: string | undefined, maxResults: number): Promise<readonly vscode.Uri[]> {
-    this.watch();
+    this.#watch();
     const key = JSON.stringify([pattern.baseUri.toString(), pattern.pattern, exclude ?? null, maxResults]);
-    const kept = this.listings.get(key);
+    const kept = this.#listings.get(key);
     if (kept && Date.now() - kept.at < MAX_AGE_MS) return kept.uris;
-    const uris = Promise.resolve(this.search(pattern, exclude, maxResults));
+    const uris = Promise.resolve(this.#search(pattern, exclude, maxResults));
     const listing = { at: Date.now(), uris };
-    this.listings.delete(key);
-    this.listings.set(key, listing);
-    for (const oldest of this.listings.keys()) {
-      if (this.listings.size <= MAX_LISTINGS) break;
-      this.listings.delete(oldest);
+    this.#listings.delete(key);
+    this.#listings.set(key, listing);
+    for (const oldest of this.#listings.keys()) {
+      if (this.#listings.size <= MAX_LISTINGS) break;
+      this.#listings.delete(oldest);
     }
     uris.catch(() => {
-      if (this.listings.get(key) === listing) this.listings.delete(key);
+      if (this.#listings.get(key) === listing) this.#listings.delete(key);
     });
     return uris;
   }
 
   dispose(): void {
-    for (const listener of this.listeners ?? []) listener.dispose();
-    this.listeners = undefined;
-    this.listings.clear();
+    for (const listener of this.#listeners ?? []) listener.dispose();
+    this.#listeners = undefined;
+    this.#listings.clear();
   }
 
-  private watch(): void {
-    if (this.listeners) return;
-    const forget = () => this.listings.clear();
+  #watch(): void {
+    if (this.#listeners) return;
+    const forget = () => this.#listings.clear();
     // Changes to a file's content do not change what is listed: only creations and deletions count.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    this.listeners = [
+    this.#listeners = [
       watcher,
       watcher.onDidCreate(forget),
       watcher.onDidDelete(forget),

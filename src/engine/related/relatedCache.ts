@@ -29,7 +29,7 @@ interface Entry {
  * through the gate (`stillCurrent`): an edited, newly excluded or removed file means gathering again.
  */
 export class RelatedCache {
-  private readonly entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, Entry>();
 
   /**
    * The job for this code: still running, or finished and young enough. A finished job that is not
@@ -38,31 +38,31 @@ export class RelatedCache {
    */
   find(codes: readonly CodeKey[], exclude: readonly string[]): KeptJob | undefined {
     const key = keyOf(codes, exclude);
-    const entry = this.entries.get(key);
+    const entry = this.#entries.get(key);
     if (!entry) return undefined;
     const { job } = entry;
     const same = entry.texts.length === codes.length && entry.texts.every((text, index) => text === codes[index]?.text);
     const usable = same && !job.cancelled && (!job.done || job.textComplete) && Date.now() - job.started < MAX_AGE_MS;
-    if (!usable) this.entries.delete(key);
+    if (!usable) this.#entries.delete(key);
     return usable ? { job, refresh: job.done && !job.complete } : undefined;
   }
 
   remember(codes: readonly CodeKey[], exclude: readonly string[], job: RelatedJob): void {
     const key = keyOf(codes, exclude);
-    this.entries.delete(key);
-    this.entries.set(key, { texts: codes.map((code) => code.text), job });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= MAX_ENTRIES) break;
-      this.entries.delete(oldest);
+    this.#entries.delete(key);
+    this.#entries.set(key, { texts: codes.map((code) => code.text), job });
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= MAX_ENTRIES) break;
+      this.#entries.delete(oldest);
     }
     // A job cut by its deadline or a cancellation is not what a later review should get.
     void job.settled.then(() => {
-      if (!job.textComplete && this.entries.get(key)?.job === job) this.entries.delete(key);
+      if (!job.textComplete && this.#entries.get(key)?.job === job) this.#entries.delete(key);
     });
   }
 
   forget(codes: readonly CodeKey[], exclude: readonly string[]): void {
-    this.entries.delete(keyOf(codes, exclude));
+    this.#entries.delete(keyOf(codes, exclude));
   }
 }
 

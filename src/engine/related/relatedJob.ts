@@ -26,8 +26,8 @@ export class RelatedJob {
   readonly settled: Promise<void>;
   /** `Date.now()` after which the job stops: nothing it finds later is waited for. */
   readonly deadline: number;
-  private readonly source = new vscode.CancellationTokenSource();
-  private listeners: Array<() => void> = [];
+  readonly #source = new vscode.CancellationTokenSource();
+  #listeners: Array<() => void> = [];
 
   constructor(codes: readonly ReviewedCode[], setup: JobSetup) {
     this.files = new RelatedFiles(setup.exclude, setup);
@@ -36,21 +36,21 @@ export class RelatedJob {
       files: this.files,
       execute: this.timings.wrap(setup.execute),
       deadline: this.deadline,
-      token: this.source.token,
+      token: this.#source.token,
       exclude: setup.exclude,
     };
     const server = new LanguageServerGatherer(context, this.sink);
     const text = new TextGatherer(context, this.sink);
     const textDone = Promise.all(codes.map((code) => text.gather(code).catch(() => undefined))).then(() => {
       this.textDoneAt = Date.now();
-      this.changed();
+      this.#changed();
     });
     const serverDone = Promise.all(codes.map((code) => server.gather(code).catch(() => undefined)));
     this.settled = Promise.all([textDone, serverDone]).then(() => {
       this.doneAt = Date.now();
-      const settledInTime = !this.source.token.isCancellationRequested && this.doneAt < context.deadline;
+      const settledInTime = !this.#source.token.isCancellationRequested && this.doneAt < context.deadline;
       this.complete = settledInTime && (this.sink.decided.size > 0 || this.timings.slowest(DEFINITIONS) <= SLOW_EMPTY_MS);
-      this.changed();
+      this.#changed();
     });
   }
 
@@ -59,7 +59,7 @@ export class RelatedJob {
   }
 
   get cancelled(): boolean {
-    return this.source.token.isCancellationRequested;
+    return this.#source.token.isCancellationRequested;
   }
 
   /**
@@ -78,8 +78,8 @@ export class RelatedJob {
 
   /** Stops the work still pending: no new request to a language server, no new file read. */
   cancel(): void {
-    this.source.cancel();
-    this.changed();
+    this.#source.cancel();
+    this.#changed();
   }
 
   /** Resolves at the next change of state (text search done, all done, cancelled) or after `ms`. */
@@ -90,7 +90,7 @@ export class RelatedJob {
         clearTimeout(timer);
         resolve();
       }
-      this.listeners.push(done);
+      this.#listeners.push(done);
     });
   }
 
@@ -100,9 +100,9 @@ export class RelatedJob {
     return `text ${at(this.textDoneAt)}, all ${at(this.doneAt)}; ${this.timings.describe()}`;
   }
 
-  private changed(): void {
-    const listeners = this.listeners;
-    this.listeners = [];
+  #changed(): void {
+    const listeners = this.#listeners;
+    this.#listeners = [];
     for (const listener of listeners) listener();
   }
 }
@@ -154,12 +154,12 @@ export async function watchJob(job: RelatedJob, limits: WatchLimits): Promise<vo
 
 /** Per command: how many calls, the slowest answer, how many are still pending. */
 export class CommandTimings {
-  private readonly byCommand = new Map<string, { calls: number; pending: number; slowest: number }>();
+  readonly #byCommand = new Map<string, { calls: number; pending: number; slowest: number }>();
 
   wrap(execute: ExecuteCommand): ExecuteCommand {
     return <T>(command: string, ...args: unknown[]): Thenable<T> => {
-      const entry = this.byCommand.get(command) ?? { calls: 0, pending: 0, slowest: 0 };
-      this.byCommand.set(command, entry);
+      const entry = this.#byCommand.get(command) ?? { calls: 0, pending: 0, slowest: 0 };
+      this.#byCommand.set(command, entry);
       entry.calls += 1;
       entry.pending += 1;
       const started = Date.now();
@@ -180,11 +180,11 @@ export class CommandTimings {
   }
 
   slowest(command: string): number {
-    return this.byCommand.get(command)?.slowest ?? 0;
+    return this.#byCommand.get(command)?.slowest ?? 0;
   }
 
   describe(): string {
-    return [...this.byCommand]
+    return [...this.#byCommand]
       .map(
         ([command, entry]) =>
           `${command.replace(/^vscode\.execute|Provider$/g, '')} ${entry.calls}×, slowest ${entry.slowest} ms, ${entry.pending} pending`,
