@@ -13,6 +13,7 @@ import { runPipeline, type PipelineDeps, type PipelineResult } from '../pipeline
 import { readSettings } from '../../common/settings';
 import { gatherForTool, targetScope, toolTarget, type ToolTarget } from './gatherForTool';
 import { ToolSink } from './toolSink';
+import { errorText } from '../context/errorText';
 
 export interface ReviewToolDeps extends PipelineDeps {
   readonly personas: PersonaStore;
@@ -35,7 +36,7 @@ export async function architectReview(call: ReviewToolCall, deps: ReviewToolDeps
     return await review(call, deps);
   } catch (error) {
     deps.log.warn(`architect_review failed: ${error instanceof Error ? error.name : 'error'}`);
-    return failedReviewText(error instanceof Error ? error.message : String(error), t);
+    return failedReviewText(errorText(error), t);
   }
 }
 

@@ -26,6 +26,7 @@ import {
 import { ALL_TOOLS, TOOL_NAMES } from '../../core/tools/toolNames';
 import { lazy } from '../../core/lazy';
 import { readSource } from '../context/gatherContext';
+import { errorText } from '../context/errorText';
 import { t } from '../../common/l10n';
 import { mayReachModel, type ModelAccess } from '../protect/mayReachModel';
 import { protectionFor } from '../../common/settings';
@@ -65,7 +66,7 @@ export async function runTool(name: string, input: unknown, token: vscode.Cancel
   try {
     return await runTrustedTool(name, input, { ...protectionFor([]), t }, token);
   } catch (error) {
-    return refusal(t('{0} failed: {1}', name, error instanceof Error ? error.message : String(error)), t('A tool failed'));
+    return refusal(t('{0} failed: {1}', name, errorText(error)), t('A tool failed'));
   }
 }
 
