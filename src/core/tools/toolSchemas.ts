@@ -24,6 +24,9 @@ export const relativePath = () =>
     }),
   );
 
+/** A symbol's name, as the model asks for it. */
+const symbolName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+
 export const findFilesInput = lazy(() =>
   z.object({
     pattern: z.string().check(
@@ -48,7 +51,7 @@ export const readFileInput = lazy(() =>
 
 export const findSymbolInput = lazy(() =>
   z.object({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    name: symbolName(),
   }),
 );
 
@@ -56,7 +59,7 @@ export const findReferencesInput = lazy(() =>
   z.object({
     path: relativePath(),
     line: z.number().check(z.int(), z.gte(1)),
-    symbol: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    symbol: symbolName(),
   }),
 );
 

@@ -109,7 +109,7 @@ async function resultText(
 ): Promise<string> {
   const metadata = result.metadata;
   const missing = target.kind === 'files' ? target.missing.map((label) => ({ label, reason: t('not found') })) : [];
-  const notSent = [...result.skipped.map((item) => ({ label: item.label, reason: item.reason })), ...missing];
+  const notSent = [...result.skipped, ...missing];
   switch (metadata.outcome) {
     case 'ok':
       break;

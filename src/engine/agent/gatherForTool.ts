@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type ReviewToolInput } from '../../core/agent/reviewToolInput';
-import { type ChangesRequest } from '../../core/changes/changesArgs';
+import { type ChangesRequest, type ChangesScope } from '../../core/changes/changesArgs';
 import { readSource, sourceFromEditor } from '../context/gatherContext';
 import { UriTable } from '../context/uriTable';
 import { gatherChangesContext } from '../git/changesGatherer';
@@ -37,9 +37,9 @@ export async function toolTarget(input: ReviewToolInput): Promise<ToolTarget> {
 }
 
 function changesRequest(changes: string, question: string): ChangesRequest {
-  if (changes === 'uncommitted') return { scope: { kind: 'uncommitted' }, question };
-  if (changes === 'staged') return { scope: { kind: 'staged' }, question };
-  return { scope: { kind: 'ref', ref: changes, known: false }, question };
+  const scope: ChangesScope =
+    changes === 'uncommitted' || changes === 'staged' ? { kind: changes } : { kind: 'ref', ref: changes, known: false };
+  return { scope, question };
 }
 
 /** The resource whose settings and persona apply. */

@@ -40,9 +40,9 @@ export class ToolSink implements AnswerSink {
       file: finding.piece.label,
       line: finding.line,
       endLine: finding.endLine,
-      ...(finding.rule === undefined ? {} : { rule: finding.rule }),
+      rule: finding.rule,
       title: finding.title,
-      ...(finding.fix === undefined ? {} : { fix: finding.fix }),
+      fix: finding.fix,
     }));
     return { findings, report: this.report };
   }
