@@ -73,8 +73,12 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
       ),
     );
   }
-  const used = capped.sent.map((item) => item.label);
-  return capped.sent.length === 0 ? { used, notes, redactions } : { text: renderInstructions(capped.sent), used, notes, redactions };
+  return {
+    ...(capped.sent.length === 0 ? {} : { text: renderInstructions(capped.sent) }),
+    used: capped.sent.map((item) => item.label),
+    notes,
+    redactions,
+  };
 }
 
 /** What the choice of files left out or ignored, each file named inertly. */
