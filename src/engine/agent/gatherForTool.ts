@@ -52,17 +52,13 @@ export function targetScope(target: ToolTarget): vscode.Uri | undefined {
 export async function gatherForTool(target: ToolTarget): Promise<GatheredContext> {
   const uris = new UriTable();
   const scope = targetScope(target);
-  switch (target.kind) {
-    case 'changes':
-      return gatherChangesContext(target.request, uris);
-    case 'editor':
-      // The agent, not a person, chose this review: the gate treats the file as the model's pick.
-      return { context: [{ kind: 'attachments', sources: [await sourceFromEditor(target.editor, uris, 'model')] }], uris, scope };
-    case 'files': {
-      const read = target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris }));
-      return { context: [{ kind: 'attachments', sources: await Promise.all(read) }], uris, scope };
-    }
-    default:
-      return { context: [], uris, scope };
-  }
+  if (target.kind === 'changes') return gatherChangesContext(target.request, uris);
+  // The agent, not a person, chose this review: the gate treats the files as the model's pick.
+  const sources =
+    target.kind === 'editor'
+      ? [await sourceFromEditor(target.editor, uris, 'model')]
+      : target.kind === 'files'
+        ? await Promise.all(target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris })))
+        : undefined;
+  return { context: sources ? [{ kind: 'attachments', sources }] : [], uris, scope };
 }

@@ -22,8 +22,7 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
   const scope = vscode.window.activeTextEditor?.document.uri;
   if (gathered.kind === 'answer') {
     const changes: ChangesData = { files: [], refused: [], keys: {}, unavailable: gathered.text, unavailableReason: gathered.reason };
-    const action = gathered.action ? { ...gathered.action, arguments: [...gathered.action.arguments] } : undefined;
-    return { context: [{ kind: 'changes', changes }], uris, scope, ...(action ? { action } : {}) };
+    return { context: [{ kind: 'changes', changes }], uris, scope, ...(gathered.action ? { action: gathered.action } : {}) };
   }
   const keys: Record<string, string> = {};
   const label = (repositoryPath: string): string => {

@@ -16,7 +16,7 @@ export const OPEN_REPOSITORY_COMMAND = 'architect.openRepository';
 export type GatheredChanges =
   | (Answer & {
       /** What the person can do about it at once (a button under the answer). */
-      readonly action?: { readonly title: string; readonly command: string; readonly arguments: readonly unknown[] };
+      readonly action?: vscode.Command;
     })
   | {
       readonly kind: 'changes';
