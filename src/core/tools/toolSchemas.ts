@@ -24,6 +24,9 @@ export const relativePath = () =>
     }),
   );
 
+/** A 1-based line number. */
+const lineNumber = () => z.number().check(z.int(), z.gte(1));
+
 /** A symbol's name, as the model asks for it. */
 const symbolName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
@@ -44,8 +47,8 @@ export const findFilesInput = lazy(() =>
 export const readFileInput = lazy(() =>
   z.object({
     path: relativePath(),
-    startLine: z.optional(z.number().check(z.int(), z.gte(1))),
-    endLine: z.optional(z.number().check(z.int(), z.gte(1))),
+    startLine: z.optional(lineNumber()),
+    endLine: z.optional(lineNumber()),
   }),
 );
 
@@ -58,7 +61,7 @@ export const findSymbolInput = lazy(() =>
 export const findReferencesInput = lazy(() =>
   z.object({
     path: relativePath(),
-    line: z.number().check(z.int(), z.gte(1)),
+    line: lineNumber(),
     symbol: symbolName(),
   }),
 );

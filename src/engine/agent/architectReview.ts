@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FOCUS_COMMANDS, reviewToolInput, type ReviewToolInput } from '../../core/agent/reviewToolInput';
+import { reviewToolInput, type ReviewToolInput } from '../../core/agent/reviewToolInput';
 import { nameField } from '../../core/agent/quoteField';
 import { failedReviewText, fitReviewResult, MAX_FILE, nothingToReviewText, type ToolReview } from '../../core/agent/reviewToolResult';
 import { reviewSubject } from '../../core/agent/reviewSubject';
@@ -87,7 +87,7 @@ function beforeModel(target: ToolTarget): string | undefined {
 }
 
 function specFor(input: ReviewToolInput): IntentSpec {
-  return input.changes !== undefined ? INTENTS.changes : INTENTS[FOCUS_COMMANDS[input.focus ?? 'review']];
+  return input.changes !== undefined ? INTENTS.changes : INTENTS[input.focus ?? 'review'];
 }
 
 /** A review of changes has one task; another focus is asked for in the question. */
