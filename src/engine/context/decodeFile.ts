@@ -20,6 +20,11 @@ export async function decodeFile(bytes: Uint8Array, uri: vscode.Uri): Promise<So
     return { kind: 'text', text: await vscode.workspace.decode(bytes, { uri }) };
   } catch (error) {
     // VS Code refuses content it takes for binary; the core has already refused what has NUL bytes.
-    return { kind: 'unreadable', reason: errorText(error) };
+    return unreadable(errorText(error));
   }
+}
+
+/** Content that could not be read, and why, in one line for the answer. */
+export function unreadable(reason: string): SourceContent {
+  return { kind: 'unreadable', reason };
 }

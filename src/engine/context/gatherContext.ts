@@ -4,7 +4,7 @@ import { languageForPath } from '../../core/context/languages';
 import { groupDigits } from '../../core/i18n';
 import { t } from '../../common/l10n';
 import { mayReachModel, type AccessOrigin, type FileFacts, type ModelAccess } from '../protect/mayReachModel';
-import { decodeFile } from './decodeFile';
+import { decodeFile, unreadable } from './decodeFile';
 import { errorText } from './errorText';
 import { type UriTable } from './uriTable';
 
@@ -165,7 +165,7 @@ async function contentOf(
   gated: vscode.Uri,
   options: ReadOptions,
 ): Promise<SourceContent> {
-  if (uri.scheme === 'untitled' && !open) return { kind: 'unreadable', reason: t('the untitled document is no longer open') };
+  if (uri.scheme === 'untitled' && !open) return unreadable(t('the untitled document is no longer open'));
   const access = options.access ?? (await mayReachModel(gated, options.origin ?? 'user'));
   if (access.kind !== 'allowed') return { kind: access.kind, reason: access.reason };
   if (open) return { kind: 'text', text: open.getText() };
@@ -177,14 +177,13 @@ async function contentOf(
  * loaded into the extension host's memory.
  */
 async function readClosedFile(uri: vscode.Uri, file: FileFacts | undefined): Promise<SourceContent> {
-  if (!file) return { kind: 'unreadable', reason: t('no file system serves it') };
-  if ((file.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
-  if (file.size > MAX_READ_BYTES)
-    return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
+  if (!file) return unreadable(t('no file system serves it'));
+  if ((file.type & vscode.FileType.Directory) !== 0) return unreadable(t('it is a folder'));
+  if (file.size > MAX_READ_BYTES) return unreadable(t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)));
   try {
     return await decodeFile(await vscode.workspace.fs.readFile(uri), uri);
   } catch (error) {
-    return { kind: 'unreadable', reason: errorText(error) };
+    return unreadable(errorText(error));
   }
 }
 
