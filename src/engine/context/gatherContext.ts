@@ -36,12 +36,7 @@ export async function gatherChatContext(
   const strings: AttachedSource[] = [];
   // What the user attached on purpose outranks the editor's implicit context for the same file: the
   // implicit selection is recomputed with a delay and can be stale.
-  const explicit = new Set(
-    references
-      .filter((reference) => !isImplicit(reference))
-      .map((reference) => uriOf(reference.value)?.toString())
-      .filter((key) => key !== undefined),
-  );
+  const explicit = new Set(references.filter((reference) => !isImplicit(reference)).map((reference) => uriOf(reference.value)?.toString()));
   // References come sorted from the end of the prompt; restore the user's order.
   for (const reference of [...references].reverse()) {
     const value = reference.value;
