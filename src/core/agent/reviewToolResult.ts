@@ -87,7 +87,7 @@ function leftOutLine(review: ToolReview, overBudget: number, t: Translate): stri
 }
 
 function notSentLine(review: ToolReview, t: Translate): string | undefined {
-  const named = review.notSent.slice(0, MAX_NOT_SENT).map((item) => `${nameField(item.label, MAX_FILE)} (${item.reason})`);
+  const named = review.notSent.slice(0, MAX_NOT_SENT).map(notSentName);
   const more = review.notSent.length - named.length;
   const parts = [
     ...named,
@@ -95,6 +95,11 @@ function notSentLine(review: ToolReview, t: Translate): string | undefined {
     ...review.trimmed.slice(0, MAX_NOT_SENT).map((item) => quotedField(item, MAX_FILE)),
   ];
   return parts.length === 0 ? undefined : t('Not sent to the model: {0}.', parts.join('; '));
+}
+
+/** A file that was not sent, and why: "src/.env (excluded)". */
+export function notSentName(item: { readonly label: string; readonly reason: string }): string {
+  return `${nameField(item.label, MAX_FILE)} (${item.reason})`;
 }
 
 /**

@@ -93,11 +93,3 @@ function joinLines(hunks: readonly DiffHunk[], width: number, show: (text: strin
 function hasConflictMarkers(file: DiffFile): boolean {
   return file.hunks.some((hunk) => hunk.lines.some((line) => line.kind !== 'del' && CONFLICT_MARKER.test(line.text)));
 }
-
-/** The new-version lines a sent file covers: for the attached-piece bookkeeping findings rely on. */
-export function sentRange(file: DiffFile): { readonly from: number; readonly to: number } | undefined {
-  const first = file.hunks[0];
-  const last = file.hunks.at(-1);
-  if (!first || !last) return undefined;
-  return { from: hunkRange(first).from, to: hunkRange(last).to };
-}

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { reviewToolInput, type ReviewToolInput } from '../../core/agent/reviewToolInput';
 import { nameField } from '../../core/agent/quoteField';
-import { failedReviewText, fitReviewResult, MAX_FILE, nothingToReviewText, type ToolReview } from '../../core/agent/reviewToolResult';
+import {
+  failedReviewText,
+  fitReviewResult,
+  MAX_FILE,
+  notSentName,
+  nothingToReviewText,
+  type ToolReview,
+} from '../../core/agent/reviewToolResult';
 import { reviewSubject } from '../../core/agent/reviewSubject';
 import { INTENTS, type IntentSpec } from '../../core/intents/intentTable';
 import { noModelMessage } from '../../core/errors/classifyError';
@@ -114,7 +121,7 @@ async function resultText(
     case 'ok':
       break;
     case 'answered-without-model': {
-      const names = notSent.map((item) => `${nameField(item.label, MAX_FILE)} (${item.reason})`).join(', ');
+      const names = notSent.map(notSentName).join(', ');
       return nothingToReviewText(`${metadata.answerWithoutModel ?? ''}${names === '' ? '' : ` ${t('Not sent: {0}.', names)}`}`, t);
     }
     case 'cancelled':
