@@ -85,21 +85,15 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
 function selectionNotes(choice: InstructionChoice, t: Translate): string[] {
   const notes: string[] = [];
   for (const limited of choice.limitedGlobs) {
+    const label = inertName(limited.label);
     for (const refused of limited.refused)
-      notes.push(
-        t(
-          '{0}: the applyTo glob "{1}" was ignored: {2}.',
-          inertName(limited.label),
-          inertName(refused.glob),
-          globRefusalReason(refused.refusal, t),
-        ),
-      );
+      notes.push(t('{0}: the applyTo glob "{1}" was ignored: {2}.', label, inertName(refused.glob), globRefusalReason(refused.refusal, t)));
     const unnamed = limited.ignored - limited.refused.length;
     if (unnamed > 0)
       notes.push(
         t(
           '{0}: {1} applyTo globs were ignored (at most {2} globs of at most {3} characters are read from a file).',
-          inertName(limited.label),
+          label,
           unnamed,
           GLOB_LIMITS.maxPerList,
           GLOB_LIMITS.maxLength,
