@@ -60,13 +60,14 @@ export function findingLine(finding: ToolFinding, number: number): string {
 /** The result with the first `shown` findings; the rest are counted. */
 export function reviewResultText(review: ToolReview, shown: number, t: Translate = english): string {
   const kept = review.findings.slice(0, Math.max(0, shown));
-  const lines = [headerLine(review.subject, t), ...kept.map((finding, index) => findingLine(finding, index + 1))];
-  if (review.findings.length === 0) lines.push(noFindingsLine(review, t));
-  const leftOut = leftOutLine(review, review.findings.length - kept.length, t);
-  if (leftOut !== undefined) lines.push(leftOut);
-  const notSent = notSentLine(review, t);
-  if (notSent !== undefined) lines.push(notSent);
-  return lines.join('\n');
+  const lines = [
+    headerLine(review.subject, t),
+    ...kept.map((finding, index) => findingLine(finding, index + 1)),
+    review.findings.length === 0 ? noFindingsLine(review, t) : undefined,
+    leftOutLine(review, review.findings.length - kept.length, t),
+    notSentLine(review, t),
+  ];
+  return lines.filter((line) => line !== undefined).join('\n');
 }
 
 function noFindingsLine(review: ToolReview, t: Translate): string {
