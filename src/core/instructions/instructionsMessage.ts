@@ -53,9 +53,8 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
       if (refusal !== '') notes.push(refusal);
       continue;
     }
-    const redacted = protection.redactSecrets
-      ? await redactText(chosen.text.trim(), { path: chosen.file.label })
-      : { text: chosen.text.trim(), count: 0 };
+    const text = chosen.text.trim();
+    const redacted = protection.redactSecrets ? await redactText(text, { path: chosen.file.label }) : { text, count: 0 };
     redactions += redacted.count;
     kept.push({ label: chosen.file.label, text: revealHiddenCharacters(redacted.text).text });
   }
