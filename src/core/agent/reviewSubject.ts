@@ -14,10 +14,10 @@ export function reviewSubject(input: unknown, t: Translate = english): string {
   if (changes === 'staged') return t('the staged changes');
   if (changes !== '') return PLAIN_NAME.test(changes) ? t('the changes since {0}', changes) : t('the changes since a ref');
   const paths = Array.isArray(value.paths) ? value.paths.filter((path): path is string => typeof path === 'string') : [];
-  if (paths.length === 1 && PLAIN_NAME.test(paths[0] ?? '')) return paths[0] ?? '';
-  if (paths.length === 1) return t('1 file');
   if (paths.length > 1) return t('{0} files', paths.length);
-  return t("the active editor's file");
+  const [only] = paths;
+  if (only === undefined) return t("the active editor's file");
+  return PLAIN_NAME.test(only) ? only : t('1 file');
 }
 
 /** The message VS Code shows while the tool runs. */

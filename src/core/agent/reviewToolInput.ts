@@ -9,16 +9,9 @@ import { relativePath } from '../tools/toolSchemas';
  * comes from a model, so it is validated like any untrusted input; package.json says the same to the
  * model as a JSON schema.
  */
-export const REVIEW_FOCUSES = ['review', 'security', 'schema', 'diagnose'] as const;
+/** Each focus is the id of the command of the table it runs when the tool reviews files. */
+export const REVIEW_FOCUSES = ['review', 'security', 'schema', 'diagnose'] as const satisfies readonly IntentId[];
 export type ReviewFocus = (typeof REVIEW_FOCUSES)[number];
-
-/** Which command of the table each focus runs when the tool reviews files. */
-export const FOCUS_COMMANDS: Readonly<Record<ReviewFocus, IntentId>> = {
-  review: 'review',
-  security: 'security',
-  schema: 'schema',
-  diagnose: 'diagnose',
-};
 
 export const MAX_REVIEW_PATHS = 20;
 

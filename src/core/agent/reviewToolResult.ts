@@ -60,13 +60,14 @@ export function findingLine(finding: ToolFinding, number: number): string {
 /** The result with the first `shown` findings; the rest are counted. */
 export function reviewResultText(review: ToolReview, shown: number, t: Translate = english): string {
   const kept = review.findings.slice(0, Math.max(0, shown));
-  const lines = [headerLine(review.subject, t), ...kept.map((finding, index) => findingLine(finding, index + 1))];
-  if (review.findings.length === 0) lines.push(noFindingsLine(review, t));
-  const leftOut = leftOutLine(review, review.findings.length - kept.length, t);
-  if (leftOut !== undefined) lines.push(leftOut);
-  const notSent = notSentLine(review, t);
-  if (notSent !== undefined) lines.push(notSent);
-  return lines.join('\n');
+  const lines = [
+    headerLine(review.subject, t),
+    ...kept.map((finding, index) => findingLine(finding, index + 1)),
+    review.findings.length === 0 ? noFindingsLine(review, t) : undefined,
+    leftOutLine(review, review.findings.length - kept.length, t),
+    notSentLine(review, t),
+  ];
+  return lines.filter((line) => line !== undefined).join('\n');
 }
 
 function noFindingsLine(review: ToolReview, t: Translate): string {
@@ -87,7 +88,7 @@ function leftOutLine(review: ToolReview, overBudget: number, t: Translate): stri
 }
 
 function notSentLine(review: ToolReview, t: Translate): string | undefined {
-  const named = review.notSent.slice(0, MAX_NOT_SENT).map((item) => `${nameField(item.label, MAX_FILE)} (${item.reason})`);
+  const named = review.notSent.slice(0, MAX_NOT_SENT).map(notSentName);
   const more = review.notSent.length - named.length;
   const parts = [
     ...named,
@@ -95,6 +96,11 @@ function notSentLine(review: ToolReview, t: Translate): string | undefined {
     ...review.trimmed.slice(0, MAX_NOT_SENT).map((item) => quotedField(item, MAX_FILE)),
   ];
   return parts.length === 0 ? undefined : t('Not sent to the model: {0}.', parts.join('; '));
+}
+
+/** A file that was not sent, and why: "src/.env (excluded)". */
+export function notSentName(item: { readonly label: string; readonly reason: string }): string {
+  return `${nameField(item.label, MAX_FILE)} (${item.reason})`;
 }
 
 /**

@@ -77,25 +77,24 @@ export function shrunkCodeBudget(plannedChars: number, allowedCodeTokens: number
 
 /** Rule 5: what the tool loop has spent of the budget, and what it may still spend. */
 export class TokenLedger {
-  private used: number;
+  readonly #budgetTokens: number;
+  #used: number;
 
-  constructor(
-    private readonly budgetTokens: number,
-    estimatedPromptTokens: number,
-  ) {
-    this.used = estimatedPromptTokens;
+  constructor(budgetTokens: number, estimatedPromptTokens: number) {
+    this.#budgetTokens = budgetTokens;
+    this.#used = estimatedPromptTokens;
   }
 
   mayOfferTools(): boolean {
-    return this.used < this.budgetTokens * TOOLS_BELOW_SHARE;
+    return this.#used < this.#budgetTokens * TOOLS_BELOW_SHARE;
   }
 
   /** Room for one tool result, in characters. */
   roomForResultChars(): number {
-    return Math.floor(Math.max(0, this.budgetTokens - this.used - TOOL_RESULT_RESERVE_TOKENS) * DEFAULT_CHARS_PER_TOKEN);
+    return Math.floor(Math.max(0, this.#budgetTokens - this.#used - TOOL_RESULT_RESERVE_TOKENS) * DEFAULT_CHARS_PER_TOKEN);
   }
 
   spend(text: string): void {
-    this.used += estimateTokens(text) + MESSAGE_OVERHEAD_TOKENS;
+    this.#used += estimateTokens(text) + MESSAGE_OVERHEAD_TOKENS;
   }
 }

@@ -10,7 +10,7 @@ export const CHANGED_LINES_SLACK = 3;
  * they were removed in front of. A review of changes reports only what is on or near them.
  */
 export class ChangedLines {
-  private readonly anchors = new Map<string, number[]>();
+  readonly #anchors = new Map<string, number[]>();
 
   constructor(files: readonly DiffFile[]) {
     for (const file of files) {
@@ -20,13 +20,13 @@ export class ChangedLines {
           if (line.kind === 'add') lines.push(line.newLine);
           else if (line.kind === 'del') lines.push(line.beforeLine);
         }
-      this.anchors.set(normalizeRelativePath(file.path), ascending(lines) ? lines : lines.sort((a, b) => a - b));
+      this.#anchors.set(normalizeRelativePath(file.path), ascending(lines) ? lines : lines.sort((a, b) => a - b));
     }
   }
 
   /** Whether lines `line..endLine` of `path` are on a changed line or within the slack of one. */
   touches(path: string, line: number, endLine = line): boolean {
-    const lines = this.anchors.get(normalizeRelativePath(path));
+    const lines = this.#anchors.get(normalizeRelativePath(path));
     if (!lines || lines.length === 0) return false;
     const from = line - CHANGED_LINES_SLACK;
     const to = Math.max(line, endLine) + CHANGED_LINES_SLACK;

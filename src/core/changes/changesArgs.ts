@@ -44,10 +44,8 @@ export async function parseChangesArgs(prompt: string, exists: (revision: string
   if (!match) return { scope: { kind: 'uncommitted' }, question: '' };
   const [, first = '', rest = ''] = match;
   if (first.toLowerCase() === 'staged') return { scope: { kind: 'staged' }, question: rest.trim() };
-  const safe = isSafeRevision(first);
   const shaped = looksLikeRef(first);
-  if (!safe && !shaped) return { scope: { kind: 'uncommitted' }, question: trimmed };
-  const known = safe && (await exists(first));
+  const known = isSafeRevision(first) && (await exists(first));
   if (known || shaped) return { scope: { kind: 'ref', ref: first, known }, question: rest.trim() };
   return { scope: { kind: 'uncommitted' }, question: trimmed };
 }

@@ -6,7 +6,7 @@ import { ChangedLines } from './changedLines';
 import { type DiffFile, hunkRange } from './diffModel';
 import { fitDiff, type FittedFile } from './fitDiff';
 import { redactDiff } from './redactDiff';
-import { renderDeletedFile, renderDiffFile, sentRange } from './renderDiff';
+import { renderDeletedFile, renderDiffFile } from './renderDiff';
 import { inertName } from '../protect/inertName';
 
 /** A changed file the adapter could not or would not read, with a one-line reason for the answer. */
@@ -83,10 +83,11 @@ export async function buildChangesContext(input: ChangesInput): Promise<ChangesC
   if (cut.length > 0) notes.push(t("Left out to fit the model's input limit: {0}.", cut.join(', ')));
   return {
     pieces: [...fitted.files.map((file) => renderDiffFile(file, t)), ...deletedPieces],
-    sent: fitted.files.flatMap((file) => {
-      const range = sentRange(file.file);
-      const hunks = file.file.hunks.map(hunkRange).map((hunk) => ({ startLine: hunk.from, endLine: hunk.to }));
-      return range ? [{ path: file.file.path, ...range, hunks }] : [];
+    sent: fitted.files.flatMap(({ file }) => {
+      const hunks = file.hunks.map(hunkRange).map((hunk) => ({ startLine: hunk.from, endLine: hunk.to }));
+      // The new-version lines the sent file covers, from its first hunk to its last.
+      const [first, last] = [hunks[0], hunks.at(-1)];
+      return first && last ? [{ path: file.path, from: first.startLine, to: last.endLine, hunks }] : [];
     }),
     notes,
     cut,

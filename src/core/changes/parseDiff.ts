@@ -38,18 +38,26 @@ interface SectionHeader {
   binary: boolean;
 }
 
+type PathField = 'oldPath' | 'newPath' | 'renameFrom' | 'renameTo' | 'copyFrom' | 'copyTo';
+
+/** The header lines that name a path: their start, the field they set, how the rest of the line is read. */
+const PATH_LINES: ReadonlyArray<readonly [string, PathField, (raw: string) => string | undefined]> = [
+  ['--- ', 'oldPath', headerPath],
+  ['+++ ', 'newPath', headerPath],
+  ['rename from ', 'renameFrom', unquoteGitPath],
+  ['rename to ', 'renameTo', unquoteGitPath],
+  ['copy from ', 'copyFrom', unquoteGitPath],
+  ['copy to ', 'copyTo', unquoteGitPath],
+];
+
 function readHeader(section: string): SectionHeader {
   const header: SectionHeader = { created: false, deleted: false, binary: false };
   // Only the lines before the first hunk: splitting a whole section would copy every line of it.
   const firstHunk = section.search(/^@@/m);
   for (const line of (firstHunk === -1 ? section : section.slice(0, firstHunk)).split('\n')) {
     const text = line.replace(/\r$/, '');
-    if (text.startsWith('--- ')) header.oldPath = headerPath(text.slice(4));
-    else if (text.startsWith('+++ ')) header.newPath = headerPath(text.slice(4));
-    else if (text.startsWith('rename from ')) header.renameFrom = unquoteGitPath(text.slice(12));
-    else if (text.startsWith('rename to ')) header.renameTo = unquoteGitPath(text.slice(10));
-    else if (text.startsWith('copy from ')) header.copyFrom = unquoteGitPath(text.slice(10));
-    else if (text.startsWith('copy to ')) header.copyTo = unquoteGitPath(text.slice(8));
+    const named = PATH_LINES.find(([start]) => text.startsWith(start));
+    if (named) header[named[1]] = named[2](text.slice(named[0].length));
     else if (text.startsWith('new file mode ')) header.created = true;
     else if (text.startsWith('deleted file mode ')) header.deleted = true;
     else if (/^Binary files .* differ$/.test(text) || text === 'GIT binary patch') header.binary = true;
@@ -60,9 +68,11 @@ function readHeader(section: string): SectionHeader {
 function parseSection(section: string): DiffFile | undefined {
   const header = readHeader(section);
   const firstHunk = firstHunkHeader(section);
-  const parsed = pathsByParseDiff(section, firstHunk, header);
-  const oldPath = header.renameFrom ?? header.copyFrom ?? header.oldPath ?? cleanParsedPath(parsed?.from);
-  const newPath = header.renameTo ?? header.copyTo ?? header.newPath ?? cleanParsedPath(parsed?.to);
+  const headerOld = header.renameFrom ?? header.copyFrom ?? header.oldPath;
+  const headerNew = header.renameTo ?? header.copyTo ?? header.newPath;
+  const parsed = pathsByParseDiff(section, firstHunk, headerOld !== undefined && headerNew !== undefined);
+  const oldPath = headerOld ?? cleanParsedPath(parsed?.from);
+  const newPath = headerNew ?? cleanParsedPath(parsed?.to);
   const status = statusOf(header, oldPath, newPath);
   const path = status === 'deleted' ? oldPath : newPath;
   if (path === undefined) return undefined;
@@ -100,11 +110,8 @@ interface ParsedStart {
  * neither, and is left to the header lines alone: parse-diff matches each line against a list of
  * patterns, and was the largest cost of a diff's headers.
  */
-function pathsByParseDiff(section: string, firstHunk: number, header: SectionHeader): ParsedStart | undefined {
+function pathsByParseDiff(section: string, firstHunk: number, named: boolean): ParsedStart | undefined {
   const beforeHunks = firstHunk === -1 ? section : section.slice(0, firstHunk);
-  const named =
-    (header.renameFrom ?? header.copyFrom ?? header.oldPath) !== undefined &&
-    (header.renameTo ?? header.copyTo ?? header.newPath) !== undefined;
   if (named && section.startsWith('diff --git ') && !/\ndiff\s/.test(beforeHunks)) return undefined;
   // With the first hunk header, so that parse-diff counts the files before the hunks as it would in the
   // whole section.

@@ -24,8 +24,8 @@ export function renderDiffFile(fitted: FittedFile, t: Translate = english): stri
   if (fitted.partial)
     header.push(t('The hunk at lines {0} is shown only in part: its first lines, up to the last number shown.', rangeText(fitted.partial)));
   if (hasConflictMarkers(file)) header.push(t('This file has unresolved merge conflict markers (<<<<<<<, =======, >>>>>>>).'));
-  if (file.hunks.length === 0) return header.join('\n');
-  return `${header.join('\n')}\n${fenced(renderHunks(file.hunks), languageForPath(file.path))}`;
+  const text = header.join('\n');
+  return file.hunks.length === 0 ? text : `${text}\n${fenced(renderHunks(file.hunks), languageForPath(file.path))}`;
 }
 
 /** A deleted file is named, never shown: the model reviews what the code is now. */
@@ -92,12 +92,4 @@ function joinLines(hunks: readonly DiffHunk[], width: number, show: (text: strin
 
 function hasConflictMarkers(file: DiffFile): boolean {
   return file.hunks.some((hunk) => hunk.lines.some((line) => line.kind !== 'del' && CONFLICT_MARKER.test(line.text)));
-}
-
-/** The new-version lines a sent file covers: for the attached-piece bookkeeping findings rely on. */
-export function sentRange(file: DiffFile): { readonly from: number; readonly to: number } | undefined {
-  const first = file.hunks[0];
-  const last = file.hunks[file.hunks.length - 1];
-  if (!first || !last) return undefined;
-  return { from: hunkRange(first).from, to: hunkRange(last).to };
 }

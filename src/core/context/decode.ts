@@ -22,8 +22,8 @@ export function decodeFileBytes(
   bytes: Uint8Array,
   settings: EncodingSettings = UTF8_DEFAULT,
 ): SourceContent | { readonly kind: 'undecodable' } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return { kind: 'text', text: new TextDecoder(utf16).decode(bytes.subarray(2)) };
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
   const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const saysUtf8 = (settings.encoding === 'utf8' || settings.encoding === 'utf8bom') && !settings.autoGuess;

@@ -6,7 +6,7 @@
  * about a third of the time of pushing onto a plain array, and every request indexes each attached file.
  */
 export class LineIndex {
-  private readonly starts: Uint32Array;
+  readonly #starts: Uint32Array;
   readonly lineCount: number;
 
   constructor(readonly text: string) {
@@ -20,23 +20,23 @@ export class LineIndex {
       }
       starts[count++] = at + 1;
     }
-    this.starts = starts;
+    this.#starts = starts;
     this.lineCount = count;
   }
 
   /** The start of the line at a 0-based position, or undefined past the last line. */
-  private startAt(position: number): number | undefined {
-    return position >= 0 && position < this.lineCount ? this.starts[position] : undefined;
+  #startAt(position: number): number | undefined {
+    return position >= 0 && position < this.lineCount ? this.#starts[position] : undefined;
   }
 
   /** Offset of the first character of a 1-based line. */
   start(line: number): number {
-    return this.startAt(line - 1) ?? this.text.length;
+    return this.#startAt(line - 1) ?? this.text.length;
   }
 
   /** Offset just past the last character of a 1-based line (before "\r\n" or "\n"). */
   end(line: number): number {
-    const next = this.startAt(line);
+    const next = this.#startAt(line);
     if (next === undefined) return this.text.length;
     return this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
@@ -51,7 +51,7 @@ export class LineIndex {
     let high = this.lineCount - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if ((this.startAt(middle) ?? 0) <= offset) low = middle;
+      if ((this.#startAt(middle) ?? 0) <= offset) low = middle;
       else high = middle - 1;
     }
     return low + 1;

@@ -36,8 +36,8 @@ export function linePrefixWidth(totalLines: number): number {
  * than their share (minified code) are cut by characters around the focus column.
  */
 export function windowText(text: string, focus: Focus | undefined, budgetChars: number, lineIndex?: LineIndex): CodeWindow {
-  const window = new WindowBuilder(lineIndex ?? new LineIndex(text), Math.max(0, Math.min(budgetChars, MAX_PIECE_CHARS)));
-  if (text.length + window.total * window.prefix <= window.remaining) return window.everything();
+  const window = windowBuilder(lineIndex ?? new LineIndex(text), Math.max(0, Math.min(budgetChars, MAX_PIECE_CHARS)));
+  if (window.fitsWhole(text.length)) return window.everything();
   const first = clamp(focus?.startLine ?? 1, 1, window.total);
   const last = clamp(Math.max(focus?.endLine ?? first, first), first, window.total);
   const keptLast = window.keepFocus(first, last, focus?.startColumn ?? 0);
@@ -47,96 +47,99 @@ export function windowText(text: string, focus: Focus | undefined, budgetChars: 
 }
 
 /** The lines kept so far and the budget left: one window being chosen. */
-class WindowBuilder {
-  readonly total: number;
+function windowBuilder(index: LineIndex, budget: number) {
+  const total = index.lineCount;
   /** Characters of a rendered line beyond its text. */
-  readonly prefix: number;
-  private readonly perLineCap: number;
-  private readonly kept: WindowLine[] = [];
-
-  constructor(
-    private readonly index: LineIndex,
-    public remaining: number,
-  ) {
-    this.total = index.lineCount;
-    this.prefix = linePrefixWidth(this.total) + 1;
-    this.perLineCap = Math.max(200, Math.floor(remaining / 8));
-  }
-
-  everything(): CodeWindow {
-    for (let line = 1; line <= this.total; line++) {
-      this.kept.push({ line, start: this.index.start(line), end: this.index.end(line), partial: false });
-    }
-    return this.result(false);
-  }
-
-  /** Keeps the focus lines from the first on while they fit (the first one at least); returns the last kept. */
-  keepFocus(first: number, last: number, startColumn: number): number {
-    let keptLast = first - 1;
-    for (let line = first; line <= last; line++) {
-      if (!this.keep(line, this.remaining, line === first ? startColumn : 0)) break;
-      keptLast = line;
-    }
-    if (keptLast < first) this.keep(first, this.remaining, startColumn, true);
-    return keptLast;
-  }
-
-  /** Adds lines below and above the focus, alternating, until the budget or the file runs out. */
-  growAround(startAbove: number, startBelow: number): void {
-    let above = startAbove;
-    let below = startBelow;
-    let aboveOpen = above >= 1;
-    let belowOpen = below <= this.total;
-    while ((aboveOpen || belowOpen) && this.remaining > this.prefix) {
-      if (belowOpen) {
-        if (this.keep(below, this.perLineCap, 0)) below++;
-        else belowOpen = false;
-        belowOpen &&= below <= this.total;
-      }
-      if (aboveOpen) {
-        if (this.keep(above, this.perLineCap, 0)) above--;
-        else aboveOpen = false;
-        aboveOpen &&= above >= 1;
-      }
-    }
-  }
+  const prefix = linePrefixWidth(total) + 1;
+  const perLineCap = Math.max(200, Math.floor(budget / 8));
+  const kept: WindowLine[] = [];
+  let remaining = budget;
 
   /**
    * Keeps a line when the budget allows and reports whether it did. Only a line longer than its share
    * (`cap`) is cut by characters, or the first line when nothing else fits (`force`); an ordinary line
    * that does not fit ends the window on that side.
    */
-  private keep(line: number, cap: number, column: number, force = false): boolean {
-    const room = Math.min(cap, this.remaining - this.prefix);
-    const start = this.index.start(line);
-    const length = this.index.length(line);
+  const keep = (line: number, cap: number, column: number, force = false): boolean => {
+    const room = Math.min(cap, remaining - prefix);
+    const start = index.start(line);
+    const length = index.length(line);
     if (room < Math.min(20, length + 1)) return false;
     if (length > room && length <= cap && !force) return false;
     if (length <= room) {
-      this.kept.push({ line, start, end: start + length, partial: false });
-      this.remaining -= length + this.prefix;
+      kept.push({ line, start, end: start + length, partial: false });
+      remaining -= length + prefix;
       return true;
     }
     const from = Math.max(0, Math.min(column - Math.floor(room / 3), length - room));
-    this.kept.push({ line, start: start + from, end: start + from + room, partial: true });
-    this.remaining -= room + this.prefix;
+    kept.push({ line, start: start + from, end: start + from + room, partial: true });
+    remaining -= room + prefix;
     return true;
-  }
+  };
 
-  result(selectionCut: boolean): CodeWindow {
-    const sorted = this.kept.sort((a, b) => a.line - b.line);
-    const complete = sorted.length === this.total && sorted.every((line) => !line.partial);
-    // An empty window has no lines at all (endLine 0): no finding can be placed in it.
-    return {
-      index: this.index,
-      lines: sorted,
-      startLine: sorted[0]?.line ?? 1,
-      endLine: sorted[sorted.length - 1]?.line ?? 0,
-      totalLines: this.total,
-      complete,
+  const result = (selectionCut: boolean): CodeWindow =>
+    windowOf(
+      index,
+      kept.sort((a, b) => a.line - b.line),
       selectionCut,
-    };
-  }
+    );
+
+  return {
+    total,
+    /** Whether every line, numbered, fits. */
+    fitsWhole: (textLength: number) => textLength + total * prefix <= remaining,
+
+    everything(): CodeWindow {
+      for (let line = 1; line <= total; line++) kept.push({ line, start: index.start(line), end: index.end(line), partial: false });
+      return result(false);
+    },
+
+    /** Keeps the focus lines from the first on while they fit (the first one at least); returns the last kept. */
+    keepFocus(first: number, last: number, startColumn: number): number {
+      let keptLast = first - 1;
+      for (let line = first; line <= last; line++) {
+        if (!keep(line, remaining, line === first ? startColumn : 0)) break;
+        keptLast = line;
+      }
+      if (keptLast < first) keep(first, remaining, startColumn, true);
+      return keptLast;
+    },
+
+    /** Adds lines below and above the focus, alternating, until the budget or the file runs out. */
+    growAround(startAbove: number, startBelow: number): void {
+      let above = startAbove;
+      let below = startBelow;
+      let aboveOpen = above >= 1;
+      let belowOpen = below <= total;
+      while ((aboveOpen || belowOpen) && remaining > prefix) {
+        if (belowOpen) {
+          if (keep(below, perLineCap, 0)) below++;
+          else belowOpen = false;
+          belowOpen &&= below <= total;
+        }
+        if (aboveOpen) {
+          if (keep(above, perLineCap, 0)) above--;
+          else aboveOpen = false;
+          aboveOpen &&= above >= 1;
+        }
+      }
+    },
+
+    result,
+  };
+}
+
+/** A window of contiguous lines, ascending. An empty one has no lines at all (endLine 0): no finding can be placed in it. */
+function windowOf(index: LineIndex, lines: readonly WindowLine[], selectionCut: boolean): CodeWindow {
+  return {
+    index,
+    lines,
+    startLine: lines[0]?.line ?? 1,
+    endLine: lines.at(-1)?.line ?? 0,
+    totalLines: index.lineCount,
+    complete: lines.length === index.lineCount && lines.every((line) => !line.partial),
+    selectionCut,
+  };
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -158,13 +161,5 @@ export function rangeWindow(text: string, startLine: number, endLine: number, ma
     const length = index.length(line);
     lines.push({ line, start, end: start + Math.min(length, maxLineChars), partial: length > maxLineChars });
   }
-  return {
-    index,
-    lines,
-    startLine: first,
-    endLine: last,
-    totalLines: total,
-    complete: first === 1 && last === total && lines.every((line) => !line.partial),
-    selectionCut: false,
-  };
+  return windowOf(index, lines, false);
 }

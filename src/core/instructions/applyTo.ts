@@ -27,9 +27,7 @@ export function parseInstructionFile(text: string): ParsedInstructionFile {
   const normalized = normalizeMarkdown(text);
   if (!/^---[ \t]*(ya?ml)?[ \t]*\n/i.test(normalized)) {
     // No front matter (or front matter in a language we do not read, which applies to nothing).
-    return /^---[ \t]*[A-Za-z]/.test(normalized)
-      ? { applyTo: { kind: 'invalid' }, body: normalized }
-      : { applyTo: { kind: 'always' }, body: normalized };
+    return { applyTo: { kind: /^---[ \t]*[A-Za-z]/.test(normalized) ? 'invalid' : 'always' }, body: normalized };
   }
   let data: unknown;
   let body: string;
@@ -52,10 +50,12 @@ function applyToFrom(value: unknown): ApplyTo {
   const bounded = boundGlobs(globsOf(new Set(items as readonly string[])));
   if (bounded.globs.length === 0 && bounded.ignored === 0) return { kind: 'always' };
   if (bounded.globs.some((glob) => glob === '**' || glob === '**/*')) return { kind: 'always' };
-  if (bounded.ignored === 0) return { kind: 'globs', globs: bounded.globs };
-  return bounded.refused.length > 0
-    ? { kind: 'globs', globs: bounded.globs, ignored: bounded.ignored, refused: bounded.refused }
-    : { kind: 'globs', globs: bounded.globs, ignored: bounded.ignored };
+  return {
+    kind: 'globs',
+    globs: bounded.globs,
+    ...(bounded.ignored === 0 ? {} : { ignored: bounded.ignored }),
+    ...(bounded.ignored === 0 || bounded.refused.length === 0 ? {} : { refused: bounded.refused }),
+  };
 }
 
 function* globsOf(items: Iterable<string>): Iterable<string> {

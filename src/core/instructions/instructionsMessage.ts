@@ -53,9 +53,8 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
       if (refusal !== '') notes.push(refusal);
       continue;
     }
-    const redacted = protection.redactSecrets
-      ? await redactText(chosen.text.trim(), { path: chosen.file.label })
-      : { text: chosen.text.trim(), count: 0 };
+    const text = chosen.text.trim();
+    const redacted = protection.redactSecrets ? await redactText(text, { path: chosen.file.label }) : { text, count: 0 };
     redactions += redacted.count;
     kept.push({ label: chosen.file.label, text: revealHiddenCharacters(redacted.text).text });
   }
@@ -73,29 +72,27 @@ export async function instructionsPart(choice: InstructionChoice, protection: In
       ),
     );
   }
-  const used = capped.sent.map((item) => item.label);
-  return capped.sent.length === 0 ? { used, notes, redactions } : { text: renderInstructions(capped.sent), used, notes, redactions };
+  return {
+    ...(capped.sent.length === 0 ? {} : { text: renderInstructions(capped.sent) }),
+    used: capped.sent.map((item) => item.label),
+    notes,
+    redactions,
+  };
 }
 
 /** What the choice of files left out or ignored, each file named inertly. */
 function selectionNotes(choice: InstructionChoice, t: Translate): string[] {
   const notes: string[] = [];
   for (const limited of choice.limitedGlobs) {
+    const label = inertName(limited.label);
     for (const refused of limited.refused)
-      notes.push(
-        t(
-          '{0}: the applyTo glob "{1}" was ignored: {2}.',
-          inertName(limited.label),
-          inertName(refused.glob),
-          globRefusalReason(refused.refusal, t),
-        ),
-      );
+      notes.push(t('{0}: the applyTo glob "{1}" was ignored: {2}.', label, inertName(refused.glob), globRefusalReason(refused.refusal, t)));
     const unnamed = limited.ignored - limited.refused.length;
     if (unnamed > 0)
       notes.push(
         t(
           '{0}: {1} applyTo globs were ignored (at most {2} globs of at most {3} characters are read from a file).',
-          inertName(limited.label),
+          label,
           unnamed,
           GLOB_LIMITS.maxPerList,
           GLOB_LIMITS.maxLength,

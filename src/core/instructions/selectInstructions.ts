@@ -56,14 +56,14 @@ export function chooseInstructions(files: readonly InstructionFile[], requestPat
 
 /** A scoped file is taken when its `applyTo` matches a file of the request, or when the chat attached it. */
 function considerScoped(file: InstructionFile, text: string, requestPaths: readonly string[], choice: ChoiceBuilder): void {
-  const parsed = parseInstructionFile(text);
-  if (parsed.applyTo.kind === 'globs' && (parsed.applyTo.ignored ?? 0) > 0)
-    choice.limitedGlobs.push({ label: file.label, ignored: parsed.applyTo.ignored ?? 0, refused: parsed.applyTo.refused ?? [] });
-  if (parsed.applyTo.kind === 'invalid' && !file.attachedByChat) {
+  const { applyTo, body } = parseInstructionFile(text);
+  if (applyTo.kind === 'globs' && applyTo.ignored)
+    choice.limitedGlobs.push({ label: file.label, ignored: applyTo.ignored, refused: applyTo.refused ?? [] });
+  if (applyTo.kind === 'invalid' && !file.attachedByChat) {
     choice.unreadableFrontMatter.push(file.label);
     return;
   }
-  const verdict = file.attachedByChat ? 'applies' : applyToVerdict(parsed.applyTo, requestPaths);
-  if (verdict === 'applies') choice.chosen.push({ file, text: parsed.body });
+  const verdict = file.attachedByChat ? 'applies' : applyToVerdict(applyTo, requestPaths);
+  if (verdict === 'applies') choice.chosen.push({ file, text: body });
   else if (verdict === 'too-costly') choice.tooCostly.push(file.label);
 }

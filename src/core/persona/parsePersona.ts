@@ -52,21 +52,18 @@ export function parsePersona(text: string, fileName: string, source: PersonaSour
 function splitFrontMatter(normalized: string, t: Translate): { frontMatterText: string } | { problem: PersonaProblem } {
   const firstLineEnd = normalized.indexOf('\n');
   const firstLine = firstLineEnd === -1 ? normalized : normalized.slice(0, firstLineEnd);
-  if (!/^---(?!-)/.test(firstLine)) {
-    return { problem: { message: t('No front matter: a persona file starts with a --- block that sets name and description.'), line: 1 } };
-  }
+  // Each of these problems is on the first line, the one that opens the front matter.
+  const problem = (message: string) => ({ problem: { message, line: 1 } });
+  if (!/^---(?!-)/.test(firstLine))
+    return problem(t('No front matter: a persona file starts with a --- block that sets name and description.'));
   const language = firstLine.slice(3).trim();
-  if (language !== '' && !/^ya?ml$/i.test(language)) {
-    return {
-      problem: { message: t('Front matter in "{0}" is not allowed: only YAML is read, and no code is ever run.', language), line: 1 },
-    };
-  }
+  if (language !== '' && !/^ya?ml$/i.test(language))
+    return problem(t('Front matter in "{0}" is not allowed: only YAML is read, and no code is ever run.', language));
   const closing = normalized.indexOf('\n---', firstLine.length);
-  if (closing === -1) return { problem: { message: t('The front matter is not closed: add a line with --- after it.'), line: 1 } };
+  if (closing === -1) return problem(t('The front matter is not closed: add a line with --- after it.'));
   const frontMatterText = normalized.slice(firstLine.length, closing);
-  if (utf8ByteLength(frontMatterText) > MAX_FRONT_MATTER_BYTES) {
-    return { problem: { message: t('The front matter is larger than {0} KiB.', MAX_FRONT_MATTER_BYTES / 1024), line: 1 } };
-  }
+  if (utf8ByteLength(frontMatterText) > MAX_FRONT_MATTER_BYTES)
+    return problem(t('The front matter is larger than {0} KiB.', MAX_FRONT_MATTER_BYTES / 1024));
   return { frontMatterText };
 }
 

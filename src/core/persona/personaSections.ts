@@ -61,8 +61,8 @@ export function diagnosticSteps(body: string): string[] | undefined {
   const steps: string[] = [];
   for (const line of lines.slice(start + 1)) {
     const item = /^[>\s]*\d+[.)]\s+(.+)$/.exec(line)?.[1];
+    // The list ends at the first line after it that is not a step, blank or not.
     if (item) steps.push(item.trim());
-    else if (steps.length > 0 && line.replace(/^[>\s]*/, '') === '') break;
     else if (steps.length > 0) break;
   }
   return steps.length > 0 ? steps : undefined;

@@ -52,7 +52,7 @@ export interface ActivePersona {
  * (the shipped file, even if a workspace file took over its id) with a warning that says why.
  */
 export function chooseActivePersona(catalog: PersonaCatalog, wantedId: string, builtin: Persona, t: Translate = english): ActivePersona {
-  const id = wantedId.trim() === '' ? BUILTIN_PERSONA_ID : wantedId.trim();
+  const id = wantedId.trim() || BUILTIN_PERSONA_ID;
   const found = catalog.personas.get(id);
   if (found) return { persona: found };
   const broken = [...catalog.invalid].reverse().find((entry) => entry.id === id);

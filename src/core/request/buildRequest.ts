@@ -24,13 +24,16 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const spec = INTENTS[input.command];
   const charsPerToken = input.charsPerToken ?? DEFAULT_CHARS_PER_TOKEN;
   const protection: SourceProtection = { exclude: input.exclude, redactSecrets: input.redactSecrets, charsPerToken, t };
-  const entries = inFittingOrder(input.context.map(sourceFor)).map((source) => ({ source, screened: source.screen(protection) }));
+  const entries: ScreenedEntry[] = inFittingOrder(input.context.map(sourceFor)).map((source) => ({
+    role: source.role,
+    screened: source.screen(protection),
+  }));
   const all = entries.map((entry) => entry.screened);
   const budgetTokens = inputBudget(input.maxInputTokens);
   const nothing = emptyPlan(budgetTokens, all);
   const unavailable = all.find((screened) => screened.unavailable !== undefined)?.unavailable;
   if (unavailable !== undefined) return { ...nothing, notes: [], answerWithoutModel: unavailable };
-  const underReview = entries.filter((entry) => entry.source.role === 'under-review').map((entry) => entry.screened);
+  const underReview = entries.filter((entry) => entry.role === 'under-review').map((entry) => entry.screened);
   const candidates = underReview.reduce((sum, screened) => sum + screened.candidates, 0);
   if (!hasEnoughToAnswer(spec, input.question, candidates)) return { ...nothing, answerWithoutModel: spec.nothingToAnswer(t) };
   const instructions = instructionsMessage(input.persona, taskText(spec, input.persona));
@@ -51,8 +54,7 @@ export async function buildRequest(input: RequestInput): Promise<RequestPlan> {
   const kept = withRules.fits ? rules : rulesLeftOut(rules, t);
   const { fixedTokens, available, fits } = withRules.fits ? withRules : room(undefined);
   if (!fits) return { ...nothing, tooLarge: tooLargeMessage(fixedTokens, input.maxInputTokens, t) };
-  const screened: ScreenedEntry[] = entries.map((entry) => ({ role: entry.source.role, screened: entry.screened }));
-  return fitSources({ spec, screened, conversation, instructions, rules: kept, available, budgetTokens, charsPerToken, t });
+  return fitSources({ spec, screened: entries, conversation, instructions, rules: kept, available, budgetTokens, charsPerToken, t });
 }
 
 /** The code under review first, in the order given; related code after it. */

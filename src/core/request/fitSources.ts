@@ -91,11 +91,6 @@ type Frame = (pieces: readonly string[]) => PromptMessage[];
 /** Each source gets its share in turn; what the earlier ones sent is in the frame the later ones are measured in. */
 async function fitInOrder(request: SourcesRequest, frame: Frame): Promise<FittedSource[]> {
   const fitted: FittedSource[] = [];
-  const sentTokens = () =>
-    estimateMessagesTokens(
-      fitted.flatMap((source) => source.pieces),
-      request.charsPerToken,
-    );
   for (const { role, screened } of request.screened) {
     const before = fitted.flatMap((source) => source.pieces);
     const left =
@@ -105,7 +100,9 @@ async function fitInOrder(request: SourcesRequest, frame: Frame): Promise<Fitted
         request.charsPerToken,
       );
     const tokens =
-      role === 'under-review' ? request.available - sentTokens() : Math.min(left, Math.floor(request.available * RELATED_SHARE));
+      role === 'under-review'
+        ? request.available - estimateMessagesTokens(before, request.charsPerToken)
+        : Math.min(left, Math.floor(request.available * RELATED_SHARE));
     fitted.push(
       await screened.fit({
         tokens: Math.max(0, tokens),

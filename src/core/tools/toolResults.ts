@@ -30,6 +30,11 @@ export interface ToolOutput {
   readonly redactions: number;
 }
 
+/** A result that carries no code, so nothing in it was redacted. */
+export function textOnly(text: string): ToolOutput {
+  return { text, redactions: 0 };
+}
+
 const MAX_LINE_CHARS = 2000;
 const MAX_LISTED_LINE_CHARS = 200;
 /** How much of a listed line is scanned for secrets: far more than is shown, so a cut never splits one. */
@@ -52,13 +57,13 @@ export function refusedFileMessage(label: string, verdict: RefusedAccess, t: Tra
 export async function readFileResult(source: AttachedSource, input: ReadFileInput, settings: ProtectionSettings): Promise<ToolOutput> {
   const t = settings.t ?? english;
   const pattern = excludingPattern(source.matchPath, settings.exclude);
-  if (pattern !== undefined) return { text: excludedMessage(source.label, pattern, t), redactions: 0 };
+  if (pattern !== undefined) return textOnly(excludedMessage(source.label, pattern, t));
   const label = oneLine(source.label);
-  if (source.content.kind === 'refused') return { text: t('{0} was not read: {1}.', label, source.content.reason), redactions: 0 };
+  if (source.content.kind === 'refused') return textOnly(t('{0} was not read: {1}.', label, source.content.reason));
   if (source.content.kind === 'binary' || (source.content.kind === 'text' && looksBinary(source.content.text))) {
-    return { text: t('{0} is a binary file; it was not read.', label), redactions: 0 };
+    return textOnly(t('{0} is a binary file; it was not read.', label));
   }
-  if (source.content.kind === 'unreadable') return { text: t('{0} could not be read: {1}', label, source.content.reason), redactions: 0 };
+  if (source.content.kind === 'unreadable') return textOnly(t('{0} could not be read: {1}', label, source.content.reason));
   const text = source.content.text;
   const totalLines = text.split('\n').length;
   const range = clampReadRange(input, totalLines);
@@ -89,14 +94,14 @@ export function findFilesResult(
   settings: ProtectionSettings,
 ): ToolOutput {
   const t = settings.t ?? english;
-  if (files.length === 0) return { text: t('No files match {0}.', oneLine(pattern)), redactions: 0 };
+  if (files.length === 0) return textOnly(t('No files match {0}.', oneLine(pattern)));
   const lines = files.map((file) =>
     excludingPattern(file.matchPath, settings.exclude) === undefined
       ? oneLine(file.path)
       : `${oneLine(file.path)} ${t('(excluded: cannot be read)')}`,
   );
   const tail = limitReached ? `\n${t('(more files match; use a narrower pattern)')}` : '';
-  return { text: `${t('{0} files match {1}:', files.length, oneLine(pattern))}\n${lines.join('\n')}${tail}`, redactions: 0 };
+  return textOnly(`${t('{0} files match {1}:', files.length, oneLine(pattern))}\n${lines.join('\n')}${tail}`);
 }
 
 export interface FoundSymbol {
@@ -111,11 +116,11 @@ export interface FoundSymbol {
 export function findSymbolResult(symbols: readonly FoundSymbol[], name: string, settings: ProtectionSettings): ToolOutput {
   const t = settings.t ?? english;
   const visible = symbols.filter((symbol) => excludingPattern(symbol.matchPath, settings.exclude) === undefined);
-  if (visible.length === 0) return { text: t('No definition of {0} was found in the workspace.', name), redactions: 0 };
+  if (visible.length === 0) return textOnly(t('No definition of {0} was found in the workspace.', name));
   const lines = visible.map((symbol) =>
     oneLine(`${symbol.name} (${symbol.kind}${symbol.container ? ` in ${symbol.container}` : ''}): ${symbol.path}:${symbol.line}`),
   );
-  return { text: `${t('Definitions of {0}:', name)}\n${lines.join('\n')}`, redactions: 0 };
+  return textOnly(`${t('Definitions of {0}:', name)}\n${lines.join('\n')}`);
 }
 
 export interface FoundReference {
@@ -132,7 +137,7 @@ export async function findReferencesResult(
   settings: ProtectionSettings,
 ): Promise<ToolOutput> {
   const t = settings.t ?? english;
-  if (references.length === 0) return { text: t('No references to {0} were found.', symbol), redactions: 0 };
+  if (references.length === 0) return textOnly(t('No references to {0} were found.', symbol));
   let redactions = 0;
   const lines = await Promise.all(
     references.map(async (reference) => {

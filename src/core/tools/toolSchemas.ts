@@ -24,6 +24,12 @@ export const relativePath = () =>
     }),
   );
 
+/** A 1-based line number. */
+const lineNumber = () => z.number().check(z.int(), z.gte(1));
+
+/** A symbol's name, as the model asks for it. */
+const symbolName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+
 export const findFilesInput = lazy(() =>
   z.object({
     pattern: z.string().check(
@@ -41,22 +47,22 @@ export const findFilesInput = lazy(() =>
 export const readFileInput = lazy(() =>
   z.object({
     path: relativePath(),
-    startLine: z.optional(z.number().check(z.int(), z.gte(1))),
-    endLine: z.optional(z.number().check(z.int(), z.gte(1))),
+    startLine: z.optional(lineNumber()),
+    endLine: z.optional(lineNumber()),
   }),
 );
 
 export const findSymbolInput = lazy(() =>
   z.object({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    name: symbolName(),
   }),
 );
 
 export const findReferencesInput = lazy(() =>
   z.object({
     path: relativePath(),
-    line: z.number().check(z.int(), z.gte(1)),
-    symbol: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    line: lineNumber(),
+    symbol: symbolName(),
   }),
 );
 

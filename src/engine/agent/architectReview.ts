@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
-import { FOCUS_COMMANDS, reviewToolInput, type ReviewToolInput } from '../../core/agent/reviewToolInput';
+import { reviewToolInput, type ReviewToolInput } from '../../core/agent/reviewToolInput';
 import { nameField } from '../../core/agent/quoteField';
-import { failedReviewText, fitReviewResult, MAX_FILE, nothingToReviewText, type ToolReview } from '../../core/agent/reviewToolResult';
+import {
+  failedReviewText,
+  fitReviewResult,
+  MAX_FILE,
+  notSentName,
+  nothingToReviewText,
+  type ToolReview,
+} from '../../core/agent/reviewToolResult';
 import { reviewSubject } from '../../core/agent/reviewSubject';
 import { INTENTS, type IntentSpec } from '../../core/intents/intentTable';
 import { noModelMessage } from '../../core/errors/classifyError';
@@ -13,6 +20,7 @@ import { runPipeline, type PipelineDeps, type PipelineResult } from '../pipeline
 import { readSettings } from '../../common/settings';
 import { gatherForTool, targetScope, toolTarget, type ToolTarget } from './gatherForTool';
 import { ToolSink } from './toolSink';
+import { errorText } from '../context/errorText';
 
 export interface ReviewToolDeps extends PipelineDeps {
   readonly personas: PersonaStore;
@@ -35,7 +43,7 @@ export async function architectReview(call: ReviewToolCall, deps: ReviewToolDeps
     return await review(call, deps);
   } catch (error) {
     deps.log.warn(`architect_review failed: ${error instanceof Error ? error.name : 'error'}`);
-    return failedReviewText(error instanceof Error ? error.message : String(error), t);
+    return failedReviewText(errorText(error), t);
   }
 }
 
@@ -86,7 +94,7 @@ function beforeModel(target: ToolTarget): string | undefined {
 }
 
 function specFor(input: ReviewToolInput): IntentSpec {
-  return input.changes !== undefined ? INTENTS.changes : INTENTS[FOCUS_COMMANDS[input.focus ?? 'review']];
+  return input.changes !== undefined ? INTENTS.changes : INTENTS[input.focus ?? 'review'];
 }
 
 /** A review of changes has one task; another focus is asked for in the question. */
@@ -108,12 +116,12 @@ async function resultText(
 ): Promise<string> {
   const metadata = result.metadata;
   const missing = target.kind === 'files' ? target.missing.map((label) => ({ label, reason: t('not found') })) : [];
-  const notSent = [...result.skipped.map((item) => ({ label: item.label, reason: item.reason })), ...missing];
+  const notSent = [...result.skipped, ...missing];
   switch (metadata.outcome) {
     case 'ok':
       break;
     case 'answered-without-model': {
-      const names = notSent.map((item) => `${nameField(item.label, MAX_FILE)} (${item.reason})`).join(', ');
+      const names = notSent.map(notSentName).join(', ');
       return nothingToReviewText(`${metadata.answerWithoutModel ?? ''}${names === '' ? '' : ` ${t('Not sent: {0}.', names)}`}`, t);
     }
     case 'cancelled':

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type ReviewToolInput } from '../../core/agent/reviewToolInput';
-import { type ChangesRequest } from '../../core/changes/changesArgs';
+import { type ChangesRequest, type ChangesScope } from '../../core/changes/changesArgs';
 import { readSource, sourceFromEditor } from '../context/gatherContext';
 import { UriTable } from '../context/uriTable';
 import { gatherChangesContext } from '../git/changesGatherer';
@@ -37,9 +37,9 @@ export async function toolTarget(input: ReviewToolInput): Promise<ToolTarget> {
 }
 
 function changesRequest(changes: string, question: string): ChangesRequest {
-  if (changes === 'uncommitted') return { scope: { kind: 'uncommitted' }, question };
-  if (changes === 'staged') return { scope: { kind: 'staged' }, question };
-  return { scope: { kind: 'ref', ref: changes, known: false }, question };
+  const scope: ChangesScope =
+    changes === 'uncommitted' || changes === 'staged' ? { kind: changes } : { kind: 'ref', ref: changes, known: false };
+  return { scope, question };
 }
 
 /** The resource whose settings and persona apply. */
@@ -52,17 +52,13 @@ export function targetScope(target: ToolTarget): vscode.Uri | undefined {
 export async function gatherForTool(target: ToolTarget): Promise<GatheredContext> {
   const uris = new UriTable();
   const scope = targetScope(target);
-  switch (target.kind) {
-    case 'changes':
-      return gatherChangesContext(target.request, uris);
-    case 'editor':
-      // The agent, not a person, chose this review: the gate treats the file as the model's pick.
-      return { context: [{ kind: 'attachments', sources: [await sourceFromEditor(target.editor, uris, 'model')] }], uris, scope };
-    case 'files': {
-      const read = target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris }));
-      return { context: [{ kind: 'attachments', sources: await Promise.all(read) }], uris, scope };
-    }
-    default:
-      return { context: [], uris, scope };
-  }
+  if (target.kind === 'changes') return gatherChangesContext(target.request, uris);
+  // The agent, not a person, chose this review: the gate treats the files as the model's pick.
+  const sources =
+    target.kind === 'editor'
+      ? [await sourceFromEditor(target.editor, uris, 'model')]
+      : target.kind === 'files'
+        ? await Promise.all(target.found.map((file) => readSource(file.uri, { access: file.access, origin: 'model', uris })))
+        : undefined;
+  return { context: sources ? [{ kind: 'attachments', sources }] : [], uris, scope };
 }

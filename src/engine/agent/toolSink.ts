@@ -10,7 +10,7 @@ import { type FindingsReport } from '../pipeline/reportFindings';
  * One sink per call, so two calls at once never share one.
  */
 export class ToolSink implements AnswerSink {
-  private report: FindingsReport | undefined;
+  #report: FindingsReport | undefined;
 
   progress(): void {}
 
@@ -27,23 +27,23 @@ export class ToolSink implements AnswerSink {
   findings(): void {}
 
   findingsData(report: FindingsReport): void {
-    this.report = report;
+    this.#report = report;
   }
 
   async flush(): Promise<void> {}
 
   /** The findings as plain data, in the chat table's numbered order; undefined when none were read. */
   collected(): { readonly findings: readonly ToolFinding[]; readonly report: FindingsReport } | undefined {
-    if (!this.report) return undefined;
-    const findings = this.report.shown.map((finding) => ({
+    if (!this.#report) return undefined;
+    const findings = this.#report.shown.map((finding) => ({
       severity: finding.severity,
       file: finding.piece.label,
       line: finding.line,
       endLine: finding.endLine,
-      ...(finding.rule === undefined ? {} : { rule: finding.rule }),
+      rule: finding.rule,
       title: finding.title,
-      ...(finding.fix === undefined ? {} : { fix: finding.fix }),
+      fix: finding.fix,
     }));
-    return { findings, report: this.report };
+    return { findings, report: this.#report };
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type SourceContent } from '../../core/context/attachment';
 import { decodeFileBytes } from '../../core/context/decode';
+import { errorText } from './errorText';
 
 /**
  * A file's bytes as text, decoded as the editor would: with the user's encoding settings for that
@@ -19,6 +20,11 @@ export async function decodeFile(bytes: Uint8Array, uri: vscode.Uri): Promise<So
     return { kind: 'text', text: await vscode.workspace.decode(bytes, { uri }) };
   } catch (error) {
     // VS Code refuses content it takes for binary; the core has already refused what has NUL bytes.
-    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    return unreadable(errorText(error));
   }
+}
+
+/** Content that could not be read, and why, in one line for the answer. */
+export function unreadable(reason: string): SourceContent {
+  return { kind: 'unreadable', reason };
 }

@@ -4,7 +4,8 @@ import { languageForPath } from '../../core/context/languages';
 import { groupDigits } from '../../core/i18n';
 import { t } from '../../common/l10n';
 import { mayReachModel, type AccessOrigin, type FileFacts, type ModelAccess } from '../protect/mayReachModel';
-import { decodeFile } from './decodeFile';
+import { decodeFile, unreadable } from './decodeFile';
+import { errorText } from './errorText';
 import { type UriTable } from './uriTable';
 
 /** Files beyond this are not even read: the window sent of them would be a sliver anyway. */
@@ -35,12 +36,7 @@ export async function gatherChatContext(
   const strings: AttachedSource[] = [];
   // What the user attached on purpose outranks the editor's implicit context for the same file: the
   // implicit selection is recomputed with a delay and can be stale.
-  const explicit = new Set(
-    references
-      .filter((reference) => !isImplicit(reference))
-      .map((reference) => uriOf(reference.value)?.toString())
-      .filter((key) => key !== undefined),
-  );
+  const explicit = new Set(references.filter((reference) => !isImplicit(reference)).map((reference) => uriOf(reference.value)?.toString()));
   // References come sorted from the end of the prompt; restore the user's order.
   for (const reference of [...references].reverse()) {
     const value = reference.value;
@@ -63,7 +59,7 @@ export async function gatherChatContext(
     const editor = vscode.window.activeTextEditor;
     if (editor) return [await sourceFromEditor(editor, uris)];
   }
-  const read = [...wanted.values()].map((item) => readSource(item.uri, { ...(item.focus ? { focus: item.focus } : {}), uris }));
+  const read = [...wanted.values()].map((item) => readSource(item.uri, { focus: item.focus, uris }));
   return [...(await Promise.all(read)), ...strings];
 }
 
@@ -139,19 +135,36 @@ export async function readSource(uri: vscode.Uri, options: ReadOptions = {}): Pr
   const key = options.uris?.remember(uri) ?? uri.toString();
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   const notebook = uri.scheme === 'vscode-notebook-cell' ? notebookOfCell(uri) : undefined;
+  // A cell is judged, and matched by the exclusions, as its notebook's file.
+  const file = notebook?.notebook.uri ?? uri;
   const label = notebook
-    ? t('{0} cell {1}', vscode.workspace.asRelativePath(notebook.notebook.uri), notebook.index + 1)
+    ? t('{0} cell {1}', vscode.workspace.asRelativePath(file), notebook.index + 1)
     : vscode.workspace.asRelativePath(uri);
-  const matchPath = vscode.workspace.asRelativePath(notebook?.notebook.uri ?? uri, false);
-  const base = { key, uri: key, label, matchPath, ...(options.focus ? { focus: options.focus } : {}) };
+  const matchPath = vscode.workspace.asRelativePath(file, false);
   const languageId = open?.languageId ?? (uri.scheme === 'untitled' ? 'plaintext' : languageForPath(uri.path));
+  return {
+    key,
+    uri: key,
+    label,
+    matchPath,
+    ...(options.focus ? { focus: options.focus } : {}),
+    languageId,
+    content: await contentOf(uri, open, file, options),
+  };
+}
 
-  if (uri.scheme === 'untitled' && !open)
-    return { ...base, languageId, content: { kind: 'unreadable', reason: t('the untitled document is no longer open') } };
-  const access = options.access ?? (await mayReachModel(notebook?.notebook.uri ?? uri, options.origin ?? 'user'));
-  if (access.kind !== 'allowed') return { ...base, languageId, content: { kind: access.kind, reason: access.reason } };
-  if (open) return { ...base, languageId, content: { kind: 'text', text: open.getText() } };
-  return { ...base, languageId, content: await readClosedFile(uri, access.file) };
+/** The text of a resource (open, or read from its file), or why it is not sent; the gate judges `gated`. */
+async function contentOf(
+  uri: vscode.Uri,
+  open: vscode.TextDocument | undefined,
+  gated: vscode.Uri,
+  options: ReadOptions,
+): Promise<SourceContent> {
+  if (uri.scheme === 'untitled' && !open) return unreadable(t('the untitled document is no longer open'));
+  const access = options.access ?? (await mayReachModel(gated, options.origin ?? 'user'));
+  if (access.kind !== 'allowed') return { kind: access.kind, reason: access.reason };
+  if (open) return { kind: 'text', text: open.getText() };
+  return readClosedFile(uri, access.file);
 }
 
 /**
@@ -159,14 +172,13 @@ export async function readSource(uri: vscode.Uri, options: ReadOptions = {}): Pr
  * loaded into the extension host's memory.
  */
 async function readClosedFile(uri: vscode.Uri, file: FileFacts | undefined): Promise<SourceContent> {
-  if (!file) return { kind: 'unreadable', reason: t('no file system serves it') };
-  if ((file.type & vscode.FileType.Directory) !== 0) return { kind: 'unreadable', reason: t('it is a folder') };
-  if (file.size > MAX_READ_BYTES)
-    return { kind: 'unreadable', reason: t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)) };
+  if (!file) return unreadable(t('no file system serves it'));
+  if ((file.type & vscode.FileType.Directory) !== 0) return unreadable(t('it is a folder'));
+  if (file.size > MAX_READ_BYTES) return unreadable(t('it is larger than {0} MB', groupDigits(MAX_READ_BYTES / 1024 / 1024)));
   try {
     return await decodeFile(await vscode.workspace.fs.readFile(uri), uri);
   } catch (error) {
-    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    return unreadable(errorText(error));
   }
 }
 

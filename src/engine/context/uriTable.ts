@@ -5,24 +5,24 @@ import type * as vscode from 'vscode';
  * the edge keeps the `Uri` objects it started from, so nothing is parsed back from a string.
  */
 export class UriTable {
-  private readonly byKey = new Map<string, vscode.Uri>();
+  readonly #byKey = new Map<string, vscode.Uri>();
 
   remember(uri: vscode.Uri): string {
     const key = uri.toString();
-    this.byKey.set(key, uri);
+    this.#byKey.set(key, uri);
     return key;
   }
 
   /** A resource whose key was made elsewhere (a gatherer's plain data), under that key. */
   rememberAs(key: string, uri: vscode.Uri): void {
-    this.byKey.set(key, uri);
+    this.#byKey.set(key, uri);
   }
 
   get(key: string | undefined): vscode.Uri | undefined {
-    return key === undefined ? undefined : this.byKey.get(key);
+    return key === undefined ? undefined : this.#byKey.get(key);
   }
 
   all(): vscode.Uri[] {
-    return [...this.byKey.values()];
+    return [...this.#byKey.values()];
   }
 }

@@ -22,12 +22,11 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
   const scope = vscode.window.activeTextEditor?.document.uri;
   if (gathered.kind === 'answer') {
     const changes: ChangesData = { files: [], refused: [], keys: {}, unavailable: gathered.text, unavailableReason: gathered.reason };
-    const action = gathered.action ? { ...gathered.action, arguments: [...gathered.action.arguments] } : undefined;
-    return { context: [{ kind: 'changes', changes }], uris, scope, ...(action ? { action } : {}) };
+    return { context: [{ kind: 'changes', changes }], uris, scope, ...(gathered.action ? { action: gathered.action } : {}) };
   }
   const keys: Record<string, string> = {};
   const label = (repositoryPath: string): string => {
-    const uri = vscode.Uri.joinPath(gathered.root, ...repositoryPath.split('/'));
+    const uri = inRepository(gathered.root, repositoryPath);
     // Workspace-relative, with the folder's name in a multi-root workspace, as everywhere else.
     const path = vscode.workspace.asRelativePath(uri);
     keys[path] = uris.remember(uri);
@@ -55,5 +54,9 @@ export async function gatherChangesContext(prompt: string | ChangesRequest, uris
  * `api/config/secrets.json` in the folder `api`).
  */
 function folderRelative(root: vscode.Uri, repositoryPath: string): string {
-  return vscode.workspace.asRelativePath(vscode.Uri.joinPath(root, ...repositoryPath.split('/')), false);
+  return vscode.workspace.asRelativePath(inRepository(root, repositoryPath), false);
+}
+
+function inRepository(root: vscode.Uri, repositoryPath: string): vscode.Uri {
+  return vscode.Uri.joinPath(root, ...repositoryPath.split('/'));
 }

@@ -33,11 +33,10 @@ export type ChosenRepository =
  */
 export async function chooseRepository(api: GitApi): Promise<ChosenRepository> {
   const hint = takeRepositoryHint();
-  const hinted = hint ? api.getRepository(hint) : null;
-  if (hinted) return { kind: 'open', repository: hinted };
   const active = vscode.window.activeTextEditor?.document.uri;
-  const ofEditor = active ? api.getRepository(active) : null;
-  if (ofEditor) return { kind: 'open', repository: ofEditor };
+  // The repository of the Source Control menu used, else the active editor's.
+  const known = (hint ? api.getRepository(hint) : null) ?? (active ? api.getRepository(active) : null);
+  if (known) return { kind: 'open', repository: known };
   const unopened = await unopenedRepository(api, active);
   if (unopened) return { kind: 'unopened', root: unopened };
   const picked = await pickRepository(api);

@@ -8,20 +8,16 @@ import { t } from '../../common/l10n';
 import { chooseRepository } from './chooseRepository';
 import { gitAccess } from './gitApi';
 import { type GitRepository } from './gitTypes';
-import { readChanges } from './readChanges';
+import { answer, type Answer, readChanges } from './readChanges';
 
 /** The command behind the button that opens a repository Git has not opened, with its root as argument. */
 export const OPEN_REPOSITORY_COMMAND = 'architect.openRepository';
 
 export type GatheredChanges =
-  | {
-      readonly kind: 'answer';
-      readonly text: string;
-      /** Why there is nothing to review, as a short code for the log. */
-      readonly reason: string;
+  | (Answer & {
       /** What the person can do about it at once (a button under the answer). */
-      readonly action?: { readonly title: string; readonly command: string; readonly arguments: readonly unknown[] };
-    }
+      readonly action?: vscode.Command;
+    })
   | {
       readonly kind: 'changes';
       readonly request: ChangesRequest;
@@ -41,19 +37,16 @@ export async function gatherChanges(
   exclude: (root: vscode.Uri) => readonly string[],
 ): Promise<GatheredChanges> {
   const access = await gitAccess();
-  if (access.kind !== 'ready') return { kind: 'answer', reason: `git-${access.kind}`, text: unavailable(access.kind) };
+  if (access.kind !== 'ready') return answer(`git-${access.kind}`, unavailable(access.kind));
   const chosen = await chooseRepository(access.api);
   if (chosen.kind === 'unopened') return unopenedAnswer(chosen.root);
   if (chosen.kind === 'none')
     return access.api.repositories.length === 0
-      ? {
-          kind: 'answer',
-          reason: 'no-repository',
-          text: t(
-            'No Git repository is open here. Open a folder that is a Git repository (or run Git: Initialize Repository), then ask again.',
-          ),
-        }
-      : { kind: 'answer', reason: 'no-repository-chosen', text: t('No repository was chosen, so there is nothing to review.') };
+      ? answer(
+          'no-repository',
+          t('No Git repository is open here. Open a folder that is a Git repository (or run Git: Initialize Repository), then ask again.'),
+        )
+      : answer('no-repository-chosen', t('No repository was chosen, so there is nothing to review.'));
   const repository = chosen.repository;
   const request =
     typeof prompt === 'string'
@@ -72,11 +65,12 @@ export async function gatherChanges(
 function unopenedAnswer(root: vscode.Uri): GatheredChanges {
   const where = root.scheme === 'file' ? root.fsPath : root.toString(true);
   return {
-    kind: 'answer',
-    reason: 'repository-not-opened',
-    text: t(
-      'This folder is inside the Git repository at {0}, which Git has not opened in this window. Open it (the button below, or Source Control → Open Repository), then ask again.',
-      markdownName(where),
+    ...answer(
+      'repository-not-opened',
+      t(
+        'This folder is inside the Git repository at {0}, which Git has not opened in this window. Open it (the button below, or Source Control → Open Repository), then ask again.',
+        markdownName(where),
+      ),
     ),
     action: { title: t('Open Repository and Review Changes'), command: OPEN_REPOSITORY_COMMAND, arguments: [root] },
   };

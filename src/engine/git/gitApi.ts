@@ -14,15 +14,10 @@ export async function gitAccess(): Promise<GitAccess> {
   if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!extension) return { kind: 'missing' };
-  let exports: GitExtension;
-  try {
-    exports = extension.isActive ? extension.exports : await extension.activate();
-  } catch {
-    return { kind: 'disabled' };
-  }
-  if (!exports?.enabled) return { kind: 'disabled' };
   let api: GitApi;
   try {
+    const exports = extension.isActive ? extension.exports : await extension.activate();
+    if (!exports?.enabled) return { kind: 'disabled' };
     api = exports.getAPI(1);
   } catch {
     return { kind: 'disabled' };

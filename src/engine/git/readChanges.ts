@@ -14,9 +14,19 @@ import { withKeysAround } from './readKeysAround';
 /** Untracked files larger than this are named, not read: R23's limit for whole files. */
 export const MAX_UNTRACKED_BYTES = 5 * 1024 * 1024;
 
+/** The one line that answers when there is nothing to review, and why, as a short code for the log. */
+export interface Answer {
+  readonly kind: 'answer';
+  readonly reason: string;
+  readonly text: string;
+}
+
+export function answer(reason: string, text: string): Answer {
+  return { kind: 'answer', reason, text };
+}
+
 export type ReadChanges =
-  | { readonly kind: 'changes'; readonly files: readonly DiffFile[]; readonly refused: readonly RefusedFile[] }
-  | { readonly kind: 'answer'; readonly text: string; readonly reason: string };
+  { readonly kind: 'changes'; readonly files: readonly DiffFile[]; readonly refused: readonly RefusedFile[] } | Answer;
 
 /**
  * Reads what `scope` covers through the Git extension: one diff for the whole repository (`.` is its
@@ -36,18 +46,17 @@ export async function readChanges(
   // now (a file created a moment ago is seen).
   await repository.status();
   if (!repository.state.HEAD?.commit)
-    return {
-      kind: 'answer',
-      reason: 'no-commits',
-      text: t('This repository has no commits yet, so there is nothing to compare with. Make a first commit, then ask again.'),
-    };
+    return answer(
+      'no-commits',
+      t('This repository has no commits yet, so there is nothing to compare with. Make a first commit, then ask again.'),
+    );
   const gated = await tracked;
   if (gated.kind === 'answer') return gated;
   const untracked = scope.kind === 'staged' ? [] : untrackedUris(repository);
   const read = await Promise.all(untracked.map((uri) => readUntracked(repository, uri, isExcluded)));
   const files = [...gated.files, ...read.flatMap((one) => (one.file ? [one.file] : []))];
   const refused = [...gated.refused, ...read.flatMap((one) => (one.refused ? [one.refused] : []))];
-  if (files.length === 0 && refused.length === 0) return { kind: 'answer', reason: 'nothing-changed', text: nothingChanged(scope) };
+  if (files.length === 0 && refused.length === 0) return answer('nothing-changed', nothingChanged(scope));
   return { kind: 'changes', files, refused };
 }
 
@@ -61,27 +70,22 @@ async function readTracked(repository: GitRepository, scope: ChangesScope): Prom
   return { kind: 'changes', files: await withKeysAround(repository, scope, base.revision, gated.files), refused: gated.refused };
 }
 
-async function baseOf(
-  repository: GitRepository,
-  scope: ChangesScope,
-): Promise<{ kind: 'base'; revision: string } | { kind: 'answer'; text: string; reason: string }> {
+async function baseOf(repository: GitRepository, scope: ChangesScope): Promise<{ kind: 'base'; revision: string } | Answer> {
   if (scope.kind !== 'ref') return { kind: 'base', revision: 'HEAD' };
   if (!scope.known)
-    return {
-      kind: 'answer',
-      reason: 'unknown-ref',
-      text: t(
+    return answer(
+      'unknown-ref',
+      t(
         'There is no branch, tag or commit named "{0}" in this repository. Check the name (for example: /changes main), then ask again.',
         scope.ref,
       ),
-    };
+    );
   const mergeBase = await repository.getMergeBase(scope.ref, 'HEAD').catch(() => undefined);
   if (!mergeBase)
-    return {
-      kind: 'answer',
-      reason: 'no-common-history',
-      text: t('"{0}" and the current branch have no common history, so there is no base to compare with.', scope.ref),
-    };
+    return answer(
+      'no-common-history',
+      t('"{0}" and the current branch have no common history, so there is no base to compare with.', scope.ref),
+    );
   return { kind: 'base', revision: mergeBase };
 }
 
@@ -137,14 +141,18 @@ async function readUntracked(
 ): Promise<{ file?: DiffFile; refused?: RefusedFile }> {
   const path = relativePath(repository, uri);
   // Named as excluded by the core, never read. Matched relative to its own workspace folder, as the core does.
-  if (isExcluded(vscode.workspace.asRelativePath(uri, false)))
-    return { file: { path, status: 'added', binary: false, hunks: [], added: 0, removed: 0 } };
+  if (isExcluded(vscode.workspace.asRelativePath(uri, false))) return { file: namedOnly(path, false) };
   const access = await mayChangedFileReachModel(uri);
   if (access.kind !== 'allowed') return { refused: { path, reason: access.reason } };
   if ((access.size ?? 0) > MAX_UNTRACKED_BYTES)
     return { refused: { path, reason: t('it is a new file of {0} bytes, over the 5 MB limit', groupDigits(access.size ?? 0)) } };
   const decoded = decodeFileBytes(await vscode.workspace.fs.readFile(uri));
-  if (decoded.kind === 'binary') return { file: { path, status: 'added', binary: true, hunks: [], added: 0, removed: 0 } };
+  if (decoded.kind === 'binary') return { file: namedOnly(path, true) };
   if (decoded.kind !== 'text') return { refused: { path, reason: t('it is not UTF-8 or UTF-16 text') } };
   return { file: untrackedFile(path, decoded.text) };
+}
+
+/** A new file named in the answer without its lines (excluded, or binary). */
+function namedOnly(path: string, binary: boolean): DiffFile {
+  return { path, status: 'added', binary, hunks: [], added: 0, removed: 0 };
 }

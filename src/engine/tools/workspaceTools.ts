@@ -5,9 +5,11 @@ import {
   findSymbolResult,
   readFileResult,
   refusedFileMessage,
+  textOnly,
   type ProtectionSettings,
   type ToolOutput,
 } from '../../core/tools/toolResults';
+import type * as z from 'zod/mini';
 import {
   clampReadRange,
   findFilesInput,
@@ -16,10 +18,15 @@ import {
   MAX_FIND_RESULTS,
   parseToolInput,
   readFileInput,
+  type FindFilesInput,
+  type FindReferencesInput,
+  type FindSymbolInput,
+  type ReadFileInput,
 } from '../../core/tools/toolSchemas';
 import { ALL_TOOLS, TOOL_NAMES } from '../../core/tools/toolNames';
 import { lazy } from '../../core/lazy';
 import { readSource } from '../context/gatherContext';
+import { errorText } from '../context/errorText';
 import { t } from '../../common/l10n';
 import { mayReachModel, type ModelAccess } from '../protect/mayReachModel';
 import { protectionFor } from '../../common/settings';
@@ -59,12 +66,12 @@ export async function runTool(name: string, input: unknown, token: vscode.Cancel
   try {
     return await runTrustedTool(name, input, { ...protectionFor([]), t }, token);
   } catch (error) {
-    return refusal(t('{0} failed: {1}', name, error instanceof Error ? error.message : String(error)), t('A tool failed'));
+    return refusal(t('{0} failed: {1}', name, errorText(error)), t('A tool failed'));
   }
 }
 
 function refusal(text: string, progress: string): ToolRun {
-  return { output: { text, redactions: 0 }, progress };
+  return { output: textOnly(text), progress };
 }
 
 function place(uri: vscode.Uri): { path: string; matchPath: string } {
@@ -79,87 +86,77 @@ async function runTrustedTool(
 ): Promise<ToolRun> {
   switch (name) {
     case TOOL_NAMES.findFiles:
-      return findFiles(input, protection, token);
+      return withInput(findFilesInput, input, t('Finding files'), (value) => findFiles(value, protection, token));
     case TOOL_NAMES.readFile:
-      return readFile(input, protection);
+      return withInput(readFileInput, input, t('Reading a file'), (value) => readFile(value, protection));
     case TOOL_NAMES.findSymbol:
-      return findSymbol(input, protection);
+      return withInput(findSymbolInput, input, t('Finding a definition'), (value) => findSymbol(value, protection));
     case TOOL_NAMES.findReferences:
-      return findReferences(input, protection);
+      return withInput(findReferencesInput, input, t('Finding references'), (value) => findReferences(value, protection));
     default:
       return refusal(t('There is no tool named {0}.', name), t('Unknown tool'));
   }
 }
 
-async function findFiles(input: unknown, protection: ProtectionSettings, token: vscode.CancellationToken): Promise<ToolRun> {
-  const parsed = parseToolInput(findFilesInput, input);
-  if (!parsed.ok) return refusal(parsed.error, t('Finding files'));
-  const limit = parsed.value.maxResults ?? 50;
-  const found = await vscode.workspace.findFiles(parsed.value.pattern, undefined, limit + 1, token);
-  const shown = found.slice(0, limit);
+/** Runs a tool on its validated input; an invalid input is refused with the line the model can act on. */
+function withInput<T>(
+  schema: () => z.ZodMiniType<T>,
+  input: unknown,
+  progress: string,
+  run: (value: T) => Promise<ToolRun>,
+): Promise<ToolRun> | ToolRun {
+  const parsed = parseToolInput(schema, input);
+  return parsed.ok ? run(parsed.value) : refusal(parsed.error, progress);
+}
+
+async function findFiles(input: FindFilesInput, protection: ProtectionSettings, token: vscode.CancellationToken): Promise<ToolRun> {
+  const limit = input.maxResults ?? 50;
+  const found = await vscode.workspace.findFiles(input.pattern, undefined, limit + 1, token);
   // The search follows links: what the gate refuses is not even named.
-  const access = await accessOfAll(shown, protection.exclude);
-  const files = shown
-    .filter((uri) => listable(access.get(uri.toString())))
+  const files = (await listedOnly(found.slice(0, limit), (uri) => uri, protection.exclude))
     .map(place)
     .sort((a, b) => a.path.localeCompare(b.path));
   return {
-    output: findFilesResult(files, parsed.value.pattern, found.length > limit, protection),
-    progress: t('Finding files matching {0}', parsed.value.pattern),
+    output: findFilesResult(files, input.pattern, found.length > limit, protection),
+    progress: t('Finding files matching {0}', input.pattern),
   };
 }
 
-async function readFile(input: unknown, protection: ProtectionSettings): Promise<ToolRun> {
-  const parsed = parseToolInput(readFileInput, input);
-  if (!parsed.ok) return refusal(parsed.error, t('Reading a file'));
-  const found = await locateWorkspaceFile(parsed.value.path, protection.exclude);
-  if (!found) return refusal(t('{0} was not found in the workspace.', parsed.value.path), t('Reading {0}', parsed.value.path));
-  const { uri } = found;
-  const source = await readSource(uri, { access: found.access });
-  const output = await readFileResult(source, parsed.value, protection);
-  const lines = output.sent ? { startLine: output.sent.startLine, endLine: output.sent.endLine } : clampReadRange(parsed.value, 1);
+async function readFile(input: ReadFileInput, protection: ProtectionSettings): Promise<ToolRun> {
+  const found = await locateWorkspaceFile(input.path, protection.exclude);
+  if (!found) return refusal(t('{0} was not found in the workspace.', input.path), t('Reading {0}', input.path));
+  const source = await readSource(found.uri, { access: found.access });
+  const output = await readFileResult(source, input, protection);
+  const lines = output.sent ?? clampReadRange(input, 1);
   return {
     output,
     progress: t('Reading {0} lines {1}–{2}', source.label, lines.startLine, lines.endLine),
-    ...(output.sent ? { reference: new vscode.Location(uri, new vscode.Range(lines.startLine - 1, 0, lines.endLine - 1, 0)) } : {}),
+    ...(output.sent ? { reference: new vscode.Location(found.uri, new vscode.Range(lines.startLine - 1, 0, lines.endLine - 1, 0)) } : {}),
   };
 }
 
-async function findSymbol(input: unknown, protection: ProtectionSettings): Promise<ToolRun> {
-  const parsed = parseToolInput(findSymbolInput, input);
-  if (!parsed.ok) return refusal(parsed.error, t('Finding a definition'));
+async function findSymbol(input: FindSymbolInput, protection: ProtectionSettings): Promise<ToolRun> {
   const symbols =
-    (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>(
-      'vscode.executeWorkspaceSymbolProvider',
-      parsed.value.name,
-    )) ?? [];
-  const wanted = parsed.value.name.toLowerCase();
-  const matching = symbols
-    .filter((symbol) => symbol.name.toLowerCase() === wanted || symbol.name.toLowerCase().startsWith(wanted))
-    .slice(0, 20);
-  const access = await accessOfAll(
-    matching.map((symbol) => symbol.location.uri),
-    protection.exclude,
-  );
-  const found = matching
-    .filter((symbol) => listable(access.get(symbol.location.uri.toString())))
-    .map((symbol) => ({
-      name: symbol.name,
-      kind: symbolKinds()[symbol.kind] ?? 'symbol',
-      ...place(symbol.location.uri),
-      line: symbol.location.range.start.line + 1,
-      ...(symbol.containerName ? { container: symbol.containerName } : {}),
-    }));
+    (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', input.name)) ??
+    [];
+  const wanted = input.name.toLowerCase();
+  // A name that equals the wanted one also starts with it.
+  const matching = symbols.filter((symbol) => symbol.name.toLowerCase().startsWith(wanted)).slice(0, 20);
+  const found = (await listedOnly(matching, (symbol) => symbol.location.uri, protection.exclude)).map((symbol) => ({
+    name: symbol.name,
+    kind: symbolKinds()[symbol.kind] ?? 'symbol',
+    ...place(symbol.location.uri),
+    line: symbol.location.range.start.line + 1,
+    ...(symbol.containerName ? { container: symbol.containerName } : {}),
+  }));
   return {
-    output: findSymbolResult(found, parsed.value.name, protection),
-    progress: t('Finding the definition of {0}', parsed.value.name),
+    output: findSymbolResult(found, input.name, protection),
+    progress: t('Finding the definition of {0}', input.name),
   };
 }
 
-async function findReferences(input: unknown, protection: ProtectionSettings): Promise<ToolRun> {
-  const parsed = parseToolInput(findReferencesInput, input);
-  if (!parsed.ok) return refusal(parsed.error, t('Finding references'));
-  const { path, line, symbol } = parsed.value;
+async function findReferences(input: FindReferencesInput, protection: ProtectionSettings): Promise<ToolRun> {
+  const { path, line, symbol } = input;
   const progress = t('Finding references to {0}', symbol);
   const found = await locateWorkspaceFile(path, protection.exclude);
   if (!found) return refusal(t('{0} was not found in the workspace.', path), progress);
@@ -175,26 +172,21 @@ async function findReferences(input: unknown, protection: ProtectionSettings): P
       found.uri,
       new vscode.Position(line - 1, column),
     )) ?? [];
-  const shown = locations.slice(0, MAX_FIND_RESULTS);
-  const access = await accessOfAll(
-    shown.map((location) => location.uri),
-    protection.exclude,
-  );
-  const references = shown
-    .filter((location) => listable(access.get(location.uri.toString())))
-    .map((location) => {
-      const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === location.uri.toString());
-      const lineText = open && location.range.start.line < open.lineCount ? open.lineAt(location.range.start.line).text : undefined;
-      return { ...place(location.uri), line: location.range.start.line + 1, ...(lineText === undefined ? {} : { lineText }) };
-    });
+  const shown = await listedOnly(locations.slice(0, MAX_FIND_RESULTS), (location) => location.uri, protection.exclude);
+  const references = shown.map(({ uri, range }) => {
+    const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    const lineText = open && range.start.line < open.lineCount ? open.lineAt(range.start.line).text : undefined;
+    return { ...place(uri), line: range.start.line + 1, ...(lineText === undefined ? {} : { lineText }) };
+  });
   return { output: await findReferencesResult(references, symbol, protection), progress };
 }
 
-/** The gate's answer for each distinct file of a result list, asked all at once. */
-async function accessOfAll(uris: readonly vscode.Uri[], exclude: readonly string[]): Promise<Map<string, ModelAccess>> {
-  const distinct = [...new Map(uris.map((uri) => [uri.toString(), uri])).values()];
-  const answers = await Promise.all(distinct.map((uri) => mayReachModel(uri, 'model', exclude)));
-  return new Map(distinct.map((uri, index) => [uri.toString(), answers[index] as ModelAccess]));
+/** The items whose file may be listed (see `listable`), the gate asked once for each distinct file, all at once. */
+async function listedOnly<T>(items: readonly T[], uriOf: (item: T) => vscode.Uri, exclude: readonly string[]): Promise<T[]> {
+  const distinct = new Map(items.map((item) => [uriOf(item).toString(), uriOf(item)]));
+  const answers = await Promise.all([...distinct.values()].map((uri) => mayReachModel(uri, 'model', exclude)));
+  const access = new Map([...distinct.keys()].map((key, index) => [key, answers[index]]));
+  return items.filter((item) => listable(access.get(uriOf(item).toString())));
 }
 
 /**
