@@ -137,7 +137,6 @@ function expectedOf(key: string, t: Translate): string {
 function describeType(value: unknown, t: Translate): string {
   if (value === null) return t('empty');
   if (Array.isArray(value)) return t('a list');
-  if (value instanceof Date) return t('a date');
   if (typeof value === 'object') return t('a mapping');
   if (typeof value === 'number') return t('a number');
   if (typeof value === 'boolean') return t('true/false');
