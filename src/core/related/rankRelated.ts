@@ -1,3 +1,4 @@
+import { type LineRange } from '../findings/shownLines';
 import { RELATED_RANK, type RelatedCandidate } from './relatedCode';
 
 /** A candidate as a gatherer found it, with the place of its use among the reviewed lines. */
@@ -50,14 +51,14 @@ function covers(piece: RelatedCandidate, candidate: RelatedCandidate): boolean {
   return piece.key === candidate.key && piece.startLine <= candidate.startLine && candidate.endLine <= piece.endLine;
 }
 
-/** Whether a piece of `key` overlaps the code under review: it is sent already, as the attachment. */
+/** Whether lines of the file `key` overlap the code under review: they are sent already, as the attachment. */
 export function insideReviewed(
-  reviewed: ReadonlyMap<string, ReadonlyArray<{ readonly startLine: number; readonly endLine: number }>>,
+  reviewed: { readonly key: string; readonly ranges: readonly LineRange[] },
   key: string,
   startLine: number,
   endLine: number,
 ): boolean {
-  return (reviewed.get(key) ?? []).some((range) => range.startLine <= endLine && startLine <= range.endLine);
+  return key === reviewed.key && reviewed.ranges.some((range) => range.startLine <= endLine && startLine <= range.endLine);
 }
 
 /**

@@ -4,6 +4,7 @@ import { type CodeFamily } from '../../core/related/codeText';
 import { type IdentifierUse } from '../../core/related/identifierUses';
 import { type FoundRelated } from '../../core/related/rankRelated';
 import { type RelatedCandidate, type RelatedReason } from '../../core/related/relatedCode';
+import { excludeGlob } from '../../core/related/searchGlob';
 import { type RelatedFile, type RelatedFiles } from './relatedFiles';
 
 /** How the gatherer reaches the language features; a test may wrap it to count or to fail. */
@@ -121,4 +122,16 @@ export function folderRelative(folder: vscode.WorkspaceFolder, uri: vscode.Uri):
 
 export function inFolder(folder: vscode.WorkspaceFolder, relative: string): vscode.Uri {
   return relative === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+/** The files of a search in the workspace, at most `max`, with the exclusions and `node_modules` left out. */
+export async function findFiles(context: GatherContext, pattern: vscode.RelativePattern, max: number): Promise<vscode.Uri[]> {
+  const uris = await beforeDeadline(() => vscode.workspace.findFiles(pattern, excludeGlob(context.exclude), max, context.token), context);
+  return (uris ?? []).slice(0, max);
+}
+
+/** The files of `uris` that pass the gate and read as text. */
+export async function readAll(context: GatherContext, uris: readonly vscode.Uri[]): Promise<RelatedFile[]> {
+  const files = await Promise.all(uris.map((uri) => context.files.read(uri)));
+  return files.filter((file) => file !== undefined);
 }
