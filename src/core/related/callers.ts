@@ -1,5 +1,5 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, indentOf, isIdentifierPart, isIdentifierStart, maskedLines, type CodeFamily } from './codeText';
+import { identifierAt, indentOf, isIdentifierPart, isIdentifierStart, maskedLines, qualifierBefore, type CodeFamily } from './codeText';
 import { declarationAt, declarationExtent } from './declarations';
 import { type ImportBinding, parseImports } from './imports';
 import { directoryOf, importTarget, type ResolveContext } from './resolveImport';
@@ -151,18 +151,6 @@ function referenceOn(line: string, references: References, family: CodeFamily): 
     index += word.length - 1;
   }
   return undefined;
-}
-
-/** The word before a dot just before `index` ('' for a dot after a call or index: `a().b`), or undefined without a dot. */
-function qualifierBefore(line: string, index: number): string | undefined {
-  let dot = index - 1;
-  while (dot >= 0 && (line[dot] === ' ' || line[dot] === '\t')) dot -= 1;
-  if (line[dot] !== '.') return undefined;
-  let end = dot - 1;
-  while (end >= 0 && (line[end] === '?' || line[end] === '!')) end -= 1;
-  let start = end;
-  while (start >= 0 && end - start < 100 && isIdentifierPart(line[start])) start -= 1;
-  return line.slice(start + 1, end + 1);
 }
 
 function isImportLine(line: string, family: CodeFamily): boolean {

@@ -14,59 +14,31 @@ interface Syntax {
   readonly quotes: readonly string[];
 }
 
+const QUOTES = ["'", '"'];
+/** Script and Go: C comments, and backquoted strings that may span lines. */
+const C_LIKE: Syntax = { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'], quotes: QUOTES };
+
 const SYNTAX: Record<CodeFamily, Syntax> = {
-  script: { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'], quotes: ["'", '"'] },
-  go: { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'], quotes: ["'", '"'] },
-  braces: { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: [], quotes: ["'", '"'] },
-  python: { lineComment: '#', multiLineQuotes: ['"""', "'''"], quotes: ["'", '"'] },
+  script: C_LIKE,
+  go: C_LIKE,
+  braces: { ...C_LIKE, multiLineQuotes: [] },
+  python: { lineComment: '#', multiLineQuotes: ['"""', "'''"], quotes: QUOTES },
 };
 
-const FAMILY_BY_EXTENSION: Record<string, CodeFamily> = {
-  ts: 'script',
-  tsx: 'script',
-  mts: 'script',
-  cts: 'script',
-  js: 'script',
-  jsx: 'script',
-  mjs: 'script',
-  cjs: 'script',
-  py: 'python',
-  pyi: 'python',
+/** The file extensions of each family. */
+const EXTENSIONS: Record<CodeFamily, string> = {
+  script: 'ts tsx mts cts js jsx mjs cjs',
+  python: 'py pyi',
   go: 'go',
-  java: 'braces',
-  kt: 'braces',
-  cs: 'braces',
-  rs: 'braces',
-  c: 'braces',
-  h: 'braces',
-  cpp: 'braces',
-  hpp: 'braces',
-  swift: 'braces',
-  scala: 'braces',
-  php: 'braces',
-  dart: 'braces',
+  braces: 'java kt cs rs c h cpp hpp swift scala php dart',
 };
+
+const FAMILY_BY_EXTENSION = new Map(
+  Object.entries(EXTENSIONS).flatMap(([family, extensions]) => extensions.split(' ').map((extension) => [extension, family as CodeFamily])),
+);
 
 /** Files that hold no code whose definitions a reviewer would open: no related code is gathered for them. */
-const NOT_CODE = new Set([
-  'md',
-  'markdown',
-  'txt',
-  'json',
-  'jsonc',
-  'yaml',
-  'yml',
-  'toml',
-  'ini',
-  'csv',
-  'lock',
-  'log',
-  'xml',
-  'html',
-  'svg',
-  'env',
-  'ipynb',
-]);
+const NOT_CODE = new Set('md markdown txt json jsonc yaml yml toml ini csv lock log xml html svg env ipynb'.split(' '));
 
 export function isCodePath(path: string): boolean {
   const name = baseName(path);
@@ -78,7 +50,7 @@ export function isCodePath(path: string): boolean {
 export function codeFamilyOf(path: string): CodeFamily | undefined {
   const name = baseName(path);
   const dot = name.lastIndexOf('.');
-  return dot < 0 ? undefined : FAMILY_BY_EXTENSION[name.slice(dot + 1).toLowerCase()];
+  return dot < 0 ? undefined : FAMILY_BY_EXTENSION.get(name.slice(dot + 1).toLowerCase());
 }
 
 /** Lines longer than this are read only up to it: minified code holds no declaration worth a piece. */
@@ -188,7 +160,28 @@ export function identifierAt(line: string, index: number): string {
 }
 
 export function indentOf(line: string): number {
-  let index = 0;
+  return skipSpaces(line, 0);
+}
+
+/** The index of the first character at or after `from` that is not a space or a tab. */
+export function skipSpaces(line: string, from: number): number {
+  let index = from;
   while (line[index] === ' ' || line[index] === '\t') index += 1;
   return index;
+}
+
+/**
+ * The word before a dot just before `index` ('' for a dot after a call or index: `a().b`), or undefined
+ * without a dot. Spaces before the dot and `?`/`!` before the word are skipped; the word is read back at
+ * most 100 characters.
+ */
+export function qualifierBefore(line: string, index: number): string | undefined {
+  let dot = index - 1;
+  while (dot >= 0 && (line[dot] === ' ' || line[dot] === '\t')) dot -= 1;
+  if (line[dot] !== '.') return undefined;
+  let end = dot - 1;
+  while (end >= 0 && (line[end] === '?' || line[end] === '!')) end -= 1;
+  let start = end;
+  while (start >= 0 && end - start < 100 && isIdentifierPart(line[start])) start -= 1;
+  return line.slice(start + 1, end + 1);
 }

@@ -1,5 +1,5 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, indentOf, isIdentifierStart, maskedLines, type CodeFamily } from './codeText';
+import { identifierAt, indentOf, isIdentifierStart, maskedLines, skipSpaces, type CodeFamily } from './codeText';
 
 /** Words that may stand before a declaration's keyword. */
 const MODIFIERS = new Set([
@@ -95,12 +95,6 @@ function isAssignment(line: string, from: number): boolean {
   const index = skipSpaces(line, from);
   if (line[index] === ':') return true; // NAME: Final = …
   return line[index] === '=' && line[index + 1] !== '=';
-}
-
-function skipSpaces(line: string, from: number): number {
-  let index = from;
-  while (line[index] === ' ' || line[index] === '\t') index += 1;
-  return index;
 }
 
 export interface FoundDeclaration extends DeclarationLine, LineRange {}

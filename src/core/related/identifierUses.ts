@@ -1,5 +1,14 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, isIdentifierPart, isIdentifierStart, maskedLines, scanWindow, type CodeFamily } from './codeText';
+import {
+  identifierAt,
+  isIdentifierPart,
+  isIdentifierStart,
+  maskedLines,
+  qualifierBefore,
+  scanWindow,
+  skipSpaces,
+  type CodeFamily,
+} from './codeText';
 
 /** A name the code under review uses, at its first use. */
 export interface IdentifierUse {
@@ -107,9 +116,11 @@ function tokensOf(line: string, colonMarksKey: boolean): Token[] {
     }
     const name = identifierAt(line, index);
     const end = index + name.length;
-    const dotBefore = lastCodeChar(line, index) === '.';
-    const qualifier = dotBefore ? wordBeforeDot(line, index) : undefined;
-    const after = nextCodeChars(line, end);
+    const before = qualifierBefore(line, index);
+    const dotBefore = before !== undefined;
+    const qualifier = before !== undefined && isIdentifierStart(before[0]) ? before : undefined;
+    const next = skipSpaces(line, end);
+    const after = line.slice(next, next + 2);
     const isKey = colonMarksKey && after.startsWith(':') && !after.startsWith('::') && !after.startsWith(':=') && !dotBefore;
     const declares =
       (!dotBefore && DECLARING.has(previousWord) && previousEnd >= 0 && onlySpacesBetween(line, previousEnd, index)) ||
@@ -120,30 +131,6 @@ function tokensOf(line: string, colonMarksKey: boolean): Token[] {
     index = end;
   }
   return tokens;
-}
-
-function lastCodeChar(line: string, before: number): string | undefined {
-  let index = before - 1;
-  while (index >= 0 && (line[index] === ' ' || line[index] === '\t')) index -= 1;
-  return index >= 0 ? line[index] : undefined;
-}
-
-/** The identifier that ends just before the dot that precedes `index` (bounded look-back). */
-function wordBeforeDot(line: string, index: number): string | undefined {
-  let end = index - 1;
-  while (end >= 0 && line[end] !== '.') end -= 1;
-  end -= 1;
-  while (end >= 0 && (line[end] === '?' || line[end] === '!')) end -= 1;
-  let start = end;
-  while (start >= 0 && end - start < 100 && isIdentifierPart(line[start])) start -= 1;
-  const word = line.slice(start + 1, end + 1);
-  return word !== '' && isIdentifierStart(word[0]) ? word : undefined;
-}
-
-function nextCodeChars(line: string, from: number): string {
-  let index = from;
-  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index += 1;
-  return line.slice(index, index + 2);
 }
 
 function onlySpacesBetween(line: string, from: number, to: number): boolean {

@@ -88,7 +88,7 @@ export function isCancelledOrLate(context: GatherContext): boolean {
  * The work's answer, or undefined when it fails, the deadline passes first or the request is
  * cancelled: a language server that never answers holds nothing up.
  */
-export function beforeDeadline<T>(work: Thenable<T> | (() => Thenable<T>), context: GatherContext): Promise<T | undefined> {
+export function beforeDeadline<T>(work: () => Thenable<T>, context: GatherContext): Promise<T | undefined> {
   if (isCancelledOrLate(context)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     let settled = false;
@@ -102,8 +102,7 @@ export function beforeDeadline<T>(work: Thenable<T> | (() => Thenable<T>), conte
     const timer = setTimeout(() => finish(undefined), Math.max(0, context.deadline - Date.now()));
     const cancelled = context.token.onCancellationRequested(() => finish(undefined));
     try {
-      const pending = typeof work === 'function' ? work() : work;
-      Promise.resolve(pending).then(finish, () => finish(undefined));
+      Promise.resolve(work()).then(finish, () => finish(undefined));
     } catch {
       finish(undefined);
     }
