@@ -1,5 +1,14 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, indentOf, isIdentifierPart, isIdentifierStart, maskedLines, qualifierBefore, type CodeFamily } from './codeText';
+import {
+  identifierAt,
+  indentOf,
+  isIdentifierPart,
+  isIdentifierStart,
+  maskedLines,
+  qualifierBefore,
+  startsWithAny,
+  type CodeFamily,
+} from './codeText';
 import { declarationAt, declarationExtent } from './declarations';
 import { type ImportBinding, parseImports } from './imports';
 import { directoryOf, importTarget, type ResolveContext } from './resolveImport';
@@ -35,7 +44,7 @@ export const MAX_SITES_PER_FILE = 5;
 /** A caller's window: a line above the use, and the statement it is in up to this many lines. */
 const CALLER_LINES_BELOW = 6;
 
-const CALLABLE_KEYWORDS = new Set(['function', 'def', 'func', 'method', 'const', 'let', 'var', 'class']);
+const CALLABLE_KEYWORDS = new Set('function def func method const let var class'.split(' '));
 
 /**
  * The functions, methods and handlers whose declaration line is among the reviewed lines. A method of a
@@ -46,14 +55,14 @@ export function reviewedDeclarations(text: string, family: CodeFamily, ranges: r
   const names: string[] = [];
   const methods = new Set<string>();
   for (const range of ranges) {
-    for (let line = Math.max(1, range.startLine); line <= Math.min(lines.length, range.endLine); line += 1) {
+    const last = Math.min(lines.length, range.endLine);
+    for (let line = Math.max(1, range.startLine); line <= last && names.length < MAX_CALLER_NAMES; line += 1) {
       const masked = lines[line - 1] ?? '';
       const declaration = declarationAt(masked, family);
       if (!declaration || !CALLABLE_KEYWORDS.has(declaration.keyword) || names.includes(declaration.name)) continue;
       if (family !== 'python' && declaration.keyword !== 'method' && indentOf(masked) > 0) continue; // a local
       names.push(declaration.name);
       if (declaration.keyword === 'method' || (family === 'python' && indentOf(masked) > 0)) methods.add(declaration.name);
-      if (names.length >= MAX_CALLER_NAMES) return { path, family, names, methods };
     }
   }
   return { path, family, names, methods };
@@ -155,15 +164,9 @@ function referenceOn(line: string, references: References, family: CodeFamily): 
 
 function isImportLine(line: string, family: CodeFamily): boolean {
   const text = line.trimStart();
-  if (family === 'python') return text.startsWith('from ') || text.startsWith('import ');
+  if (family === 'python') return startsWithAny(text, ['from ', 'import ']);
   if (family === 'go') return false; // Go imports are quoted paths, masked already
-  return (
-    text.startsWith('import ') ||
-    text.startsWith('import{') ||
-    text.startsWith('export {') ||
-    text.startsWith('export *') ||
-    text.includes('require(')
-  );
+  return startsWithAny(text, ['import ', 'import{', 'export {', 'export *']) || text.includes('require(');
 }
 
 /** Whether an import statement goes on past this line (an open brace or parenthesis list). */

@@ -151,6 +151,11 @@ export function isIdentifierPart(char: string | undefined): boolean {
   return isIdentifierStart(char) || (code >= 48 && code <= 57);
 }
 
+/** Whether `text` starts with one of `prefixes`. */
+export function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => text.startsWith(prefix));
+}
+
 /** The identifier starting at `index`, or '' when none does. */
 export function identifierAt(line: string, index: number): string {
   if (!isIdentifierStart(line[index])) return '';

@@ -1,45 +1,16 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, indentOf, isIdentifierStart, maskedLines, skipSpaces, type CodeFamily } from './codeText';
+import { identifierAt, indentOf, isIdentifierStart, maskedLines, skipSpaces, startsWithAny, type CodeFamily } from './codeText';
 
 /** Words that may stand before a declaration's keyword. */
-const MODIFIERS = new Set([
-  'export',
-  'default',
-  'async',
-  'public',
-  'private',
-  'protected',
-  'static',
-  'abstract',
-  'declare',
-  'readonly',
-  'pub',
-  'override',
-  'final',
-  'internal',
-  'open',
-]);
+const MODIFIERS = new Set(
+  'export default async public private protected static abstract declare readonly pub override final internal open'.split(' '),
+);
 
 /** Words after which the next name is the one declared. */
-const KEYWORDS = new Set(['function', 'def', 'class', 'interface', 'type', 'func', 'const', 'let', 'var', 'enum', 'struct', 'trait', 'fn']);
+const KEYWORDS = new Set('function def class interface type func const let var enum struct trait fn'.split(' '));
 
 /** Words a line of code starts with that look like a method (`if (…) {`) but are not one. */
-const NOT_METHODS = new Set([
-  'if',
-  'for',
-  'while',
-  'switch',
-  'catch',
-  'return',
-  'await',
-  'with',
-  'elif',
-  'else',
-  'do',
-  'try',
-  'new',
-  'throw',
-]);
+const NOT_METHODS = new Set('if for while switch catch return await with elif else do try new throw'.split(' '));
 
 export interface DeclarationLine {
   readonly name: string;
@@ -205,9 +176,9 @@ function indentedEnd(lines: readonly string[], startLine: number, last: number):
  */
 export function isAliasStatement(line: string): boolean {
   const text = line.trim();
-  if (text.startsWith('export {') || text.startsWith('export *')) return true;
+  if (startsWithAny(text, ['export {', 'export *'])) return true;
   if (text.startsWith('export default ')) return isLoneName(text.slice('export default '.length), true);
-  if (text.startsWith('module.exports') || text.startsWith('exports.')) {
+  if (startsWithAny(text, ['module.exports', 'exports.'])) {
     const equals = text.indexOf('=');
     if (equals < 0) return false;
     const value = text.slice(equals + 1).trim();

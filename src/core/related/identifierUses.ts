@@ -47,7 +47,7 @@ const NOT_LOOKED_UP = new Set(
 );
 
 /** After these words, the next name is being declared, not used. */
-const DECLARING = new Set(['const', 'let', 'var', 'function', 'class', 'def', 'interface', 'func', 'enum', 'struct']);
+const DECLARING = new Set('const let var function class def interface func enum struct'.split(' '));
 
 /** Where `name:` is an object key or a parameter's annotation rather than a use (in Python it ends `if x:`). */
 const COLON_MARKS_KEY: Record<CodeFamily, boolean> = { script: true, go: true, braces: false, python: false };

@@ -1,4 +1,4 @@
-import { identifierAt, isIdentifierPart, isIdentifierStart, type CodeFamily } from './codeText';
+import { identifierAt, isIdentifierPart, isIdentifierStart, startsWithAny, type CodeFamily } from './codeText';
 
 /** One import statement, as plain data: where from, and which names it binds. */
 export interface ImportBinding {
@@ -50,8 +50,7 @@ function statements(lines: readonly string[], isStart: (line: string) => boolean
 
 function isScriptImportStart(line: string): boolean {
   return (
-    line.startsWith('import ') ||
-    line.startsWith('import{') ||
+    startsWithAny(line, ['import ', 'import{']) ||
     (line.startsWith('export ') && (line.includes(' from ') || line.includes('{') || line.includes('*'))) ||
     (line.includes('require(') && /^(?:const|let|var) /.test(line)) ||
     requiredAs(line) !== undefined
@@ -144,7 +143,7 @@ function namedList(list: string): Array<{ imported: string; local: string }> {
 }
 
 function isPythonImportStart(line: string): boolean {
-  return line.startsWith('from ') || line.startsWith('import ');
+  return startsWithAny(line, ['from ', 'import ']);
 }
 
 function isPythonImportEnd(statement: string): boolean {
@@ -191,7 +190,7 @@ function goImports(lines: readonly string[]): ImportBinding[] {
     }
     if (line.startsWith('import (')) inBlock = true;
     else if (line.startsWith('import ')) found.push(...goImportSpec(line.slice(7).trim()));
-    else if (line.startsWith('func ') || line.startsWith('type ')) break; // imports come first in Go
+    else if (startsWithAny(line, ['func ', 'type '])) break; // imports come first in Go
   }
   return found;
 }

@@ -8,21 +8,17 @@ export interface FoundRelated {
   readonly useIndex: number;
 }
 
-export interface RelatedLimits {
-  /** Candidates in all. */
-  readonly total: number;
-  /** Callers of one symbol. */
-  readonly callersPerSymbol: number;
-}
-
-export const RELATED_LIMITS: RelatedLimits = { total: 40, callersPerSymbol: 5 };
+/** Candidates in all. */
+const MAX_RELATED = 40;
+/** Callers of one symbol. */
+export const MAX_CALLERS_PER_SYMBOL = 5;
 
 /**
  * The order the contract asks for: definitions of what the reviewed lines use (in the order they are
  * used), then types, then callers (at most a few per symbol). Each symbol once, each piece of a file
- * once (a piece inside one already taken adds nothing), and no more than `limits.total`.
+ * once (a piece inside one already taken adds nothing), and no more than `MAX_RELATED`.
  */
-export function rankRelated(found: readonly FoundRelated[], limits: RelatedLimits = RELATED_LIMITS): RelatedCandidate[] {
+export function rankRelated(found: readonly FoundRelated[]): RelatedCandidate[] {
   const ordered = found
     .map((item, arrival) => ({ ...item, arrival }))
     .sort(
@@ -32,11 +28,11 @@ export function rankRelated(found: readonly FoundRelated[], limits: RelatedLimit
   const symbols = new Set<string>();
   const callers = new Map<string, number>();
   for (const { candidate } of ordered) {
-    if (taken.length >= limits.total) break;
+    if (taken.length >= MAX_RELATED) break;
     if (taken.some((piece) => covers(piece, candidate))) continue;
     if (candidate.reason === 'caller') {
       const count = callers.get(candidate.symbol) ?? 0;
-      if (count >= limits.callersPerSymbol) continue;
+      if (count >= MAX_CALLERS_PER_SYMBOL) continue;
       callers.set(candidate.symbol, count + 1);
     } else {
       if (symbols.has(candidate.symbol)) continue;

@@ -1,4 +1,4 @@
-import { type CodeFamily } from './codeText';
+import { startsWithAny, type CodeFamily } from './codeText';
 import { type ImportBinding } from './imports';
 
 /** Where an import may lead, inside the importing file's workspace folder. */
@@ -53,7 +53,7 @@ export function importTarget(binding: ImportBinding, family: CodeFamily, context
 }
 
 function scriptTarget(specifier: string, importer: string): ImportTarget | undefined {
-  if (specifier.startsWith('./') || specifier.startsWith('../')) {
+  if (startsWithAny(specifier, ['./', '../'])) {
     const base = joinPath(directoryOf(importer), specifier);
     return base === undefined ? undefined : { files: scriptFiles(base) };
   }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { type LineRange } from '../../core/findings/shownLines';
-import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
+import { codeFamilyOf, maskedLines, startsWithAny, type CodeFamily } from '../../core/related/codeText';
 import { callerWindow } from '../../core/related/callers';
 import { declarationAt, declarationExtent, isAliasStatement, MAX_DECLARATION_LINES } from '../../core/related/declarations';
 import { type IdentifierUse } from '../../core/related/identifierUses';
-import { insideReviewed, RELATED_LIMITS, WorkBudget } from '../../core/related/rankRelated';
+import { insideReviewed, MAX_CALLERS_PER_SYMBOL, WorkBudget } from '../../core/related/rankRelated';
 import { type RelatedReason } from '../../core/related/relatedCode';
 import { type RelatedFile } from './relatedFiles';
 import {
@@ -26,6 +26,8 @@ const MAX_TYPE_REQUESTS = 10;
 const MAX_CALLER_SYMBOLS = 10;
 
 const { SymbolKind } = vscode;
+/** Declaration keywords of a type, when the outline does not say. */
+const TYPE_KEYWORDS = new Set(['interface', 'type', 'struct', 'enum']);
 const TYPE_KINDS = new Set([SymbolKind.Interface, SymbolKind.Struct, SymbolKind.Enum, SymbolKind.TypeParameter]);
 /** Members are shown with what holds them: `order.userId` opens `interface Order`, not one line of it. */
 const MEMBER_KINDS = new Set([SymbolKind.Property, SymbolKind.Field, SymbolKind.EnumMember]);
@@ -105,7 +107,7 @@ async function definitionsOf(search: ServerSearch, code: ReviewedCode, use: Iden
   const targets = await locate(search, 'vscode.executeDefinitionProvider', code.uri, use);
   const found: Gathered[] = [];
   let declarations = 0;
-  for (const target of targets.slice(0, MAX_DEFINITIONS_PER_USE)) {
+  for (const target of targets) {
     if (isReviewed(code, target)) {
       // A local of the reviewed lines: what a reviewer opens is its type (`order` → `interface Order`).
       if (search.typeRequests.take()) found.push(...(await typeOf(search, code, use, index)));
@@ -115,7 +117,7 @@ async function definitionsOf(search: ServerSearch, code: ReviewedCode, use: Iden
     // An import or an export list (`module.exports = { generateToken }`) is where the name is passed
     // on, not declared (a server still loading its project answers with the import): the text search
     // follows it to the declaration.
-    if (piece && isPassedOn(piece.file.text, target.range.start.line)) continue;
+    if (piece && isPassedOn(lineOf(piece.file.text, target.range.start.line))) continue;
     declarations += 1;
     if (piece) found.push(gathered(piece.file, piece.range, { ...piece, usedAt: usedAt(code, use) }, index, useIdOf(use)));
   }
@@ -128,7 +130,7 @@ async function definitionsOf(search: ServerSearch, code: ReviewedCode, use: Iden
 async function typeOf(search: ServerSearch, code: ReviewedCode, use: IdentifierUse, index: number): Promise<Gathered[]> {
   const targets = await locate(search, 'vscode.executeTypeDefinitionProvider', code.uri, use);
   const found: Gathered[] = [];
-  for (const target of targets.slice(0, MAX_DEFINITIONS_PER_USE)) {
+  for (const target of targets) {
     if (isReviewed(code, target)) continue;
     const piece = await pieceAt(search, target, 'type', use.name);
     if (piece) found.push(gathered(piece.file, piece.range, { ...piece, usedAt: usedAt(code, use) }, index, `type:${useIdOf(use)}`));
@@ -159,11 +161,11 @@ async function referencesTo(search: ServerSearch, code: ReviewedCode, symbol: Ou
   );
   const found: Gathered[] = [];
   for (const reference of (references ?? []).slice(0, 50)) {
-    if (found.length >= RELATED_LIMITS.callersPerSymbol) break;
+    if (found.length >= MAX_CALLERS_PER_SYMBOL) break;
     if (!reference?.uri || !reference.range || isReviewed(code, reference)) continue;
     const file = await context.files.read(reference.uri);
     const line = reference.range.start.line;
-    if (!file || isImportLine(file.text, line)) continue;
+    if (!file || isImportLine(lineOf(file.text, line))) continue;
     const family = codeFamilyOf(reference.uri.path) ?? 'braces';
     const range = callerWindow(maskedOf(search, file, family), line + 1, family);
     const piece = { symbol: symbol.name, reason: 'caller' as const, usedAt: symbol.name };
@@ -172,13 +174,17 @@ async function referencesTo(search: ServerSearch, code: ReviewedCode, symbol: Ou
   return found;
 }
 
-/** The places a definition command answers for a use; none when the answer is not a list or never comes. */
+/** The places a definition command answers for a use, the first few; none when the answer is not a list or never comes. */
 async function locate(search: ServerSearch, command: string, uri: vscode.Uri, use: IdentifierUse): Promise<Target[]> {
   const { context } = search;
   if (!search.requests.take()) return [];
   const position = new vscode.Position(use.line - 1, use.column);
   const answer = await beforeDeadline(() => context.execute<Array<vscode.Location | vscode.LocationLink>>(command, uri, position), context);
-  return Array.isArray(answer) ? answer.map(targetOf).filter((target) => target !== undefined) : [];
+  if (!Array.isArray(answer)) return [];
+  return answer
+    .map(targetOf)
+    .filter((target) => target !== undefined)
+    .slice(0, MAX_DEFINITIONS_PER_USE);
 }
 
 function isReviewed(code: ReviewedCode, target: Target): boolean {
@@ -263,7 +269,7 @@ function flatten(symbols: ReadonlyArray<vscode.DocumentSymbol | vscode.SymbolInf
       range,
       selectionStart: selection,
       depth,
-      ...(parent ? { parent } : {}),
+      parent,
     };
     flat.push(outline);
     if ('children' in symbol && Array.isArray(symbol.children)) for (const child of symbol.children) visit(child, depth + 1, outline);
@@ -283,16 +289,20 @@ function innermost(outline: readonly Outline[], position: vscode.Position): Outl
 
 function isTypeDeclaration(symbol: Outline | undefined, maskedLine: string, family: CodeFamily): boolean {
   if (symbol && TYPE_KINDS.has(symbol.kind)) return true;
-  const keyword = declarationAt(maskedLine, family)?.keyword;
-  return keyword === 'interface' || keyword === 'type' || keyword === 'struct' || keyword === 'enum';
+  return TYPE_KEYWORDS.has(declarationAt(maskedLine, family)?.keyword ?? '');
 }
 
-function isPassedOn(text: string, line: number): boolean {
-  return isImportLine(text, line) || isAliasStatement(text.split('\n', line + 1)[line] ?? '');
+/** Line `line` (0-based) of a text. */
+function lineOf(text: string, line: number): string {
+  return text.split('\n', line + 1)[line] ?? '';
 }
 
-function isImportLine(text: string, line: number): boolean {
-  const content = (text.split('\n', line + 1)[line] ?? '').trimStart();
+function isPassedOn(line: string): boolean {
+  return isImportLine(line) || isAliasStatement(line);
+}
+
+function isImportLine(line: string): boolean {
+  const content = line.trimStart();
   if (content.includes('require(') && /^(?:const|let|var) /.test(content)) return true;
-  return content.startsWith('import ') || content.startsWith('from ') || content.startsWith('export {') || content.startsWith('export *');
+  return startsWithAny(content, ['import ', 'from ', 'export {', 'export *']);
 }
