@@ -40,7 +40,7 @@ const NOT_LOOKED_UP = new Set(
     'console Number String Boolean Object Array Promise JSON Math Date Error Map Set WeakMap RegExp Symbol parseInt parseFloat ' +
     'isNaN window document process require exports Buffer URL URLSearchParams setTimeout clearTimeout setInterval ' +
     'None True False and assert def del elif except global lambda nonlocal not or pass raise self cls print len range str ' +
-    'int float bool dict list tuple isinstance super bytes open sorted enumerate zip map filter min max sum any all ' +
+    'int float bool dict list tuple isinstance bytes open sorted enumerate zip map filter min max sum all ' +
     'chan defer fallthrough func go goto select struct nil iota make cap append int64 int32 int8 int16 uint uint64 ' +
     'uint32 uint8 float64 float32 byte rune error panic recover copy close'
   ).split(' '),

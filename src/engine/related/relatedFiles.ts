@@ -56,8 +56,7 @@ export class RelatedFiles {
   /** Whether a path names a file (not a folder), without reading it: for import resolution. */
   async isFile(uri: vscode.Uri): Promise<boolean> {
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      return (stat.type & vscode.FileType.File) !== 0;
+      return isFileType((await vscode.workspace.fs.stat(uri)).type);
     } catch {
       return false;
     }
@@ -72,12 +71,12 @@ export class RelatedFiles {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
     let text: string;
     if (open) {
-      // An open editor's text is not bounded by a stat: the same cap, on its length.
-      if (open.getText().length > MAX_RELATED_FILE_BYTES) return this.refuse(key);
       text = open.getText();
+      // An open editor's text is not bounded by a stat: the same cap, on its length.
+      if (text.length > MAX_RELATED_FILE_BYTES) return this.refuse(key);
     } else {
       const file = access.file;
-      if (!file || (file.type & vscode.FileType.File) === 0) return undefined;
+      if (!file || !isFileType(file.type)) return undefined;
       if (file.size > MAX_RELATED_FILE_BYTES) return this.refuse(key);
       this.probe.onRead?.(uri);
       const content = await decodeFile(await vscode.workspace.fs.readFile(uri), uri);
@@ -97,6 +96,10 @@ export class RelatedFiles {
     this.refusedKeys.add(key);
     return undefined;
   }
+}
+
+function isFileType(type: vscode.FileType): boolean {
+  return (type & vscode.FileType.File) !== 0;
 }
 
 /** Libraries and the platform: installed packages and their type declarations are not the team's code. */

@@ -88,7 +88,7 @@ export class TextGatherer {
 async function gatherByText(search: TextSearch, code: ReviewedCode): Promise<void> {
   const unqualified = wantedWhere(code, (use) => use.qualifier === undefined || OWN_QUALIFIERS.has(use.qualifier));
   // The reviewed file's own declarations, unless it is too large to scan within the deadline.
-  if (code.text.length <= MAX_RELATED_FILE_BYTES) declarationsIn(search, code, code, code.family, unqualified, true);
+  if (code.text.length <= MAX_RELATED_FILE_BYTES) declarationsIn(search, code, code, code.family, unqualified);
   search.visited.add(code.key);
   const folder = folderOf(code.uri);
   const importer = folder ? folderRelative(folder, code.uri) : undefined;
@@ -116,17 +116,14 @@ async function gatherByText(search: TextSearch, code: ReviewedCode): Promise<voi
   await Promise.all([definitions, gatherCallers(search, code, folder, resolve, definitions)]);
 }
 
-function declarationsIn(
-  search: TextSearch,
-  code: ReviewedCode,
-  file: RelatedFile,
-  family: CodeFamily,
-  wanted: Wanted,
-  own: boolean,
-): Gathered[] {
+/**
+ * The declarations of the wanted names in a file. One inside the reviewed lines is sent already: only
+ * the reviewed file itself holds one (it is visited before any other file is read).
+ */
+function declarationsIn(search: TextSearch, code: ReviewedCode, file: RelatedFile, family: CodeFamily, wanted: Wanted): Gathered[] {
   let masked: string[] | undefined;
   const found = findDeclarations(file.text, family, new Set(wanted.keys()))
-    .filter((declaration) => !own || !insideReviewed(code, file.key, declaration.startLine, declaration.endLine))
+    .filter((declaration) => !insideReviewed(code, file.key, declaration.startLine, declaration.endLine))
     .filter((declaration) => fitsMember(wanted, declaration, () => (masked ??= maskedLines(file.text, family)), family))
     .flatMap((declaration) => {
       const entry = wanted.get(declaration.name);
@@ -136,7 +133,7 @@ function declarationsIn(
       return [gathered(file, declaration, piece, entry.index, useIdOf(entry.use))];
     });
   search.sink.byText.push(...found);
-  if (found.length > 0) signatureTypes(search.sink, code, file, family, found, own);
+  if (found.length > 0) signatureTypes(search.sink, code, file, family, found);
   return found;
 }
 
@@ -146,14 +143,7 @@ function declarationsIn(
  * part of what the reviewed lines receive. Their own use id: a language server's answer for the
  * function does not decide them.
  */
-function signatureTypes(
-  sink: GatheredSink,
-  code: ReviewedCode,
-  file: RelatedFile,
-  family: CodeFamily,
-  found: readonly Gathered[],
-  own: boolean,
-): void {
+function signatureTypes(sink: GatheredSink, code: ReviewedCode, file: RelatedFile, family: CodeFamily, found: readonly Gathered[]): void {
   const lines = maskedLines(file.text, family);
   const wanted = new Map<string, Gathered>();
   for (const item of found) {
@@ -166,7 +156,7 @@ function signatureTypes(
   for (const declaration of findDeclarations(file.text, family, new Set(wanted.keys()), 1)) {
     const from = wanted.get(declaration.name);
     if (!from || !SIGNATURE_TYPE_KEYWORDS.has(declaration.keyword)) continue;
-    if (own && insideReviewed(code, file.key, declaration.startLine, declaration.endLine)) continue;
+    if (insideReviewed(code, file.key, declaration.startLine, declaration.endLine)) continue;
     const piece = { symbol: declaration.name, reason: 'type' as const, usedAt: from.item.candidate.usedAt ?? code.label };
     sink.byText.push(gathered(file, declaration, piece, from.item.useIndex, `signature:${declaration.name}`));
   }
@@ -188,7 +178,7 @@ async function searchModule(
     if (search.visited.has(file.key) || isCancelledOrLate(search.context)) continue;
     search.visited.add(file.key);
     const fileFamily = codeFamilyOf(file.uri.path) ?? family;
-    const here = declarationsIn(search, code, file, fileFamily, wanted, false);
+    const here = declarationsIn(search, code, file, fileFamily, wanted);
     const missing = withoutFound(wanted, here);
     const importer = folderRelative(folder, file.uri);
     if (missing.size === 0 || depth + 1 >= MAX_IMPORT_DEPTH || importer === undefined) continue;
@@ -248,7 +238,7 @@ async function samePackage(
   for (const file of await packageFiles(search.context, inFolder(folder, directoryOf(importer)))) {
     if (search.visited.has(file.key)) continue;
     search.visited.add(file.key);
-    declarationsIn(search, code, file, 'go', wanted, false);
+    declarationsIn(search, code, file, 'go', wanted);
   }
 }
 
