@@ -98,7 +98,7 @@ function maskLine(line: string, syntax: Syntax, initiallyOpen: string | undefine
   let index = 0;
   while (index < line.length) {
     if (open !== undefined) {
-      if (line[index] === '\\' && open.length === 1 && open !== '*/') {
+      if (line[index] === '\\' && open.length === 1) {
         out += '  ';
         index += 2;
         continue;

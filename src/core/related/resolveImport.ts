@@ -78,7 +78,7 @@ function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | 
   let dots = 0;
   while (specifier[dots] === '.') dots += 1;
   const modulePath = specifier.slice(dots).split('.').filter(Boolean).join('/');
-  const roots = dots > 0 ? relativeRoot(importer, dots) : ancestorsOf(directoryOf(importer));
+  const roots = dots > 0 ? relativeRoot(importer, dots) : ancestorsOf(directoryOf(importer), MAX_PYTHON_ROOTS);
   const files: string[] = [];
   for (const root of roots) {
     const base = modulePath === '' ? root : joinPath(root, modulePath);
@@ -93,16 +93,15 @@ function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | 
 
 /** `from .m import x` in a/b/c.py looks in a/b; `from ..m` in a/. */
 function relativeRoot(importer: string, dots: number): string[] {
-  let directory: string | undefined = directoryOf(importer);
-  for (let level = 1; level < dots && directory !== undefined; level += 1) directory = joinPath(directory, '..');
-  return directory === undefined ? [] : [directory];
+  const root = ancestorsOf(directoryOf(importer), dots)[dots - 1];
+  return root === undefined ? [] : [root];
 }
 
-/** The importer's folder and those above it up to the workspace folder, nearest first. */
-function ancestorsOf(directory: string): string[] {
+/** A folder and those above it up to the workspace folder, nearest first, at most `max`. */
+export function ancestorsOf(directory: string, max: number): string[] {
   const found: string[] = [];
   let current: string | undefined = directory;
-  while (current !== undefined && found.length < MAX_PYTHON_ROOTS) {
+  while (current !== undefined && found.length < max) {
     found.push(current);
     current = current === '' ? undefined : directoryOf(current);
   }

@@ -4,7 +4,7 @@ import { findDeclarations, ownerOf, qualifierFitsOwner, type FoundDeclaration } 
 import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
 import { goModulePath, parseImports, submoduleBindings, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
-import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
+import { ancestorsOf, directoryOf, importTarget, type ResolveContext } from '../../core/related/resolveImport';
 import { signatureTypeNames } from '../../core/related/signatureTypes';
 import { gatherCallers, MAX_CALLER_SEARCHES, type CallerSearch } from './textCallers';
 import { MAX_RELATED_FILE_BYTES, type RelatedFile } from './relatedFiles';
@@ -248,15 +248,13 @@ async function goModule(
   folder: vscode.WorkspaceFolder,
   importer: string,
 ): Promise<Pick<ResolveContext, 'goModule'>> {
-  let directory: string | undefined = directoryOf(importer);
-  for (let step = 0; step < MAX_GO_MOD_DEPTH && directory !== undefined; step += 1) {
+  for (const directory of ancestorsOf(directoryOf(importer), MAX_GO_MOD_DEPTH)) {
     const uri = inFolder(folder, directory === '' ? 'go.mod' : `${directory}/go.mod`);
     if (await context.files.isFile(uri)) {
       const file = await context.files.read(uri);
       const path = file ? goModulePath(file.text) : undefined;
       return path ? { goModule: { directory, path } } : {};
     }
-    directory = directory === '' ? undefined : joinPath(directory, '..');
   }
   return {};
 }
