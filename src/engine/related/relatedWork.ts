@@ -5,6 +5,7 @@ import { type IdentifierUse } from '../../core/related/identifierUses';
 import { type FoundRelated } from '../../core/related/rankRelated';
 import { type RelatedCandidate, type RelatedReason } from '../../core/related/relatedCode';
 import { excludeGlob } from '../../core/related/searchGlob';
+import { withinDeadline } from '../../core/withinDeadline';
 import { type RelatedFile, type RelatedFiles } from './relatedFiles';
 
 /** How the gatherer reaches the language features; a test may wrap it to count or to fail. */
@@ -86,39 +87,23 @@ export function isCancelledOrLate(context: GatherContext): boolean {
 
 /**
  * The work's answer, or undefined when it fails, the deadline passes first or the request is
- * cancelled: a language server that never answers holds nothing up.
+ * cancelled: a language server that never answers holds nothing up. Once late or cancelled, the work
+ * is not started at all.
  */
 export function beforeDeadline<T>(work: () => Thenable<T>, context: GatherContext): Promise<T | undefined> {
   if (isCancelledOrLate(context)) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (value: T | undefined) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      cancelled.dispose();
-      resolve(value);
-    };
-    const timer = setTimeout(() => finish(undefined), Math.max(0, context.deadline - Date.now()));
-    const cancelled = context.token.onCancellationRequested(() => finish(undefined));
-    try {
-      Promise.resolve(work()).then(finish, () => finish(undefined));
-    } catch {
-      finish(undefined);
-    }
-  });
+  // Started here, at once; a work that throws is one that failed.
+  const started = new Promise<T>((resolve) => resolve(work()));
+  return withinDeadline(started, context.deadline - Date.now(), context.token);
 }
 
-/** The Uri of a folder-relative path in the workspace folder of `uri`; undefined outside every folder. */
-export function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
-  return vscode.workspace.getWorkspaceFolder(uri);
-}
-
+/** `uri`'s path relative to the workspace folder ("src/a.ts"); undefined outside it. */
 export function folderRelative(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
 }
 
+/** The Uri of a folder-relative path in the workspace folder. */
 export function inFolder(folder: vscode.WorkspaceFolder, relative: string): vscode.Uri {
   return relative === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }

@@ -11,7 +11,6 @@ import { MAX_RELATED_FILE_BYTES, type RelatedFile } from './relatedFiles';
 import {
   beforeDeadline,
   findFiles,
-  folderOf,
   folderRelative,
   gathered,
   inFolder,
@@ -90,7 +89,7 @@ async function gatherByText(search: TextSearch, code: ReviewedCode): Promise<voi
   // The reviewed file's own declarations, unless it is too large to scan within the deadline.
   if (code.text.length <= MAX_RELATED_FILE_BYTES) declarationsIn(search, code, code, code.family, unqualified);
   search.visited.add(code.key);
-  const folder = folderOf(code.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(code.uri);
   const importer = folder ? folderRelative(folder, code.uri) : undefined;
   if (!folder || importer === undefined) return;
   const resolve: ResolveContext = { importer, ...(code.family === 'go' ? await goModule(search.context, folder, importer) : {}) };
