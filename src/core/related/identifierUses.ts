@@ -21,7 +21,7 @@ export interface IdentifierUse {
 }
 
 export interface UsesInRanges {
-  /** Distinct uses, first use first, at most `maxUses`. */
+  /** Distinct uses, first use first, at most `MAX_USES`. */
   readonly uses: readonly IdentifierUse[];
   /** Names the reviewed lines declare themselves (locals, parameters named after a keyword, functions). */
   readonly declared: ReadonlySet<string>;
@@ -58,10 +58,10 @@ export const MAX_USES = 60;
  * The names used on the reviewed lines, in the order a reader meets them, without keywords, built-ins,
  * object keys and the names the lines declare. Linear in the text (one masked pass, one token pass).
  */
-export function identifierUses(text: string, family: CodeFamily, ranges: readonly LineRange[], maxUses = MAX_USES): UsesInRanges {
+export function identifierUses(text: string, family: CodeFamily, ranges: readonly LineRange[]): UsesInRanges {
   const lines = maskedLines(text, family, scanWindow(ranges));
   const declared = new Set<string>();
-  const seen = new Map<string, IdentifierUse>();
+  const seen = new Set<string>();
   const candidates: IdentifierUse[] = [];
   for (const range of ranges) {
     for (let line = Math.max(1, range.startLine); line <= Math.min(lines.length, range.endLine); line += 1) {
@@ -76,12 +76,12 @@ export function identifierUses(text: string, family: CodeFamily, ranges: readonl
           column: token.column,
           ...(token.qualifier === undefined ? {} : { qualifier: token.qualifier }),
         };
-        seen.set(id, use);
+        seen.add(id);
         candidates.push(use);
       }
     }
   }
-  const uses = candidates.filter((use) => use.qualifier !== undefined || !declared.has(use.name)).slice(0, maxUses);
+  const uses = candidates.filter((use) => use.qualifier !== undefined || !declared.has(use.name)).slice(0, MAX_USES);
   return { uses, declared };
 }
 

@@ -91,7 +91,7 @@ function quotedAfter(text: string, from: number): string | undefined {
 }
 
 function scriptImport(statement: string): ImportBinding[] {
-  const specifier = quotedAfter(statement, statement.indexOf(' from ') >= 0 ? statement.indexOf(' from ') : 0);
+  const specifier = quotedAfter(statement, Math.max(0, statement.indexOf(' from ')));
   if (specifier === undefined) return [];
   const braceOpen = statement.indexOf('{');
   const braceClose = statement.indexOf('}', braceOpen + 1);
@@ -105,8 +105,7 @@ function scriptImport(statement: string): ImportBinding[] {
 
 /** `import orders from './x'`, `const orders = require('./x')`: the default binding's name. */
 function defaultName(statement: string): string | undefined {
-  const words = statement.split(/\s+/, 4);
-  const [first, second, third] = words;
+  const [first, second, third] = statement.split(/\s+/, 3);
   if (first === 'import' && second && isIdentifierStart(second[0]) && second !== 'type' && !second.startsWith('{'))
     return identifierAt(second, 0);
   if ((first === 'const' || first === 'let' || first === 'var') && second && third === '=' && isIdentifierStart(second[0]))
@@ -172,8 +171,7 @@ function pythonImport(statement: string): ImportBinding[] {
 
 /** "a as b" → ["a", "b"], "a" → ["a"]; split on single words, never with a pattern that could backtrack. */
 function splitAlias(part: string): [string, string?] {
-  const words = part.trim().split(/\s+/, 3);
-  const [name = '', as, alias] = words;
+  const [name = '', as, alias] = part.trim().split(/\s+/, 3);
   return as === 'as' && alias ? [name, alias] : [name];
 }
 
