@@ -10,6 +10,7 @@ import { type RelatedFile } from './relatedFiles';
 import {
   beforeDeadline,
   gathered,
+  keptIn,
   useIdOf,
   usedAt,
   type GatherContext,
@@ -219,28 +220,18 @@ async function pieceAt(
   };
 }
 
-/** Each file's masked lines once: several definitions often live in one file. */
 function maskedOf(search: ServerSearch, file: RelatedFile, family: CodeFamily): readonly string[] {
-  let lines = search.masked.get(file.key);
-  if (!lines) {
-    lines = maskedLines(file.text, family);
-    search.masked.set(file.key, lines);
-  }
-  return lines;
+  return keptIn(search.masked, file.key, () => maskedLines(file.text, family));
 }
 
 function outlineOf(search: ServerSearch, uri: vscode.Uri): Promise<readonly Outline[]> {
-  const { context, outlines } = search;
-  const key = uri.toString();
-  let pending = outlines.get(key);
-  if (!pending) {
-    pending = beforeDeadline(
+  const { context } = search;
+  return keptIn(search.outlines, uri.toString(), () =>
+    beforeDeadline(
       () => context.execute<Array<vscode.DocumentSymbol | vscode.SymbolInformation>>('vscode.executeDocumentSymbolProvider', uri),
       context,
-    ).then((symbols) => flatten(Array.isArray(symbols) ? symbols : []));
-    outlines.set(key, pending);
-  }
-  return pending;
+    ).then((symbols) => flatten(Array.isArray(symbols) ? symbols : [])),
+  );
 }
 
 /** A property of an interface or class, or a method signature of an interface: shown with what holds it. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { WorkBudget } from '../../core/related/rankRelated';
 import { decodeFile } from '../context/decodeFile';
 import { mayReachModel } from '../protect/mayReachModel';
+import { keptIn } from './relatedWork';
 
 /** A related file larger than this is not read: a declaration worth sending lives in a source file, not a dump. */
 export const MAX_RELATED_FILE_BYTES = 2 * 1024 * 1024;
@@ -45,12 +46,7 @@ export class RelatedFiles {
 
   read(uri: vscode.Uri): Promise<RelatedFile | undefined> {
     const key = uri.toString();
-    let pending = this.cache.get(key);
-    if (!pending) {
-      pending = this.load(uri, key).catch(() => undefined);
-      this.cache.set(key, pending);
-    }
-    return pending;
+    return keptIn(this.cache, key, () => this.load(uri, key).catch(() => undefined));
   }
 
   /** Whether a path names a file (not a folder), without reading it: for import resolution. */

@@ -97,6 +97,16 @@ export function beforeDeadline<T>(work: () => Thenable<T>, context: GatherContex
   return withinDeadline(started, context.deadline - Date.now(), context.token);
 }
 
+/** What `map` holds for `key`, made and kept on first use: each file is read, masked or outlined once. */
+export function keptIn<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /** `uri`'s path relative to the workspace folder ("src/a.ts"); undefined outside it. */
 export function folderRelative(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
