@@ -19,11 +19,8 @@ export const MAX_CALLERS_PER_SYMBOL = 5;
  * once (a piece inside one already taken adds nothing), and no more than `MAX_RELATED`.
  */
 export function rankRelated(found: readonly FoundRelated[]): RelatedCandidate[] {
-  const ordered = found
-    .map((item, arrival) => ({ ...item, arrival }))
-    .sort(
-      (a, b) => RELATED_RANK[a.candidate.reason] - RELATED_RANK[b.candidate.reason] || a.useIndex - b.useIndex || a.arrival - b.arrival,
-    );
+  // Array sort is stable: pieces that rank the same keep the order they arrived in.
+  const ordered = [...found].sort((a, b) => RELATED_RANK[a.candidate.reason] - RELATED_RANK[b.candidate.reason] || a.useIndex - b.useIndex);
   const taken: RelatedCandidate[] = [];
   const symbols = new Set<string>();
   const callers = new Map<string, number>();
