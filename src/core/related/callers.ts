@@ -215,13 +215,14 @@ export function callerSearchOrder(paths: readonly string[], reviewed: string, li
   const score = (path: string) => {
     const segments = path.split('/').slice(0, -1);
     let common = 0;
-    while (common < segments.length && common < reviewedSegments.length && segments[common] === reviewedSegments[common]) common += 1;
+    // Past the end of the reviewed path's folders, its segment is undefined: no segment equals it.
+    while (common < segments.length && segments[common] === reviewedSegments[common]) common += 1;
     const walk = reviewedSegments.length - common + (segments.length - common);
-    return { walk, depth: segments.length, test: isTestPath(path) };
+    return { path, walk, depth: segments.length, test: isTestPath(path) };
   };
   return paths
     .filter((path) => path !== reviewed && !path.endsWith('.d.ts'))
-    .map((path) => ({ path, ...score(path) }))
+    .map(score)
     .sort((a, b) => Number(a.test) - Number(b.test) || a.walk - b.walk || a.depth - b.depth || a.path.localeCompare(b.path))
     .slice(0, limit)
     .map((entry) => entry.path);

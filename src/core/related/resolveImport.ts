@@ -70,7 +70,7 @@ function scriptFiles(base: string): string[] {
     const stem = base.slice(0, -extension.length);
     return [...(SOURCE_FOR_OUTPUT[extension] ?? []).map((source) => stem + source), base];
   }
-  return [...SCRIPT_EXTENSIONS.map((candidate) => base + candidate), ...SCRIPT_EXTENSIONS.map((candidate) => `${base}/index${candidate}`)];
+  return [base, `${base}/index`].flatMap((stem) => SCRIPT_EXTENSIONS.map((candidate) => stem + candidate));
 }
 
 function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | undefined {
