@@ -213,9 +213,11 @@ export function ownerOf(lines: readonly string[], startLine: number, family: Cod
     let owner: string | undefined;
     for (let index = open + 1; index < close; index += 1) {
       if (line[index] === '[') break; // type parameters: the name stands before them
+      // Each word is read whole from its first character, so the last word before `)` or `[` is the type.
       const word = identifierAt(line, index);
-      if (word !== '' && !isIdentifierStart(line[index - 1] ?? ' ')) owner = word;
-      if (word !== '') index += word.length - 1;
+      if (word === '') continue;
+      owner = word;
+      index += word.length - 1;
     }
     return owner;
   }

@@ -122,9 +122,7 @@ function tokensOf(line: string, colonMarksKey: boolean): Token[] {
     const next = skipSpaces(line, end);
     const after = line.slice(next, next + 2);
     const isKey = colonMarksKey && after.startsWith(':') && !after.startsWith('::') && !after.startsWith(':=') && !dotBefore;
-    const declares =
-      (!dotBefore && DECLARING.has(previousWord) && previousEnd >= 0 && onlySpacesBetween(line, previousEnd, index)) ||
-      after.startsWith(':=');
+    const declares = (!dotBefore && DECLARING.has(previousWord) && onlySpacesBetween(line, previousEnd, index)) || after.startsWith(':=');
     tokens.push({ name, column: index, declares, isKey, ...(qualifier ? { qualifier } : {}) });
     previousWord = name;
     previousEnd = end;
