@@ -106,8 +106,7 @@ function scriptImport(statement: string): ImportBinding[] {
 /** `import orders from './x'`, `const orders = require('./x')`: the default binding's name. */
 function defaultName(statement: string): string | undefined {
   const [first, second, third] = statement.split(/\s+/, 3);
-  if (first === 'import' && second && isIdentifierStart(second[0]) && second !== 'type' && !second.startsWith('{'))
-    return identifierAt(second, 0);
+  if (first === 'import' && second && isIdentifierStart(second[0]) && second !== 'type') return identifierAt(second, 0);
   if ((first === 'const' || first === 'let' || first === 'var') && second && third === '=' && isIdentifierStart(second[0]))
     return identifierAt(second, 0);
   return undefined;
@@ -128,17 +127,19 @@ export function submoduleBindings(binding: ImportBinding, family: CodeFamily): I
 
 /** "a, b as c, type d" → pairs of the imported name and the local one. */
 function namedList(list: string): Array<{ imported: string; local: string }> {
-  return list
-    .split(',')
-    .map((part) => part.trim().replace(/^type\s+/, ''))
-    .filter((part) => part !== '' && isIdentifierStart(part[0]))
-    .slice(0, 200)
-    .map((part) => {
-      const [imported, local] = splitAlias(part);
-      const name = identifierAt(imported, 0);
-      return { imported: name, local: local !== undefined ? identifierAt(local, 0) || name : name };
-    })
-    .filter((pair) => pair.imported !== '');
+  return (
+    list
+      .split(',')
+      .map((part) => part.trim().replace(/^type\s+/, ''))
+      // A part that starts like an identifier has one as its first word: the imported name is never empty.
+      .filter((part) => isIdentifierStart(part[0]))
+      .slice(0, 200)
+      .map((part) => {
+        const [imported, local] = splitAlias(part);
+        const name = identifierAt(imported, 0);
+        return { imported: name, local: local !== undefined ? identifierAt(local, 0) || name : name };
+      })
+  );
 }
 
 function isPythonImportStart(line: string): boolean {
