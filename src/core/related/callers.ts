@@ -137,13 +137,9 @@ function bindingReaches(
   const target = importTarget(binding, reviewed.family, context);
   if (!target) return undefined;
   if (target.directory !== undefined) return target.directory === directoryOf(reviewed.path) ? 'module' : undefined;
-  if (reviewed.family === 'python') {
-    const asModule = binding.names.find((pair) =>
-      target.files.some((file) => file === reviewed.path && file.endsWith(`/${pair.imported}.py`)),
-    );
-    if (asModule) return { namespace: asModule.local };
-  }
-  return target.files.includes(reviewed.path) ? 'module' : undefined;
+  if (!target.files.includes(reviewed.path)) return undefined;
+  const asModule = reviewed.family === 'python' ? binding.names.find((pair) => reviewed.path.endsWith(`/${pair.imported}.py`)) : undefined;
+  return asModule ? { namespace: asModule.local } : 'module';
 }
 
 /** The reviewed name a line uses, if any: alone (not declared there), after its module's name, or a method after any value. */
