@@ -143,10 +143,14 @@ async function typeOf(search: ServerSearch, code: ReviewedCode, use: IdentifierU
 async function callersOf(search: ServerSearch, code: ReviewedCode): Promise<Gathered[]> {
   const outline = await outlineOf(search, code.uri);
   const declared = outline
-    .filter((symbol) => symbol.depth <= 1 && CALLABLE_KINDS.has(symbol.kind))
-    .filter((symbol) =>
-      code.ranges.some((range) => range.startLine <= symbol.selectionStart.line + 1 && symbol.selectionStart.line + 1 <= range.endLine),
-    )
+    .filter((symbol) => {
+      const line = symbol.selectionStart.line + 1;
+      return (
+        symbol.depth <= 1 &&
+        CALLABLE_KINDS.has(symbol.kind) &&
+        code.ranges.some((range) => range.startLine <= line && line <= range.endLine)
+      );
+    })
     .slice(0, MAX_CALLER_SYMBOLS);
   const perSymbol = await Promise.all(declared.map((symbol) => referencesTo(search, code, symbol)));
   return perSymbol.flat();
