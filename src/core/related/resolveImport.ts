@@ -81,7 +81,7 @@ function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | 
   const roots = dots > 0 ? relativeRoot(importer, dots) : ancestorsOf(directoryOf(importer), MAX_PYTHON_ROOTS);
   const files: string[] = [];
   for (const root of roots) {
-    const base = modulePath === '' ? root : joinPath(root, modulePath);
+    const base = joinPath(root, modulePath);
     if (base === undefined) continue;
     if (modulePath !== '') files.push(`${base}.py`, `${base}/__init__.py`);
     // `from app.db import orders` may import a module, not a name.
