@@ -303,7 +303,7 @@ function wantedFrom(binding: ImportBinding, code: ReviewedCode): Wanted {
       return;
     }
     if (wanted.has(use.name)) return;
-    if (binding.namespace !== undefined && use.qualifier === binding.namespace) wanted.set(use.name, entry);
+    if (use.qualifier === binding.namespace) wanted.set(use.name, entry);
     else {
       const module = binding.names.find((name) => name.local === use.qualifier);
       if (module) wanted.set(use.name, { ...entry, through: module.imported });
