@@ -59,14 +59,14 @@ export function insideReviewed(
  * asking. Counting operations (not time) is what shows the work has an upper bound.
  */
 export class WorkBudget {
-  private used = 0;
+  #used = 0;
   constructor(readonly limit: number) {}
   take(): boolean {
-    if (this.used >= this.limit) return false;
-    this.used += 1;
+    if (this.#used >= this.limit) return false;
+    this.#used += 1;
     return true;
   }
   get spent(): number {
-    return this.used;
+    return this.#used;
   }
 }

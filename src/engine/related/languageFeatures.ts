@@ -75,10 +75,10 @@ interface ServerSearch {
  * request is raced against the deadline; one that hangs or fails leaves its use to the text search.
  */
 export class LanguageServerGatherer {
-  private readonly search: ServerSearch;
+  readonly #search: ServerSearch;
 
   constructor(context: GatherContext, sink: GatheredSink) {
-    this.search = {
+    this.#search = {
       context,
       sink,
       outlines: new Map(),
@@ -90,7 +90,7 @@ export class LanguageServerGatherer {
 
   /** Puts what it finds into the sink as it finds it, and the uses it answered into `sink.decided`. */
   async gather(code: ReviewedCode): Promise<void> {
-    const search = this.search;
+    const search = this.#search;
     const keep = (items: readonly Gathered[]) => void search.sink.byServer.push(...items);
     // Names used alone first (calls, types), then members (`res.json`): the server answers in the order asked.
     const asked = code.uses

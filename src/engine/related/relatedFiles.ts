@@ -31,22 +31,24 @@ export interface RelatedProbe {
  * refused file is counted, never read.
  */
 export class RelatedFiles {
-  private readonly cache = new Map<string, Promise<RelatedFile | undefined>>();
-  private readonly refusedKeys = new Set<string>();
-  private readonly reads = new WorkBudget(MAX_RELATED_FILES);
+  readonly #cache = new Map<string, Promise<RelatedFile | undefined>>();
+  readonly #refusedKeys = new Set<string>();
+  readonly #reads = new WorkBudget(MAX_RELATED_FILES);
+  readonly #exclude: readonly string[];
+  readonly #probe: RelatedProbe;
 
-  constructor(
-    private readonly exclude: readonly string[],
-    private readonly probe: RelatedProbe = {},
-  ) {}
+  constructor(exclude: readonly string[], probe: RelatedProbe = {}) {
+    this.#exclude = exclude;
+    this.#probe = probe;
+  }
 
   get refused(): number {
-    return this.refusedKeys.size;
+    return this.#refusedKeys.size;
   }
 
   read(uri: vscode.Uri): Promise<RelatedFile | undefined> {
     const key = uri.toString();
-    return keptIn(this.cache, key, () => this.load(uri, key).catch(() => undefined));
+    return keptIn(this.#cache, key, () => this.#load(uri, key).catch(() => undefined));
   }
 
   /** Whether a path names a file (not a folder), without reading it: for import resolution. */
@@ -58,25 +60,25 @@ export class RelatedFiles {
     }
   }
 
-  private async load(uri: vscode.Uri, key: string): Promise<RelatedFile | undefined> {
-    if (isLibraryPath(uri.path)) return this.refuse(key);
-    if (!this.reads.take()) return undefined;
-    this.probe.onLook?.(uri);
-    const access = await mayReachModel(uri, 'model', this.exclude);
-    if (access.kind !== 'allowed') return access.kind === 'refused' ? this.refuse(key) : undefined;
+  async #load(uri: vscode.Uri, key: string): Promise<RelatedFile | undefined> {
+    if (isLibraryPath(uri.path)) return this.#refuse(key);
+    if (!this.#reads.take()) return undefined;
+    this.#probe.onLook?.(uri);
+    const access = await mayReachModel(uri, 'model', this.#exclude);
+    if (access.kind !== 'allowed') return access.kind === 'refused' ? this.#refuse(key) : undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
     let text: string;
     if (open) {
       text = open.getText();
       // An open editor's text is not bounded by a stat: the same cap, on its length.
-      if (text.length > MAX_RELATED_FILE_BYTES) return this.refuse(key);
+      if (text.length > MAX_RELATED_FILE_BYTES) return this.#refuse(key);
     } else {
       const file = access.file;
       if (!file || !isFileType(file.type)) return undefined;
-      if (file.size > MAX_RELATED_FILE_BYTES) return this.refuse(key);
-      this.probe.onRead?.(uri);
+      if (file.size > MAX_RELATED_FILE_BYTES) return this.#refuse(key);
+      this.#probe.onRead?.(uri);
       const content = await decodeFile(await vscode.workspace.fs.readFile(uri), uri);
-      if (content.kind !== 'text') return this.refuse(key);
+      if (content.kind !== 'text') return this.#refuse(key);
       text = content.text;
     }
     return {
@@ -88,8 +90,8 @@ export class RelatedFiles {
     };
   }
 
-  private refuse(key: string): undefined {
-    this.refusedKeys.add(key);
+  #refuse(key: string): undefined {
+    this.#refusedKeys.add(key);
     return undefined;
   }
 }

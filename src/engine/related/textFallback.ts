@@ -66,10 +66,10 @@ interface TextSearch extends CallerSearch {
  * search by the module's file name. Each file is read once: an import cycle meets the visited set.
  */
 export class TextGatherer {
-  private readonly search: TextSearch;
+  readonly #search: TextSearch;
 
   constructor(context: GatherContext, sink: GatheredSink) {
-    this.search = {
+    this.#search = {
       context,
       sink,
       visited: new Set(),
@@ -80,7 +80,7 @@ export class TextGatherer {
 
   /** Puts what it finds into the sink as it finds it. */
   gather(code: ReviewedCode): Promise<void> {
-    return gatherByText(this.search, code);
+    return gatherByText(this.#search, code);
   }
 }
 
