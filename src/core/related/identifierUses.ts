@@ -68,7 +68,7 @@ export function identifierUses(text: string, family: CodeFamily, ranges: readonl
       for (const token of tokensOf(lines[line - 1] ?? '', COLON_MARKS_KEY[family])) {
         if (token.declares) declared.add(token.name);
         if (token.declares || token.isKey || !worthLooking(token)) continue;
-        const id = token.qualifier === undefined ? token.name : `${token.qualifier}.${token.name}`;
+        const id = useIdOf(token);
         if (seen.has(id)) continue;
         const use = {
           name: token.name,
@@ -83,6 +83,11 @@ export function identifierUses(text: string, family: CodeFamily, ranges: readonl
   }
   const uses = candidates.filter((use) => use.qualifier !== undefined || !declared.has(use.name)).slice(0, MAX_USES);
   return { uses, declared };
+}
+
+/** A use's name as written, with its qualifier: "orders.list", "searchOrders". */
+export function useIdOf(use: { readonly name: string; readonly qualifier?: string }): string {
+  return use.qualifier === undefined ? use.name : `${use.qualifier}.${use.name}`;
 }
 
 /** `list` alone is Python's built-in, `orders.list` is ours; `console.log` is nobody's to review. */

@@ -3,7 +3,7 @@ import { type LineRange } from '../../core/findings/shownLines';
 import { codeFamilyOf, maskedLines, startsWithAny, type CodeFamily } from '../../core/related/codeText';
 import { callerWindow } from '../../core/related/callers';
 import { declarationAt, declarationExtent, isAliasStatement, MAX_DECLARATION_LINES } from '../../core/related/declarations';
-import { type IdentifierUse } from '../../core/related/identifierUses';
+import { useIdOf, type IdentifierUse } from '../../core/related/identifierUses';
 import { insideReviewed, MAX_CALLERS_PER_SYMBOL, WorkBudget } from '../../core/related/rankRelated';
 import { type RelatedReason } from '../../core/related/relatedCode';
 import { type RelatedFile } from './relatedFiles';
@@ -11,7 +11,6 @@ import {
   beforeDeadline,
   gathered,
   keptIn,
-  useIdOf,
   usedAt,
   type GatherContext,
   type Gathered,

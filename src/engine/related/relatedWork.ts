@@ -52,10 +52,6 @@ export interface GatheredSink {
   readonly decided: Set<string>;
 }
 
-export function useIdOf(use: IdentifierUse): string {
-  return use.qualifier === undefined ? use.name : `${use.qualifier}.${use.name}`;
-}
-
 export function gathered(
   file: RelatedFile,
   range: LineRange,

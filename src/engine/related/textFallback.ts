@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
 import { findDeclarations, ownerOf, qualifierFitsOwner, type FoundDeclaration } from '../../core/related/declarations';
-import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
+import { OWN_QUALIFIERS, useIdOf } from '../../core/related/identifierUses';
 import { goModulePath, parseImports, submoduleBindings, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
 import { ancestorsOf, directoryOf, importTarget, type ResolveContext } from '../../core/related/resolveImport';
@@ -17,7 +17,6 @@ import {
   isCancelledOrLate,
   readAll,
   usedAt,
-  useIdOf,
   type GatherContext,
   type Gathered,
   type GatheredSink,
