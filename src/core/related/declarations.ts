@@ -123,14 +123,19 @@ const CLOSERS = '}])';
 const CONTINUES_AFTER = ['=', ',', '(', '[', '{', '=>', '+', '-', '*', '/', '|', '&', '?', ':', '.', '<'];
 const CONTINUES_BEFORE = ['.', '|', '&', '?', ':', '+', '{', '=', ')', ']', '>'];
 
+/** The bracket depth after `char`: an opener adds one, a closer takes one (never below zero). */
+function depthAfter(char: string, depth: number): number {
+  if (OPENERS.includes(char)) return depth + 1;
+  return CLOSERS.includes(char) ? Math.max(0, depth - 1) : depth;
+}
+
 function bracedEnd(lines: readonly string[], startLine: number, last: number): number {
   let depth = 0;
   for (let lineNumber = startLine; lineNumber <= last; lineNumber += 1) {
     const line = lines[lineNumber - 1] ?? '';
     for (const char of line) {
-      if (OPENERS.includes(char)) depth += 1;
-      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
-      else if (char === ';' && depth === 0) return lineNumber;
+      if (char === ';' && depth === 0) return lineNumber;
+      depth = depthAfter(char, depth);
     }
     if (depth === 0 && line.trim() !== '' && !continuesPast(line, nextCodeLine(lines, lineNumber, last))) return lineNumber;
   }
@@ -158,10 +163,7 @@ function indentedEnd(lines: readonly string[], startLine: number, last: number):
     const line = lines[lineNumber - 1] ?? '';
     const blank = line.trim() === '';
     if (lineNumber > startLine && !blank && depth === 0 && indentOf(line) <= indent) break;
-    for (const char of line) {
-      if (OPENERS.includes(char)) depth += 1;
-      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
-    }
+    for (const char of line) depth = depthAfter(char, depth);
     if (!blank) end = lineNumber;
   }
   return end;
