@@ -11,18 +11,18 @@ interface Syntax {
   readonly blockComment?: readonly [string, string];
   /** Quotes whose strings may span lines (template literals, Go raw strings, Python triple quotes). */
   readonly multiLineQuotes: readonly string[];
-  readonly quotes: readonly string[];
 }
 
+/** The quotes of one-line strings, the same in every family. */
 const QUOTES = ["'", '"'];
 /** Script and Go: C comments, and backquoted strings that may span lines. */
-const C_LIKE: Syntax = { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'], quotes: QUOTES };
+const C_LIKE: Syntax = { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'] };
 
 const SYNTAX: Record<CodeFamily, Syntax> = {
   script: C_LIKE,
   go: C_LIKE,
   braces: { ...C_LIKE, multiLineQuotes: [] },
-  python: { lineComment: '#', multiLineQuotes: ['"""', "'''"], quotes: QUOTES },
+  python: { lineComment: '#', multiLineQuotes: ['"""', "'''"] },
 };
 
 /** The file extensions of each family. */
@@ -124,7 +124,7 @@ function maskLine(line: string, syntax: Syntax, initiallyOpen: string | undefine
       index += block[0].length;
       continue;
     }
-    const quote = syntax.multiLineQuotes.find((q) => line.startsWith(q, index)) ?? syntax.quotes.find((q) => line[index] === q);
+    const quote = syntax.multiLineQuotes.find((q) => line.startsWith(q, index)) ?? QUOTES.find((q) => line[index] === q);
     if (quote !== undefined) {
       open = quote;
       out += quote; // the quote stays, so that a scanner sees a string was here
