@@ -246,7 +246,7 @@ function isMemberOf(symbol: Outline, parent: Outline): boolean {
 function targetOf(value: vscode.Location | vscode.LocationLink | undefined): Target | undefined {
   if (!value) return undefined;
   if ('targetUri' in value) return { uri: value.targetUri, range: value.targetSelectionRange ?? value.targetRange };
-  return value.uri && value.range ? { uri: value.uri, range: value.range } : undefined;
+  return value.uri && value.range ? value : undefined;
 }
 
 const MAX_OUTLINE_SYMBOLS = 5000;
