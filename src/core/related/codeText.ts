@@ -73,8 +73,7 @@ export function maskedLines(text: string, family: CodeFamily, window?: { readonl
   const masked: string[] = new Array<string>(lines.length).fill('');
   let open: string | undefined; // the closer of a string or comment still open at the end of a line
   for (let number = first; number <= last; number += 1) {
-    const raw = lines[number - 1] ?? '';
-    const line = raw.length > MAX_SCANNED_LINE_CHARS ? raw.slice(0, MAX_SCANNED_LINE_CHARS) : raw;
+    const line = (lines[number - 1] ?? '').slice(0, MAX_SCANNED_LINE_CHARS);
     const result = maskLine(line, syntax, open);
     masked[number - 1] = result.text;
     open = result.open;

@@ -24,7 +24,8 @@ export interface DeclarationLine {
  * at most a few words: linear in the line.
  */
 export function declarationAt(line: string, family: CodeFamily): DeclarationLine | undefined {
-  let index = indentOf(line);
+  const indent = indentOf(line);
+  let index = indent;
   let word = identifierAt(line, index);
   while (MODIFIERS.has(word)) {
     index = skipSpaces(line, index + word.length);
@@ -32,11 +33,10 @@ export function declarationAt(line: string, family: CodeFamily): DeclarationLine
   }
   if (word === '') return undefined;
   if (KEYWORDS.has(word)) return declaredAfterKeyword(line, index + word.length, word, family);
-  if (family === 'python')
-    return indentOf(line) === 0 && isAssignment(line, index + word.length) ? { name: word, keyword: 'const' } : undefined;
+  if (family === 'python') return indent === 0 && isAssignment(line, index + word.length) ? { name: word, keyword: 'const' } : undefined;
   if (family === 'go' || NOT_METHODS.has(word)) return undefined;
   const after = skipSpaces(line, index + word.length);
-  if (line[after] === '(' && line.trimEnd().endsWith('{') && indentOf(line) > 0) return { name: word, keyword: 'method' };
+  if (line[after] === '(' && line.trimEnd().endsWith('{') && indent > 0) return { name: word, keyword: 'method' };
   return undefined;
 }
 
