@@ -1,5 +1,14 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, indentOf, isIdentifierPart, isIdentifierStart, maskedLines, type CodeFamily } from './codeText';
+import {
+  identifierAt,
+  indentOf,
+  isIdentifierPart,
+  isIdentifierStart,
+  maskedLines,
+  qualifierBefore,
+  startsWithAny,
+  type CodeFamily,
+} from './codeText';
 import { declarationAt, declarationExtent } from './declarations';
 import { type ImportBinding, parseImports } from './imports';
 import { directoryOf, importTarget, type ResolveContext } from './resolveImport';
@@ -35,7 +44,7 @@ export const MAX_SITES_PER_FILE = 5;
 /** A caller's window: a line above the use, and the statement it is in up to this many lines. */
 const CALLER_LINES_BELOW = 6;
 
-const CALLABLE_KEYWORDS = new Set(['function', 'def', 'func', 'method', 'const', 'let', 'var', 'class']);
+const CALLABLE_KEYWORDS = new Set('function def func method const let var class'.split(' '));
 
 /**
  * The functions, methods and handlers whose declaration line is among the reviewed lines. A method of a
@@ -46,14 +55,14 @@ export function reviewedDeclarations(text: string, family: CodeFamily, ranges: r
   const names: string[] = [];
   const methods = new Set<string>();
   for (const range of ranges) {
-    for (let line = Math.max(1, range.startLine); line <= Math.min(lines.length, range.endLine); line += 1) {
+    const last = Math.min(lines.length, range.endLine);
+    for (let line = Math.max(1, range.startLine); line <= last && names.length < MAX_CALLER_NAMES; line += 1) {
       const masked = lines[line - 1] ?? '';
       const declaration = declarationAt(masked, family);
       if (!declaration || !CALLABLE_KEYWORDS.has(declaration.keyword) || names.includes(declaration.name)) continue;
       if (family !== 'python' && declaration.keyword !== 'method' && indentOf(masked) > 0) continue; // a local
       names.push(declaration.name);
       if (declaration.keyword === 'method' || (family === 'python' && indentOf(masked) > 0)) methods.add(declaration.name);
-      if (names.length >= MAX_CALLER_NAMES) return { path, family, names, methods };
     }
   }
   return { path, family, names, methods };
@@ -128,13 +137,9 @@ function bindingReaches(
   const target = importTarget(binding, reviewed.family, context);
   if (!target) return undefined;
   if (target.directory !== undefined) return target.directory === directoryOf(reviewed.path) ? 'module' : undefined;
-  if (reviewed.family === 'python') {
-    const asModule = binding.names.find((pair) =>
-      target.files.some((file) => file === reviewed.path && file.endsWith(`/${pair.imported}.py`)),
-    );
-    if (asModule) return { namespace: asModule.local };
-  }
-  return target.files.includes(reviewed.path) ? 'module' : undefined;
+  if (!target.files.includes(reviewed.path)) return undefined;
+  const asModule = reviewed.family === 'python' ? binding.names.find((pair) => reviewed.path.endsWith(`/${pair.imported}.py`)) : undefined;
+  return asModule ? { namespace: asModule.local } : 'module';
 }
 
 /** The reviewed name a line uses, if any: alone (not declared there), after its module's name, or a method after any value. */
@@ -153,29 +158,11 @@ function referenceOn(line: string, references: References, family: CodeFamily): 
   return undefined;
 }
 
-/** The word before a dot just before `index` ('' for a dot after a call or index: `a().b`), or undefined without a dot. */
-function qualifierBefore(line: string, index: number): string | undefined {
-  let dot = index - 1;
-  while (dot >= 0 && (line[dot] === ' ' || line[dot] === '\t')) dot -= 1;
-  if (line[dot] !== '.') return undefined;
-  let end = dot - 1;
-  while (end >= 0 && (line[end] === '?' || line[end] === '!')) end -= 1;
-  let start = end;
-  while (start >= 0 && end - start < 100 && isIdentifierPart(line[start])) start -= 1;
-  return line.slice(start + 1, end + 1);
-}
-
 function isImportLine(line: string, family: CodeFamily): boolean {
   const text = line.trimStart();
-  if (family === 'python') return text.startsWith('from ') || text.startsWith('import ');
+  if (family === 'python') return startsWithAny(text, ['from ', 'import ']);
   if (family === 'go') return false; // Go imports are quoted paths, masked already
-  return (
-    text.startsWith('import ') ||
-    text.startsWith('import{') ||
-    text.startsWith('export {') ||
-    text.startsWith('export *') ||
-    text.includes('require(')
-  );
+  return startsWithAny(text, ['import ', 'import{', 'export {', 'export *']) || text.includes('require(');
 }
 
 /** Whether an import statement goes on past this line (an open brace or parenthesis list). */
@@ -224,13 +211,14 @@ export function callerSearchOrder(paths: readonly string[], reviewed: string, li
   const score = (path: string) => {
     const segments = path.split('/').slice(0, -1);
     let common = 0;
-    while (common < segments.length && common < reviewedSegments.length && segments[common] === reviewedSegments[common]) common += 1;
+    // Past the end of the reviewed path's folders, its segment is undefined: no segment equals it.
+    while (common < segments.length && segments[common] === reviewedSegments[common]) common += 1;
     const walk = reviewedSegments.length - common + (segments.length - common);
-    return { walk, depth: segments.length, test: isTestPath(path) };
+    return { path, walk, depth: segments.length, test: isTestPath(path) };
   };
   return paths
     .filter((path) => path !== reviewed && !path.endsWith('.d.ts'))
-    .map((path) => ({ path, ...score(path) }))
+    .map(score)
     .sort((a, b) => Number(a.test) - Number(b.test) || a.walk - b.walk || a.depth - b.depth || a.path.localeCompare(b.path))
     .slice(0, limit)
     .map((entry) => entry.path);

@@ -11,62 +11,34 @@ interface Syntax {
   readonly blockComment?: readonly [string, string];
   /** Quotes whose strings may span lines (template literals, Go raw strings, Python triple quotes). */
   readonly multiLineQuotes: readonly string[];
-  readonly quotes: readonly string[];
 }
 
+/** The quotes of one-line strings, the same in every family. */
+const QUOTES = ["'", '"'];
+/** Script and Go: C comments, and backquoted strings that may span lines. */
+const C_LIKE: Syntax = { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'] };
+
 const SYNTAX: Record<CodeFamily, Syntax> = {
-  script: { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'], quotes: ["'", '"'] },
-  go: { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: ['`'], quotes: ["'", '"'] },
-  braces: { lineComment: '//', blockComment: ['/*', '*/'], multiLineQuotes: [], quotes: ["'", '"'] },
-  python: { lineComment: '#', multiLineQuotes: ['"""', "'''"], quotes: ["'", '"'] },
+  script: C_LIKE,
+  go: C_LIKE,
+  braces: { ...C_LIKE, multiLineQuotes: [] },
+  python: { lineComment: '#', multiLineQuotes: ['"""', "'''"] },
 };
 
-const FAMILY_BY_EXTENSION: Record<string, CodeFamily> = {
-  ts: 'script',
-  tsx: 'script',
-  mts: 'script',
-  cts: 'script',
-  js: 'script',
-  jsx: 'script',
-  mjs: 'script',
-  cjs: 'script',
-  py: 'python',
-  pyi: 'python',
+/** The file extensions of each family. */
+const EXTENSIONS: Record<CodeFamily, string> = {
+  script: 'ts tsx mts cts js jsx mjs cjs',
+  python: 'py pyi',
   go: 'go',
-  java: 'braces',
-  kt: 'braces',
-  cs: 'braces',
-  rs: 'braces',
-  c: 'braces',
-  h: 'braces',
-  cpp: 'braces',
-  hpp: 'braces',
-  swift: 'braces',
-  scala: 'braces',
-  php: 'braces',
-  dart: 'braces',
+  braces: 'java kt cs rs c h cpp hpp swift scala php dart',
 };
+
+const FAMILY_BY_EXTENSION = new Map(
+  Object.entries(EXTENSIONS).flatMap(([family, extensions]) => extensions.split(' ').map((extension) => [extension, family as CodeFamily])),
+);
 
 /** Files that hold no code whose definitions a reviewer would open: no related code is gathered for them. */
-const NOT_CODE = new Set([
-  'md',
-  'markdown',
-  'txt',
-  'json',
-  'jsonc',
-  'yaml',
-  'yml',
-  'toml',
-  'ini',
-  'csv',
-  'lock',
-  'log',
-  'xml',
-  'html',
-  'svg',
-  'env',
-  'ipynb',
-]);
+const NOT_CODE = new Set('md markdown txt json jsonc yaml yml toml ini csv lock log xml html svg env ipynb'.split(' '));
 
 export function isCodePath(path: string): boolean {
   const name = baseName(path);
@@ -78,7 +50,7 @@ export function isCodePath(path: string): boolean {
 export function codeFamilyOf(path: string): CodeFamily | undefined {
   const name = baseName(path);
   const dot = name.lastIndexOf('.');
-  return dot < 0 ? undefined : FAMILY_BY_EXTENSION[name.slice(dot + 1).toLowerCase()];
+  return dot < 0 ? undefined : FAMILY_BY_EXTENSION.get(name.slice(dot + 1).toLowerCase());
 }
 
 /** Lines longer than this are read only up to it: minified code holds no declaration worth a piece. */
@@ -101,8 +73,7 @@ export function maskedLines(text: string, family: CodeFamily, window?: { readonl
   const masked: string[] = new Array<string>(lines.length).fill('');
   let open: string | undefined; // the closer of a string or comment still open at the end of a line
   for (let number = first; number <= last; number += 1) {
-    const raw = lines[number - 1] ?? '';
-    const line = raw.length > MAX_SCANNED_LINE_CHARS ? raw.slice(0, MAX_SCANNED_LINE_CHARS) : raw;
+    const line = (lines[number - 1] ?? '').slice(0, MAX_SCANNED_LINE_CHARS);
     const result = maskLine(line, syntax, open);
     masked[number - 1] = result.text;
     open = result.open;
@@ -126,7 +97,7 @@ function maskLine(line: string, syntax: Syntax, initiallyOpen: string | undefine
   let index = 0;
   while (index < line.length) {
     if (open !== undefined) {
-      if (line[index] === '\\' && open.length === 1 && open !== '*/') {
+      if (line[index] === '\\' && open.length === 1) {
         out += '  ';
         index += 2;
         continue;
@@ -152,7 +123,7 @@ function maskLine(line: string, syntax: Syntax, initiallyOpen: string | undefine
       index += block[0].length;
       continue;
     }
-    const quote = syntax.multiLineQuotes.find((q) => line.startsWith(q, index)) ?? syntax.quotes.find((q) => line[index] === q);
+    const quote = syntax.multiLineQuotes.find((q) => line.startsWith(q, index)) ?? QUOTES.find((q) => line[index] === q);
     if (quote !== undefined) {
       open = quote;
       out += quote; // the quote stays, so that a scanner sees a string was here
@@ -179,6 +150,11 @@ export function isIdentifierPart(char: string | undefined): boolean {
   return isIdentifierStart(char) || (code >= 48 && code <= 57);
 }
 
+/** Whether `text` starts with one of `prefixes`. */
+export function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => text.startsWith(prefix));
+}
+
 /** The identifier starting at `index`, or '' when none does. */
 export function identifierAt(line: string, index: number): string {
   if (!isIdentifierStart(line[index])) return '';
@@ -188,7 +164,28 @@ export function identifierAt(line: string, index: number): string {
 }
 
 export function indentOf(line: string): number {
-  let index = 0;
+  return skipSpaces(line, 0);
+}
+
+/** The index of the first character at or after `from` that is not a space or a tab. */
+export function skipSpaces(line: string, from: number): number {
+  let index = from;
   while (line[index] === ' ' || line[index] === '\t') index += 1;
   return index;
+}
+
+/**
+ * The word before a dot just before `index` ('' for a dot after a call or index: `a().b`), or undefined
+ * without a dot. Spaces before the dot and `?`/`!` before the word are skipped; the word is read back at
+ * most 100 characters.
+ */
+export function qualifierBefore(line: string, index: number): string | undefined {
+  let dot = index - 1;
+  while (dot >= 0 && (line[dot] === ' ' || line[dot] === '\t')) dot -= 1;
+  if (line[dot] !== '.') return undefined;
+  let end = dot - 1;
+  while (end >= 0 && (line[end] === '?' || line[end] === '!')) end -= 1;
+  let start = end;
+  while (start >= 0 && end - start < 100 && isIdentifierPart(line[start])) start -= 1;
+  return line.slice(start + 1, end + 1);
 }

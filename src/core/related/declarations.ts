@@ -1,45 +1,16 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, indentOf, isIdentifierStart, maskedLines, type CodeFamily } from './codeText';
+import { identifierAt, indentOf, isIdentifierStart, maskedLines, skipSpaces, startsWithAny, type CodeFamily } from './codeText';
 
 /** Words that may stand before a declaration's keyword. */
-const MODIFIERS = new Set([
-  'export',
-  'default',
-  'async',
-  'public',
-  'private',
-  'protected',
-  'static',
-  'abstract',
-  'declare',
-  'readonly',
-  'pub',
-  'override',
-  'final',
-  'internal',
-  'open',
-]);
+const MODIFIERS = new Set(
+  'export default async public private protected static abstract declare readonly pub override final internal open'.split(' '),
+);
 
 /** Words after which the next name is the one declared. */
-const KEYWORDS = new Set(['function', 'def', 'class', 'interface', 'type', 'func', 'const', 'let', 'var', 'enum', 'struct', 'trait', 'fn']);
+const KEYWORDS = new Set('function def class interface type func const let var enum struct trait fn'.split(' '));
 
 /** Words a line of code starts with that look like a method (`if (…) {`) but are not one. */
-const NOT_METHODS = new Set([
-  'if',
-  'for',
-  'while',
-  'switch',
-  'catch',
-  'return',
-  'await',
-  'with',
-  'elif',
-  'else',
-  'do',
-  'try',
-  'new',
-  'throw',
-]);
+const NOT_METHODS = new Set('if for while switch catch return await with elif else do try new throw'.split(' '));
 
 export interface DeclarationLine {
   readonly name: string;
@@ -53,7 +24,8 @@ export interface DeclarationLine {
  * at most a few words: linear in the line.
  */
 export function declarationAt(line: string, family: CodeFamily): DeclarationLine | undefined {
-  let index = indentOf(line);
+  const indent = indentOf(line);
+  let index = indent;
   let word = identifierAt(line, index);
   while (MODIFIERS.has(word)) {
     index = skipSpaces(line, index + word.length);
@@ -61,11 +33,10 @@ export function declarationAt(line: string, family: CodeFamily): DeclarationLine
   }
   if (word === '') return undefined;
   if (KEYWORDS.has(word)) return declaredAfterKeyword(line, index + word.length, word, family);
-  if (family === 'python')
-    return indentOf(line) === 0 && isAssignment(line, index + word.length) ? { name: word, keyword: 'const' } : undefined;
+  if (family === 'python') return indent === 0 && isAssignment(line, index + word.length) ? { name: word, keyword: 'const' } : undefined;
   if (family === 'go' || NOT_METHODS.has(word)) return undefined;
   const after = skipSpaces(line, index + word.length);
-  if (line[after] === '(' && line.trimEnd().endsWith('{') && indentOf(line) > 0) return { name: word, keyword: 'method' };
+  if (line[after] === '(' && line.trimEnd().endsWith('{') && indent > 0) return { name: word, keyword: 'method' };
   return undefined;
 }
 
@@ -95,12 +66,6 @@ function isAssignment(line: string, from: number): boolean {
   const index = skipSpaces(line, from);
   if (line[index] === ':') return true; // NAME: Final = …
   return line[index] === '=' && line[index + 1] !== '=';
-}
-
-function skipSpaces(line: string, from: number): number {
-  let index = from;
-  while (line[index] === ' ' || line[index] === '\t') index += 1;
-  return index;
 }
 
 export interface FoundDeclaration extends DeclarationLine, LineRange {}
@@ -158,14 +123,19 @@ const CLOSERS = '}])';
 const CONTINUES_AFTER = ['=', ',', '(', '[', '{', '=>', '+', '-', '*', '/', '|', '&', '?', ':', '.', '<'];
 const CONTINUES_BEFORE = ['.', '|', '&', '?', ':', '+', '{', '=', ')', ']', '>'];
 
+/** The bracket depth after `char`: an opener adds one, a closer takes one (never below zero). */
+function depthAfter(char: string, depth: number): number {
+  if (OPENERS.includes(char)) return depth + 1;
+  return CLOSERS.includes(char) ? Math.max(0, depth - 1) : depth;
+}
+
 function bracedEnd(lines: readonly string[], startLine: number, last: number): number {
   let depth = 0;
   for (let lineNumber = startLine; lineNumber <= last; lineNumber += 1) {
     const line = lines[lineNumber - 1] ?? '';
     for (const char of line) {
-      if (OPENERS.includes(char)) depth += 1;
-      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
-      else if (char === ';' && depth === 0) return lineNumber;
+      if (char === ';' && depth === 0) return lineNumber;
+      depth = depthAfter(char, depth);
     }
     if (depth === 0 && line.trim() !== '' && !continuesPast(line, nextCodeLine(lines, lineNumber, last))) return lineNumber;
   }
@@ -193,10 +163,7 @@ function indentedEnd(lines: readonly string[], startLine: number, last: number):
     const line = lines[lineNumber - 1] ?? '';
     const blank = line.trim() === '';
     if (lineNumber > startLine && !blank && depth === 0 && indentOf(line) <= indent) break;
-    for (const char of line) {
-      if (OPENERS.includes(char)) depth += 1;
-      else if (CLOSERS.includes(char)) depth = Math.max(0, depth - 1);
-    }
+    for (const char of line) depth = depthAfter(char, depth);
     if (!blank) end = lineNumber;
   }
   return end;
@@ -211,9 +178,9 @@ function indentedEnd(lines: readonly string[], startLine: number, last: number):
  */
 export function isAliasStatement(line: string): boolean {
   const text = line.trim();
-  if (text.startsWith('export {') || text.startsWith('export *')) return true;
+  if (startsWithAny(text, ['export {', 'export *'])) return true;
   if (text.startsWith('export default ')) return isLoneName(text.slice('export default '.length), true);
-  if (text.startsWith('module.exports') || text.startsWith('exports.')) {
+  if (startsWithAny(text, ['module.exports', 'exports.'])) {
     const equals = text.indexOf('=');
     if (equals < 0) return false;
     const value = text.slice(equals + 1).trim();
@@ -248,9 +215,11 @@ export function ownerOf(lines: readonly string[], startLine: number, family: Cod
     let owner: string | undefined;
     for (let index = open + 1; index < close; index += 1) {
       if (line[index] === '[') break; // type parameters: the name stands before them
+      // Each word is read whole from its first character, so the last word before `)` or `[` is the type.
       const word = identifierAt(line, index);
-      if (word !== '' && !isIdentifierStart(line[index - 1] ?? ' ')) owner = word;
-      if (word !== '') index += word.length - 1;
+      if (word === '') continue;
+      owner = word;
+      index += word.length - 1;
     }
     return owner;
   }

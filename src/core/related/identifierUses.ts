@@ -1,5 +1,14 @@
 import { type LineRange } from '../findings/shownLines';
-import { identifierAt, isIdentifierPart, isIdentifierStart, maskedLines, scanWindow, type CodeFamily } from './codeText';
+import {
+  identifierAt,
+  isIdentifierPart,
+  isIdentifierStart,
+  maskedLines,
+  qualifierBefore,
+  scanWindow,
+  skipSpaces,
+  type CodeFamily,
+} from './codeText';
 
 /** A name the code under review uses, at its first use. */
 export interface IdentifierUse {
@@ -12,7 +21,7 @@ export interface IdentifierUse {
 }
 
 export interface UsesInRanges {
-  /** Distinct uses, first use first, at most `maxUses`. */
+  /** Distinct uses, first use first, at most `MAX_USES`. */
   readonly uses: readonly IdentifierUse[];
   /** Names the reviewed lines declare themselves (locals, parameters named after a keyword, functions). */
   readonly declared: ReadonlySet<string>;
@@ -31,14 +40,14 @@ const NOT_LOOKED_UP = new Set(
     'console Number String Boolean Object Array Promise JSON Math Date Error Map Set WeakMap RegExp Symbol parseInt parseFloat ' +
     'isNaN window document process require exports Buffer URL URLSearchParams setTimeout clearTimeout setInterval ' +
     'None True False and assert def del elif except global lambda nonlocal not or pass raise self cls print len range str ' +
-    'int float bool dict list tuple isinstance super bytes open sorted enumerate zip map filter min max sum any all ' +
+    'int float bool dict list tuple isinstance bytes open sorted enumerate zip map filter min max sum all ' +
     'chan defer fallthrough func go goto select struct nil iota make cap append int64 int32 int8 int16 uint uint64 ' +
     'uint32 uint8 float64 float32 byte rune error panic recover copy close'
   ).split(' '),
 );
 
 /** After these words, the next name is being declared, not used. */
-const DECLARING = new Set(['const', 'let', 'var', 'function', 'class', 'def', 'interface', 'func', 'enum', 'struct']);
+const DECLARING = new Set('const let var function class def interface func enum struct'.split(' '));
 
 /** Where `name:` is an object key or a parameter's annotation rather than a use (in Python it ends `if x:`). */
 const COLON_MARKS_KEY: Record<CodeFamily, boolean> = { script: true, go: true, braces: false, python: false };
@@ -49,17 +58,17 @@ export const MAX_USES = 60;
  * The names used on the reviewed lines, in the order a reader meets them, without keywords, built-ins,
  * object keys and the names the lines declare. Linear in the text (one masked pass, one token pass).
  */
-export function identifierUses(text: string, family: CodeFamily, ranges: readonly LineRange[], maxUses = MAX_USES): UsesInRanges {
+export function identifierUses(text: string, family: CodeFamily, ranges: readonly LineRange[]): UsesInRanges {
   const lines = maskedLines(text, family, scanWindow(ranges));
   const declared = new Set<string>();
-  const seen = new Map<string, IdentifierUse>();
+  const seen = new Set<string>();
   const candidates: IdentifierUse[] = [];
   for (const range of ranges) {
     for (let line = Math.max(1, range.startLine); line <= Math.min(lines.length, range.endLine); line += 1) {
       for (const token of tokensOf(lines[line - 1] ?? '', COLON_MARKS_KEY[family])) {
         if (token.declares) declared.add(token.name);
         if (token.declares || token.isKey || !worthLooking(token)) continue;
-        const id = token.qualifier === undefined ? token.name : `${token.qualifier}.${token.name}`;
+        const id = useIdOf(token);
         if (seen.has(id)) continue;
         const use = {
           name: token.name,
@@ -67,13 +76,18 @@ export function identifierUses(text: string, family: CodeFamily, ranges: readonl
           column: token.column,
           ...(token.qualifier === undefined ? {} : { qualifier: token.qualifier }),
         };
-        seen.set(id, use);
+        seen.add(id);
         candidates.push(use);
       }
     }
   }
-  const uses = candidates.filter((use) => use.qualifier !== undefined || !declared.has(use.name)).slice(0, maxUses);
+  const uses = candidates.filter((use) => use.qualifier !== undefined || !declared.has(use.name)).slice(0, MAX_USES);
   return { uses, declared };
+}
+
+/** A use's name as written, with its qualifier: "orders.list", "searchOrders". */
+export function useIdOf(use: { readonly name: string; readonly qualifier?: string }): string {
+  return use.qualifier === undefined ? use.name : `${use.qualifier}.${use.name}`;
 }
 
 /** `list` alone is Python's built-in, `orders.list` is ours; `console.log` is nobody's to review. */
@@ -107,43 +121,19 @@ function tokensOf(line: string, colonMarksKey: boolean): Token[] {
     }
     const name = identifierAt(line, index);
     const end = index + name.length;
-    const dotBefore = lastCodeChar(line, index) === '.';
-    const qualifier = dotBefore ? wordBeforeDot(line, index) : undefined;
-    const after = nextCodeChars(line, end);
+    const before = qualifierBefore(line, index);
+    const dotBefore = before !== undefined;
+    const qualifier = before !== undefined && isIdentifierStart(before[0]) ? before : undefined;
+    const next = skipSpaces(line, end);
+    const after = line.slice(next, next + 2);
     const isKey = colonMarksKey && after.startsWith(':') && !after.startsWith('::') && !after.startsWith(':=') && !dotBefore;
-    const declares =
-      (!dotBefore && DECLARING.has(previousWord) && previousEnd >= 0 && onlySpacesBetween(line, previousEnd, index)) ||
-      after.startsWith(':=');
+    const declares = (!dotBefore && DECLARING.has(previousWord) && onlySpacesBetween(line, previousEnd, index)) || after.startsWith(':=');
     tokens.push({ name, column: index, declares, isKey, ...(qualifier ? { qualifier } : {}) });
     previousWord = name;
     previousEnd = end;
     index = end;
   }
   return tokens;
-}
-
-function lastCodeChar(line: string, before: number): string | undefined {
-  let index = before - 1;
-  while (index >= 0 && (line[index] === ' ' || line[index] === '\t')) index -= 1;
-  return index >= 0 ? line[index] : undefined;
-}
-
-/** The identifier that ends just before the dot that precedes `index` (bounded look-back). */
-function wordBeforeDot(line: string, index: number): string | undefined {
-  let end = index - 1;
-  while (end >= 0 && line[end] !== '.') end -= 1;
-  end -= 1;
-  while (end >= 0 && (line[end] === '?' || line[end] === '!')) end -= 1;
-  let start = end;
-  while (start >= 0 && end - start < 100 && isIdentifierPart(line[start])) start -= 1;
-  const word = line.slice(start + 1, end + 1);
-  return word !== '' && isIdentifierStart(word[0]) ? word : undefined;
-}
-
-function nextCodeChars(line: string, from: number): string {
-  let index = from;
-  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index += 1;
-  return line.slice(index, index + 2);
 }
 
 function onlySpacesBetween(line: string, from: number, to: number): boolean {

@@ -1,4 +1,4 @@
-import { identifierAt, isIdentifierPart, isIdentifierStart, type CodeFamily } from './codeText';
+import { identifierAt, isIdentifierPart, isIdentifierStart, startsWithAny, type CodeFamily } from './codeText';
 
 /** One import statement, as plain data: where from, and which names it binds. */
 export interface ImportBinding {
@@ -50,8 +50,7 @@ function statements(lines: readonly string[], isStart: (line: string) => boolean
 
 function isScriptImportStart(line: string): boolean {
   return (
-    line.startsWith('import ') ||
-    line.startsWith('import{') ||
+    startsWithAny(line, ['import ', 'import{']) ||
     (line.startsWith('export ') && (line.includes(' from ') || line.includes('{') || line.includes('*'))) ||
     (line.includes('require(') && /^(?:const|let|var) /.test(line)) ||
     requiredAs(line) !== undefined
@@ -92,7 +91,7 @@ function quotedAfter(text: string, from: number): string | undefined {
 }
 
 function scriptImport(statement: string): ImportBinding[] {
-  const specifier = quotedAfter(statement, statement.indexOf(' from ') >= 0 ? statement.indexOf(' from ') : 0);
+  const specifier = quotedAfter(statement, Math.max(0, statement.indexOf(' from ')));
   if (specifier === undefined) return [];
   const braceOpen = statement.indexOf('{');
   const braceClose = statement.indexOf('}', braceOpen + 1);
@@ -106,10 +105,8 @@ function scriptImport(statement: string): ImportBinding[] {
 
 /** `import orders from './x'`, `const orders = require('./x')`: the default binding's name. */
 function defaultName(statement: string): string | undefined {
-  const words = statement.split(/\s+/, 4);
-  const [first, second, third] = words;
-  if (first === 'import' && second && isIdentifierStart(second[0]) && second !== 'type' && !second.startsWith('{'))
-    return identifierAt(second, 0);
+  const [first, second, third] = statement.split(/\s+/, 3);
+  if (first === 'import' && second && isIdentifierStart(second[0]) && second !== 'type') return identifierAt(second, 0);
   if ((first === 'const' || first === 'let' || first === 'var') && second && third === '=' && isIdentifierStart(second[0]))
     return identifierAt(second, 0);
   return undefined;
@@ -130,21 +127,23 @@ export function submoduleBindings(binding: ImportBinding, family: CodeFamily): I
 
 /** "a, b as c, type d" → pairs of the imported name and the local one. */
 function namedList(list: string): Array<{ imported: string; local: string }> {
-  return list
-    .split(',')
-    .map((part) => part.trim().replace(/^type\s+/, ''))
-    .filter((part) => part !== '' && isIdentifierStart(part[0]))
-    .slice(0, 200)
-    .map((part) => {
-      const [imported, local] = splitAlias(part);
-      const name = identifierAt(imported, 0);
-      return { imported: name, local: local !== undefined ? identifierAt(local, 0) || name : name };
-    })
-    .filter((pair) => pair.imported !== '');
+  return (
+    list
+      .split(',')
+      .map((part) => part.trim().replace(/^type\s+/, ''))
+      // A part that starts like an identifier has one as its first word: the imported name is never empty.
+      .filter((part) => isIdentifierStart(part[0]))
+      .slice(0, 200)
+      .map((part) => {
+        const [imported, local] = splitAlias(part);
+        const name = identifierAt(imported, 0);
+        return { imported: name, local: local !== undefined ? identifierAt(local, 0) || name : name };
+      })
+  );
 }
 
 function isPythonImportStart(line: string): boolean {
-  return line.startsWith('from ') || line.startsWith('import ');
+  return startsWithAny(line, ['from ', 'import ']);
 }
 
 function isPythonImportEnd(statement: string): boolean {
@@ -173,8 +172,7 @@ function pythonImport(statement: string): ImportBinding[] {
 
 /** "a as b" → ["a", "b"], "a" → ["a"]; split on single words, never with a pattern that could backtrack. */
 function splitAlias(part: string): [string, string?] {
-  const words = part.trim().split(/\s+/, 3);
-  const [name = '', as, alias] = words;
+  const [name = '', as, alias] = part.trim().split(/\s+/, 3);
   return as === 'as' && alias ? [name, alias] : [name];
 }
 
@@ -191,7 +189,7 @@ function goImports(lines: readonly string[]): ImportBinding[] {
     }
     if (line.startsWith('import (')) inBlock = true;
     else if (line.startsWith('import ')) found.push(...goImportSpec(line.slice(7).trim()));
-    else if (line.startsWith('func ') || line.startsWith('type ')) break; // imports come first in Go
+    else if (startsWithAny(line, ['func ', 'type '])) break; // imports come first in Go
   }
   return found;
 }

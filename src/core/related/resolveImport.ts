@@ -1,4 +1,4 @@
-import { type CodeFamily } from './codeText';
+import { startsWithAny, type CodeFamily } from './codeText';
 import { type ImportBinding } from './imports';
 
 /** Where an import may lead, inside the importing file's workspace folder. */
@@ -53,7 +53,7 @@ export function importTarget(binding: ImportBinding, family: CodeFamily, context
 }
 
 function scriptTarget(specifier: string, importer: string): ImportTarget | undefined {
-  if (specifier.startsWith('./') || specifier.startsWith('../')) {
+  if (startsWithAny(specifier, ['./', '../'])) {
     const base = joinPath(directoryOf(importer), specifier);
     return base === undefined ? undefined : { files: scriptFiles(base) };
   }
@@ -70,7 +70,7 @@ function scriptFiles(base: string): string[] {
     const stem = base.slice(0, -extension.length);
     return [...(SOURCE_FOR_OUTPUT[extension] ?? []).map((source) => stem + source), base];
   }
-  return [...SCRIPT_EXTENSIONS.map((candidate) => base + candidate), ...SCRIPT_EXTENSIONS.map((candidate) => `${base}/index${candidate}`)];
+  return [base, `${base}/index`].flatMap((stem) => SCRIPT_EXTENSIONS.map((candidate) => stem + candidate));
 }
 
 function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | undefined {
@@ -78,10 +78,10 @@ function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | 
   let dots = 0;
   while (specifier[dots] === '.') dots += 1;
   const modulePath = specifier.slice(dots).split('.').filter(Boolean).join('/');
-  const roots = dots > 0 ? relativeRoot(importer, dots) : ancestorsOf(directoryOf(importer));
+  const roots = dots > 0 ? relativeRoot(importer, dots) : ancestorsOf(directoryOf(importer), MAX_PYTHON_ROOTS);
   const files: string[] = [];
   for (const root of roots) {
-    const base = modulePath === '' ? root : joinPath(root, modulePath);
+    const base = joinPath(root, modulePath);
     if (base === undefined) continue;
     if (modulePath !== '') files.push(`${base}.py`, `${base}/__init__.py`);
     // `from app.db import orders` may import a module, not a name.
@@ -93,16 +93,15 @@ function pythonTarget(binding: ImportBinding, importer: string): ImportTarget | 
 
 /** `from .m import x` in a/b/c.py looks in a/b; `from ..m` in a/. */
 function relativeRoot(importer: string, dots: number): string[] {
-  let directory: string | undefined = directoryOf(importer);
-  for (let level = 1; level < dots && directory !== undefined; level += 1) directory = joinPath(directory, '..');
-  return directory === undefined ? [] : [directory];
+  const root = ancestorsOf(directoryOf(importer), dots)[dots - 1];
+  return root === undefined ? [] : [root];
 }
 
-/** The importer's folder and those above it up to the workspace folder, nearest first. */
-function ancestorsOf(directory: string): string[] {
+/** A folder and those above it up to the workspace folder, nearest first, at most `max`. */
+export function ancestorsOf(directory: string, max: number): string[] {
   const found: string[] = [];
   let current: string | undefined = directory;
-  while (current !== undefined && found.length < MAX_PYTHON_ROOTS) {
+  while (current !== undefined && found.length < max) {
     found.push(current);
     current = current === '' ? undefined : directoryOf(current);
   }

@@ -6,27 +6,15 @@ const MAX_SIGNATURE_LINES = 6;
 /** Type names taken from one signature. */
 export const MAX_SIGNATURE_TYPES = 6;
 /** The platform's own generic types: never declared in the team's file, not worth a slot. */
-const PLATFORM_TYPES = new Set([
-  'Promise',
-  'Array',
-  'ReadonlyArray',
-  'Record',
-  'Partial',
-  'Readonly',
-  'Map',
-  'Set',
-  'Date',
-  'Error',
-  'Optional',
-  'List',
-  'Dict',
-]);
+const PLATFORM_TYPES = new Set('Promise Array ReadonlyArray Record Partial Readonly Map Set Date Error Optional List Dict'.split(' '));
+
+const opensBrace = (line: string) => line.includes('{');
 
 /** Where a declaration's body starts, so that the signature ends: `{` in C-like code, `:` at the end of a Python line. */
 const BODY_OPENS: Record<CodeFamily, (line: string) => boolean> = {
   script: (line) => line.includes('{') || line.includes('=>'),
-  go: (line) => line.includes('{'),
-  braces: (line) => line.includes('{'),
+  go: opensBrace,
+  braces: opensBrace,
   python: (line) => line.trimEnd().endsWith(':'),
 };
 

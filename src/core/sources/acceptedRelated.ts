@@ -16,13 +16,12 @@ export const MAX_RELATED_CANDIDATES = 200;
  * checked again here because the core decides nothing on the edge's word alone.
  */
 export function acceptedRelated(candidates: readonly RelatedCandidate[], exclude: readonly string[]): RelatedCandidate[] {
-  const ranked = candidates
-    .map((candidate, order) => ({ candidate, order }))
-    .sort((a, b) => RELATED_RANK[a.candidate.reason] - RELATED_RANK[b.candidate.reason] || a.order - b.order);
+  // Array sort is stable: candidates of the same rank keep the edge's order.
+  const ranked = [...candidates].sort((a, b) => RELATED_RANK[a.reason] - RELATED_RANK[b.reason]);
   const seen = new Set<string>();
   const binary = new Map<string, boolean>();
   const kept: RelatedCandidate[] = [];
-  for (const { candidate } of ranked) {
+  for (const candidate of ranked) {
     if (kept.length >= MAX_RELATED_CANDIDATES) break;
     const identity = identityOf(candidate);
     if (seen.has(identity)) continue;

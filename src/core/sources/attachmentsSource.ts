@@ -37,9 +37,11 @@ export function attachmentsSource(sources: readonly AttachedSource[]): ContextSo
 function attachmentTarget(source: AttachedSource): ReviewTarget[] {
   if (source.uri === undefined || source.content.kind !== 'text') return [];
   const focus = source.focus;
-  if (focus !== undefined && focus.kind !== 'cursor')
-    return [{ key: source.key, ranges: [{ startLine: focus.startLine, endLine: focus.endLine }] }];
-  return [{ key: source.key, ranges: [{ startLine: 1, endLine: new LineIndex(source.content.text).lineCount }] }];
+  const range =
+    focus !== undefined && focus.kind !== 'cursor'
+      ? { startLine: focus.startLine, endLine: focus.endLine }
+      : { startLine: 1, endLine: new LineIndex(source.content.text).lineCount };
+  return [{ key: source.key, ranges: [range] }];
 }
 
 function screenAttachments(sources: readonly AttachedSource[], protection: SourceProtection): ScreenedSource {

@@ -2,7 +2,7 @@ import { type Translate } from '../i18n';
 import { inertName } from '../protect/inertName';
 import { type RelatedCandidate, type RelatedMetadata } from '../related/relatedCode';
 import { hiddenCharactersNote } from '../request/codeNotes';
-import { type SentPiece } from '../request/plan';
+import { sentPiece, type SentPiece } from '../request/plan';
 import {
   shownFromSent,
   type ContextSource,
@@ -13,6 +13,7 @@ import {
 } from './contextSource';
 import { fitRelated, type FittedRelated, type RelatedFit } from './fitRelated';
 import { acceptedRelated } from './acceptedRelated';
+import { relatedAsSource } from './renderRelated';
 
 /** At most this many of the related pieces that did not fit are named; the rest are counted. */
 const NAMED_CUTS = 5;
@@ -71,17 +72,9 @@ async function fitRelatedSource(
   };
 }
 
+/** What was sent, in the shape of an attached piece: its key is its file's URI. */
 function sentRelated({ candidate, window }: FittedRelated): SentPiece {
-  return {
-    key: candidate.key,
-    uri: candidate.key,
-    label: candidate.label,
-    matchPath: candidate.matchPath,
-    startLine: window.startLine,
-    endLine: window.endLine,
-    totalLines: window.totalLines,
-    complete: window.complete,
-  };
+  return sentPiece(relatedAsSource(candidate), window);
 }
 
 function relatedMetadata({ candidate, window }: FittedRelated): RelatedMetadata {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { WorkBudget } from '../../core/related/rankRelated';
 import { decodeFile } from '../context/decodeFile';
 import { mayReachModel } from '../protect/mayReachModel';
+import { keptIn } from './relatedWork';
 
 /** A related file larger than this is not read: a declaration worth sending lives in a source file, not a dump. */
 export const MAX_RELATED_FILE_BYTES = 2 * 1024 * 1024;
@@ -30,58 +31,54 @@ export interface RelatedProbe {
  * refused file is counted, never read.
  */
 export class RelatedFiles {
-  private readonly cache = new Map<string, Promise<RelatedFile | undefined>>();
-  private readonly refusedKeys = new Set<string>();
-  private readonly reads = new WorkBudget(MAX_RELATED_FILES);
+  readonly #cache = new Map<string, Promise<RelatedFile | undefined>>();
+  readonly #refusedKeys = new Set<string>();
+  readonly #reads = new WorkBudget(MAX_RELATED_FILES);
+  readonly #exclude: readonly string[];
+  readonly #probe: RelatedProbe;
 
-  constructor(
-    private readonly exclude: readonly string[],
-    private readonly probe: RelatedProbe = {},
-  ) {}
+  constructor(exclude: readonly string[], probe: RelatedProbe = {}) {
+    this.#exclude = exclude;
+    this.#probe = probe;
+  }
 
   get refused(): number {
-    return this.refusedKeys.size;
+    return this.#refusedKeys.size;
   }
 
   read(uri: vscode.Uri): Promise<RelatedFile | undefined> {
     const key = uri.toString();
-    let pending = this.cache.get(key);
-    if (!pending) {
-      pending = this.load(uri, key).catch(() => undefined);
-      this.cache.set(key, pending);
-    }
-    return pending;
+    return keptIn(this.#cache, key, () => this.#load(uri, key).catch(() => undefined));
   }
 
   /** Whether a path names a file (not a folder), without reading it: for import resolution. */
   async isFile(uri: vscode.Uri): Promise<boolean> {
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      return (stat.type & vscode.FileType.File) !== 0;
+      return isFileType((await vscode.workspace.fs.stat(uri)).type);
     } catch {
       return false;
     }
   }
 
-  private async load(uri: vscode.Uri, key: string): Promise<RelatedFile | undefined> {
-    if (isLibraryPath(uri.path)) return this.refuse(key);
-    if (!this.reads.take()) return undefined;
-    this.probe.onLook?.(uri);
-    const access = await mayReachModel(uri, 'model', this.exclude);
-    if (access.kind !== 'allowed') return access.kind === 'refused' ? this.refuse(key) : undefined;
+  async #load(uri: vscode.Uri, key: string): Promise<RelatedFile | undefined> {
+    if (isLibraryPath(uri.path)) return this.#refuse(key);
+    if (!this.#reads.take()) return undefined;
+    this.#probe.onLook?.(uri);
+    const access = await mayReachModel(uri, 'model', this.#exclude);
+    if (access.kind !== 'allowed') return access.kind === 'refused' ? this.#refuse(key) : undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
     let text: string;
     if (open) {
-      // An open editor's text is not bounded by a stat: the same cap, on its length.
-      if (open.getText().length > MAX_RELATED_FILE_BYTES) return this.refuse(key);
       text = open.getText();
+      // An open editor's text is not bounded by a stat: the same cap, on its length.
+      if (text.length > MAX_RELATED_FILE_BYTES) return this.#refuse(key);
     } else {
       const file = access.file;
-      if (!file || (file.type & vscode.FileType.File) === 0) return undefined;
-      if (file.size > MAX_RELATED_FILE_BYTES) return this.refuse(key);
-      this.probe.onRead?.(uri);
+      if (!file || !isFileType(file.type)) return undefined;
+      if (file.size > MAX_RELATED_FILE_BYTES) return this.#refuse(key);
+      this.#probe.onRead?.(uri);
       const content = await decodeFile(await vscode.workspace.fs.readFile(uri), uri);
-      if (content.kind !== 'text') return this.refuse(key);
+      if (content.kind !== 'text') return this.#refuse(key);
       text = content.text;
     }
     return {
@@ -93,10 +90,14 @@ export class RelatedFiles {
     };
   }
 
-  private refuse(key: string): undefined {
-    this.refusedKeys.add(key);
+  #refuse(key: string): undefined {
+    this.#refusedKeys.add(key);
     return undefined;
   }
+}
+
+function isFileType(type: vscode.FileType): boolean {
+  return (type & vscode.FileType.File) !== 0;
 }
 
 /** Libraries and the platform: installed packages and their type declarations are not the team's code. */

@@ -4,6 +4,8 @@ import { type CodeFamily } from '../../core/related/codeText';
 import { type IdentifierUse } from '../../core/related/identifierUses';
 import { type FoundRelated } from '../../core/related/rankRelated';
 import { type RelatedCandidate, type RelatedReason } from '../../core/related/relatedCode';
+import { excludeGlob } from '../../core/related/searchGlob';
+import { withinDeadline } from '../../core/withinDeadline';
 import { type RelatedFile, type RelatedFiles } from './relatedFiles';
 
 /** How the gatherer reaches the language features; a test may wrap it to count or to fail. */
@@ -50,10 +52,6 @@ export interface GatheredSink {
   readonly decided: Set<string>;
 }
 
-export function useIdOf(use: IdentifierUse): string {
-  return use.qualifier === undefined ? use.name : `${use.qualifier}.${use.name}`;
-}
-
 export function gathered(
   file: RelatedFile,
   range: LineRange,
@@ -85,40 +83,45 @@ export function isCancelledOrLate(context: GatherContext): boolean {
 
 /**
  * The work's answer, or undefined when it fails, the deadline passes first or the request is
- * cancelled: a language server that never answers holds nothing up.
+ * cancelled: a language server that never answers holds nothing up. Once late or cancelled, the work
+ * is not started at all.
  */
-export function beforeDeadline<T>(work: Thenable<T> | (() => Thenable<T>), context: GatherContext): Promise<T | undefined> {
+export function beforeDeadline<T>(work: () => Thenable<T>, context: GatherContext): Promise<T | undefined> {
   if (isCancelledOrLate(context)) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (value: T | undefined) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      cancelled.dispose();
-      resolve(value);
-    };
-    const timer = setTimeout(() => finish(undefined), Math.max(0, context.deadline - Date.now()));
-    const cancelled = context.token.onCancellationRequested(() => finish(undefined));
-    try {
-      const pending = typeof work === 'function' ? work() : work;
-      Promise.resolve(pending).then(finish, () => finish(undefined));
-    } catch {
-      finish(undefined);
-    }
-  });
+  // Started here, at once; a work that throws is one that failed.
+  const started = new Promise<T>((resolve) => resolve(work()));
+  return withinDeadline(started, context.deadline - Date.now(), context.token);
 }
 
-/** The Uri of a folder-relative path in the workspace folder of `uri`; undefined outside every folder. */
-export function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
-  return vscode.workspace.getWorkspaceFolder(uri);
+/** What `map` holds for `key`, made and kept on first use: each file is read, masked or outlined once. */
+export function keptIn<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
+/** `uri`'s path relative to the workspace folder ("src/a.ts"); undefined outside it. */
 export function folderRelative(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
   return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
 }
 
+/** The Uri of a folder-relative path in the workspace folder. */
 export function inFolder(folder: vscode.WorkspaceFolder, relative: string): vscode.Uri {
   return relative === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+/** The files of a search in the workspace, at most `max`, with the exclusions and `node_modules` left out. */
+export async function findFiles(context: GatherContext, pattern: vscode.RelativePattern, max: number): Promise<vscode.Uri[]> {
+  const uris = await beforeDeadline(() => vscode.workspace.findFiles(pattern, excludeGlob(context.exclude), max, context.token), context);
+  return (uris ?? []).slice(0, max);
+}
+
+/** The files of `uris` that pass the gate and read as text. */
+export async function readAll(context: GatherContext, uris: readonly vscode.Uri[]): Promise<RelatedFile[]> {
+  const files = await Promise.all(uris.map((uri) => context.files.read(uri)));
+  return files.filter((file) => file !== undefined);
 }

@@ -1,23 +1,22 @@
 import * as vscode from 'vscode';
 import { codeFamilyOf, maskedLines, type CodeFamily } from '../../core/related/codeText';
 import { findDeclarations, ownerOf, qualifierFitsOwner, type FoundDeclaration } from '../../core/related/declarations';
-import { OWN_QUALIFIERS } from '../../core/related/identifierUses';
+import { OWN_QUALIFIERS, useIdOf } from '../../core/related/identifierUses';
 import { goModulePath, parseImports, submoduleBindings, type ImportBinding } from '../../core/related/imports';
 import { insideReviewed, WorkBudget } from '../../core/related/rankRelated';
-import { excludeGlob } from '../../core/related/searchGlob';
-import { directoryOf, importTarget, joinPath, type ResolveContext } from '../../core/related/resolveImport';
+import { ancestorsOf, directoryOf, importTarget, type ResolveContext } from '../../core/related/resolveImport';
 import { signatureTypeNames } from '../../core/related/signatureTypes';
-import { TextCallers } from './textCallers';
+import { gatherCallers, MAX_CALLER_SEARCHES, type CallerSearch } from './textCallers';
 import { MAX_RELATED_FILE_BYTES, type RelatedFile } from './relatedFiles';
 import {
   beforeDeadline,
-  folderOf,
+  findFiles,
   folderRelative,
   gathered,
   inFolder,
   isCancelledOrLate,
+  readAll,
   usedAt,
-  useIdOf,
   type GatherContext,
   type Gathered,
   type GatheredSink,
@@ -48,9 +47,15 @@ interface WantedEntry {
   readonly methodOnly?: boolean;
 }
 
-interface Wanted {
-  /** The name in the module searched, and the use it answers. */
-  readonly byName: Map<string, WantedEntry>;
+/** The names searched for in a module, by their name there, and the use each answers. */
+type Wanted = ReadonlyMap<string, WantedEntry>;
+
+/** What one gathering's text search shares across the files under review. */
+interface TextSearch extends CallerSearch {
+  /** Each file is read once: an import cycle meets the visited set. */
+  readonly visited: Set<string>;
+  /** Searches by file name left. */
+  readonly searches: WorkBudget;
 }
 
 /**
@@ -60,208 +65,208 @@ interface Wanted {
  * search by the module's file name. Each file is read once: an import cycle meets the visited set.
  */
 export class TextGatherer {
-  private readonly visited = new Set<string>();
-  private readonly searches = new WorkBudget(MAX_SEARCHES);
-  private readonly callers: TextCallers;
+  readonly #search: TextSearch;
 
-  constructor(
-    private readonly context: GatherContext,
-    private readonly sink: GatheredSink,
-  ) {
-    this.callers = new TextCallers(context, sink);
+  constructor(context: GatherContext, sink: GatheredSink) {
+    this.#search = {
+      context,
+      sink,
+      visited: new Set(),
+      searches: new WorkBudget(MAX_SEARCHES),
+      callerSearches: new WorkBudget(MAX_CALLER_SEARCHES),
+    };
   }
 
   /** Puts what it finds into the sink as it finds it. */
-  async gather(code: ReviewedCode): Promise<void> {
-    const unqualified = wantedWhere(code, (use) => use.qualifier === undefined || OWN_QUALIFIERS.has(use.qualifier));
-    // The reviewed file's own declarations, unless it is too large to scan within the deadline.
-    if (code.text.length <= MAX_RELATED_FILE_BYTES) this.declarationsIn(code, ownFile(code), code.family, unqualified, true);
-    this.visited.add(code.key);
-    const folder = folderOf(code.uri);
-    const importer = folder ? folderRelative(folder, code.uri) : undefined;
-    if (!folder || importer === undefined) return;
-    const resolve: ResolveContext = { importer, ...(code.family === 'go' ? await this.goModule(folder, importer) : {}) };
-    const bindings = parseImports(code.text, code.family).slice(0, 100);
-    const members = memberUses(code, bindings);
-    // `from app import crud` may import the module app/crud.py: searched as one more import.
-    const searched = bindings.flatMap((binding) => [
-      { binding, members },
-      ...submoduleBindings(binding, code.family).map((module) => ({ binding: module, members: NOTHING })),
-    ]);
-    // The search for callers lists files meanwhile, and reads them once the definitions are in:
-    // what the reviewed lines use ranks first, so it is read first.
-    const definitions = Promise.all(
-      searched.map(async ({ binding, members: others }) => {
-        const own = wantedFrom(binding, code);
-        const wanted = merged(own, others);
-        // Members alone look into a module the import resolves to, never spend a search by name.
-        if (wanted.byName.size > 0) await this.searchModule(code, folder, resolve, binding, wanted, 0, own.byName.size > 0);
-      }),
-    ).then(async () => {
-      if (code.family === 'go') await this.samePackage(code, folder, importer, merged(unqualified, members));
+  gather(code: ReviewedCode): Promise<void> {
+    return gatherByText(this.#search, code);
+  }
+}
+
+async function gatherByText(search: TextSearch, code: ReviewedCode): Promise<void> {
+  const unqualified = wantedWhere(code, (use) => use.qualifier === undefined || OWN_QUALIFIERS.has(use.qualifier));
+  // The reviewed file's own declarations, unless it is too large to scan within the deadline.
+  if (code.text.length <= MAX_RELATED_FILE_BYTES) declarationsIn(search, code, code, code.family, unqualified);
+  search.visited.add(code.key);
+  const folder = vscode.workspace.getWorkspaceFolder(code.uri);
+  const importer = folder ? folderRelative(folder, code.uri) : undefined;
+  if (!folder || importer === undefined) return;
+  const resolve: ResolveContext = { importer, ...(code.family === 'go' ? await goModule(search.context, folder, importer) : {}) };
+  const bindings = parseImports(code.text, code.family).slice(0, 100);
+  const members = memberUses(code, bindings);
+  // `from app import crud` may import the module app/crud.py: searched as one more import.
+  const searched = bindings.flatMap((binding) => [
+    { binding, members },
+    ...submoduleBindings(binding, code.family).map((module) => ({ binding: module, members: NOTHING })),
+  ]);
+  // The search for callers lists files meanwhile, and reads them once the definitions are in:
+  // what the reviewed lines use ranks first, so it is read first.
+  const definitions = Promise.all(
+    searched.map(async ({ binding, members: others }) => {
+      const own = wantedFrom(binding, code);
+      const wanted = merged(own, others);
+      // Members alone look into a module the import resolves to, never spend a search by name.
+      if (wanted.size > 0) await searchModule(search, code, folder, resolve, binding, wanted, 0, own.size > 0);
+    }),
+  ).then(async () => {
+    if (code.family === 'go') await samePackage(search, code, folder, importer, merged(unqualified, members));
+  });
+  await Promise.all([definitions, gatherCallers(search, code, folder, resolve, definitions)]);
+}
+
+/**
+ * The declarations of the wanted names in a file. One inside the reviewed lines is sent already: only
+ * the reviewed file itself holds one (it is visited before any other file is read).
+ */
+function declarationsIn(search: TextSearch, code: ReviewedCode, file: RelatedFile, family: CodeFamily, wanted: Wanted): Gathered[] {
+  let masked: string[] | undefined;
+  const found = findDeclarations(file.text, family, new Set(wanted.keys()))
+    .filter((declaration) => !insideReviewed(code, file.key, declaration.startLine, declaration.endLine))
+    .filter((declaration) => fitsMember(wanted, declaration, () => (masked ??= maskedLines(file.text, family)), family))
+    .flatMap((declaration) => {
+      const entry = wanted.get(declaration.name);
+      if (!entry) return [];
+      const reason = TYPE_KEYWORDS.has(declaration.keyword) ? 'type' : 'definition';
+      const piece = { symbol: declaration.name, reason, usedAt: usedAt(code, entry.use) } as const;
+      return [gathered(file, declaration, piece, entry.index, useIdOf(entry.use))];
     });
-    await Promise.all([definitions, this.callers.gather(code, folder, resolve, definitions)]);
-  }
+  search.sink.byText.push(...found);
+  if (found.length > 0) signatureTypes(search.sink, code, file, family, found);
+  return found;
+}
 
-  private declarationsIn(code: ReviewedCode, file: RelatedFile, family: CodeFamily, wanted: Wanted, own: boolean): Gathered[] {
-    const declarations = findDeclarations(file.text, family, new Set(wanted.byName.keys()));
-    let masked: string[] | undefined;
-    const reviewed = new Map([[code.key, code.ranges]]);
-    const found = declarations
-      .filter((declaration) => !own || !insideReviewed(reviewed, file.key, declaration.startLine, declaration.endLine))
-      .filter((declaration) => fitsMember(wanted, declaration, () => (masked ??= maskedLines(file.text, family)), family))
-      .flatMap((declaration) => this.toGathered(code, file, declaration, wanted));
-    this.sink.byText.push(...found);
-    if (found.length > 0) this.signatureTypes(code, file, family, found, own);
-    return found;
+/**
+ * The types a found function names in its signature, where the same file declares them
+ * (`findUserById(): Promise<UserRow | undefined>` beside `interface UserRow`): what it returns is
+ * part of what the reviewed lines receive. Their own use id: a language server's answer for the
+ * function does not decide them.
+ */
+function signatureTypes(sink: GatheredSink, code: ReviewedCode, file: RelatedFile, family: CodeFamily, found: readonly Gathered[]): void {
+  const lines = maskedLines(file.text, family);
+  const wanted = new Map<string, Gathered>();
+  for (const item of found) {
+    const { candidate } = item.item;
+    if (candidate.reason !== 'definition') continue;
+    const range = { startLine: candidate.startLine, endLine: candidate.endLine, name: candidate.symbol };
+    for (const name of signatureTypeNames(lines, range, family)) if (!wanted.has(name)) wanted.set(name, item);
   }
-
-  private toGathered(code: ReviewedCode, file: RelatedFile, declaration: FoundDeclaration, wanted: Wanted): Gathered[] {
-    const entry = wanted.byName.get(declaration.name);
-    if (!entry) return [];
-    const reason = TYPE_KEYWORDS.has(declaration.keyword) ? 'type' : 'definition';
-    return [
-      gathered(file, declaration, { symbol: declaration.name, reason, usedAt: usedAt(code, entry.use) }, entry.index, useIdOf(entry.use)),
-    ];
+  if (wanted.size === 0) return;
+  for (const declaration of findDeclarations(file.text, family, new Set(wanted.keys()), 1)) {
+    const from = wanted.get(declaration.name);
+    if (!from || !SIGNATURE_TYPE_KEYWORDS.has(declaration.keyword)) continue;
+    if (insideReviewed(code, file.key, declaration.startLine, declaration.endLine)) continue;
+    const piece = { symbol: declaration.name, reason: 'type' as const, usedAt: from.item.candidate.usedAt ?? code.label };
+    sink.byText.push(gathered(file, declaration, piece, from.item.useIndex, `signature:${declaration.name}`));
   }
+}
 
-  /**
-   * The types a found function names in its signature, where the same file declares them
-   * (`findUserById(): Promise<UserRow | undefined>` beside `interface UserRow`): what it returns is
-   * part of what the reviewed lines receive. Their own use id: a language server's answer for the
-   * function does not decide them.
-   */
-  private signatureTypes(code: ReviewedCode, file: RelatedFile, family: CodeFamily, found: readonly Gathered[], own: boolean): void {
-    const lines = maskedLines(file.text, family);
-    const wanted = new Map<string, Gathered>();
-    for (const item of found) {
-      const { candidate } = item.item;
-      if (candidate.reason !== 'definition') continue;
-      const range = { startLine: candidate.startLine, endLine: candidate.endLine, name: candidate.symbol };
-      for (const name of signatureTypeNames(lines, range, family)) if (!wanted.has(name)) wanted.set(name, item);
-    }
-    if (wanted.size === 0) return;
-    const reviewed = new Map([[code.key, code.ranges]]);
-    for (const declaration of findDeclarations(file.text, family, new Set(wanted.keys()), 1)) {
-      const from = wanted.get(declaration.name);
-      if (!from || !SIGNATURE_TYPE_KEYWORDS.has(declaration.keyword)) continue;
-      if (own && insideReviewed(reviewed, file.key, declaration.startLine, declaration.endLine)) continue;
-      const piece = { symbol: declaration.name, reason: 'type' as const, usedAt: from.item.candidate.usedAt ?? code.label };
-      this.sink.byText.push(gathered(file, declaration, piece, from.item.useIndex, `signature:${declaration.name}`));
-    }
-  }
-
-  private async searchModule(
-    code: ReviewedCode,
-    folder: vscode.WorkspaceFolder,
-    resolve: ResolveContext,
-    binding: ImportBinding,
-    wanted: Wanted,
-    depth: number,
-    searchByName: boolean,
-  ): Promise<void> {
-    const family = codeFamilyOf(resolve.importer) ?? code.family;
-    const files = await this.moduleFiles(folder, resolve, binding, family, searchByName);
-    for (const file of files) {
-      if (this.visited.has(file.key) || isCancelledOrLate(this.context)) continue;
-      this.visited.add(file.key);
-      const fileFamily = codeFamilyOf(file.uri.path) ?? family;
-      const here = this.declarationsIn(code, file, fileFamily, wanted, false);
-      const missing = withoutFound(wanted, here);
-      const importer = folderRelative(folder, file.uri);
-      if (missing.byName.size === 0 || depth + 1 >= MAX_IMPORT_DEPTH || importer === undefined) continue;
-      for (const next of parseImports(file.text, fileFamily).slice(0, 100)) {
-        const forwarded = forwardedThrough(next, missing);
-        if (forwarded.byName.size > 0)
-          await this.searchModule(code, folder, { ...resolve, importer }, next, forwarded, depth + 1, searchByName);
-      }
+async function searchModule(
+  search: TextSearch,
+  code: ReviewedCode,
+  folder: vscode.WorkspaceFolder,
+  resolve: ResolveContext,
+  binding: ImportBinding,
+  wanted: Wanted,
+  depth: number,
+  searchByName: boolean,
+): Promise<void> {
+  const family = codeFamilyOf(resolve.importer) ?? code.family;
+  const files = await moduleFiles(search, folder, resolve, binding, family, searchByName);
+  for (const file of files) {
+    if (search.visited.has(file.key) || isCancelledOrLate(search.context)) continue;
+    search.visited.add(file.key);
+    const fileFamily = codeFamilyOf(file.uri.path) ?? family;
+    const here = declarationsIn(search, code, file, fileFamily, wanted);
+    const missing = withoutFound(wanted, here);
+    const importer = folderRelative(folder, file.uri);
+    if (missing.size === 0 || depth + 1 >= MAX_IMPORT_DEPTH || importer === undefined) continue;
+    for (const next of parseImports(file.text, fileFamily).slice(0, 100)) {
+      const forwarded = forwardedThrough(next, missing);
+      if (forwarded.size > 0) await searchModule(search, code, folder, { ...resolve, importer }, next, forwarded, depth + 1, searchByName);
     }
   }
+}
 
-  /** The files an import leads to: the first candidate path that is a file, a Go package's files, or a search by name. */
-  private async moduleFiles(
-    folder: vscode.WorkspaceFolder,
-    resolve: ResolveContext,
-    binding: ImportBinding,
-    family: CodeFamily,
-    searchByName: boolean,
-  ): Promise<RelatedFile[]> {
-    const target = importTarget(binding, family, resolve);
-    if (!target) return [];
-    if (target.directory !== undefined) return this.packageFiles(inFolder(folder, target.directory));
-    // All candidate paths at once (one round trip, not one per miss); the first in order that is a file wins.
-    const paths = target.files.slice(0, 40).map((path) => inFolder(folder, path));
-    const isFile = await Promise.all(paths.map((uri) => this.context.files.isFile(uri)));
-    const found = paths.find((_, index) => isFile[index]);
-    if (found) {
-      const file = await this.context.files.read(found);
-      return file ? [file] : [];
+/** The files an import leads to: the first candidate path that is a file, a Go package's files, or a search by name. */
+async function moduleFiles(
+  search: TextSearch,
+  folder: vscode.WorkspaceFolder,
+  resolve: ResolveContext,
+  binding: ImportBinding,
+  family: CodeFamily,
+  searchByName: boolean,
+): Promise<RelatedFile[]> {
+  const { context } = search;
+  const target = importTarget(binding, family, resolve);
+  if (!target) return [];
+  if (target.directory !== undefined) return packageFiles(context, inFolder(folder, target.directory));
+  // All candidate paths at once (one round trip, not one per miss); the first in order that is a file wins.
+  const paths = target.files.slice(0, 40).map((path) => inFolder(folder, path));
+  const isFile = await Promise.all(paths.map((uri) => context.files.isFile(uri)));
+  const found = paths.find((_, index) => isFile[index]);
+  if (found) return readAll(context, [found]);
+  const glob = target.searchGlob;
+  if (glob === undefined || !searchByName || !search.searches.take()) return [];
+  const uris = await findFiles(context, new vscode.RelativePattern(folder, glob), MAX_SEARCH_RESULTS);
+  return readAll(context, uris);
+}
+
+/** The files of a Go package, in name order, without its tests. */
+async function packageFiles(context: GatherContext, directory: vscode.Uri): Promise<RelatedFile[]> {
+  const entries = await beforeDeadline(() => vscode.workspace.fs.readDirectory(directory), context);
+  const names = (entries ?? [])
+    .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.endsWith('.go') && !name.endsWith('_test.go'))
+    .map(([name]) => name)
+    .sort()
+    .slice(0, MAX_PACKAGE_FILES);
+  return readAll(
+    context,
+    names.map((name) => vscode.Uri.joinPath(directory, name)),
+  );
+}
+
+/** Go needs no import for the other files of its own package. */
+async function samePackage(
+  search: TextSearch,
+  code: ReviewedCode,
+  folder: vscode.WorkspaceFolder,
+  importer: string,
+  wanted: Wanted,
+): Promise<void> {
+  for (const file of await packageFiles(search.context, inFolder(folder, directoryOf(importer)))) {
+    if (search.visited.has(file.key)) continue;
+    search.visited.add(file.key);
+    declarationsIn(search, code, file, 'go', wanted);
+  }
+}
+
+/** The nearest go.mod at or above the file, within its workspace folder. */
+async function goModule(
+  context: GatherContext,
+  folder: vscode.WorkspaceFolder,
+  importer: string,
+): Promise<Pick<ResolveContext, 'goModule'>> {
+  for (const directory of ancestorsOf(directoryOf(importer), MAX_GO_MOD_DEPTH)) {
+    const uri = inFolder(folder, directory === '' ? 'go.mod' : `${directory}/go.mod`);
+    if (await context.files.isFile(uri)) {
+      const file = await context.files.read(uri);
+      const path = file ? goModulePath(file.text) : undefined;
+      return path ? { goModule: { directory, path } } : {};
     }
-    if (target.searchGlob === undefined || !searchByName || !this.searches.take()) return [];
-    const uris = await beforeDeadline(
-      () =>
-        vscode.workspace.findFiles(
-          new vscode.RelativePattern(folder, target.searchGlob ?? ''),
-          excludeGlob(this.context.exclude),
-          MAX_SEARCH_RESULTS,
-          this.context.token,
-        ),
-      this.context,
-    );
-    const files = await Promise.all((uris ?? []).slice(0, MAX_SEARCH_RESULTS).map((uri) => this.context.files.read(uri)));
-    return files.filter((file) => file !== undefined);
   }
-
-  private async packageFiles(directory: vscode.Uri): Promise<RelatedFile[]> {
-    const entries = await beforeDeadline(() => vscode.workspace.fs.readDirectory(directory), this.context);
-    const names = (entries ?? [])
-      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.endsWith('.go') && !name.endsWith('_test.go'))
-      .map(([name]) => name)
-      .sort()
-      .slice(0, MAX_PACKAGE_FILES);
-    const files = await Promise.all(names.map((name) => this.context.files.read(vscode.Uri.joinPath(directory, name))));
-    return files.filter((file) => file !== undefined);
-  }
-
-  /** Go needs no import for the other files of its own package. */
-  private async samePackage(code: ReviewedCode, folder: vscode.WorkspaceFolder, importer: string, wanted: Wanted): Promise<void> {
-    for (const file of await this.packageFiles(inFolder(folder, directoryOf(importer)))) {
-      if (this.visited.has(file.key)) continue;
-      this.visited.add(file.key);
-      this.declarationsIn(code, file, 'go', wanted, false);
-    }
-  }
-
-  /** The nearest go.mod at or above the file, within its workspace folder. */
-  private async goModule(folder: vscode.WorkspaceFolder, importer: string): Promise<Pick<ResolveContext, 'goModule'>> {
-    let directory: string | undefined = directoryOf(importer);
-    for (let step = 0; step < MAX_GO_MOD_DEPTH && directory !== undefined; step += 1) {
-      const uri = inFolder(folder, directory === '' ? 'go.mod' : `${directory}/go.mod`);
-      if (await this.context.files.isFile(uri)) {
-        const file = await this.context.files.read(uri);
-        const path = file ? goModulePath(file.text) : undefined;
-        return path ? { goModule: { directory, path } } : {};
-      }
-      directory = directory === '' ? undefined : joinPath(directory, '..');
-    }
-    return {};
-  }
+  return {};
 }
 
 const TYPE_KEYWORDS = new Set(['interface', 'type', 'struct', 'enum', 'trait']);
 /** What a signature's type name may be declared as (a class too: a Python model, a TS class). */
 const SIGNATURE_TYPE_KEYWORDS = new Set([...TYPE_KEYWORDS, 'class']);
 
-function ownFile(code: ReviewedCode): RelatedFile {
-  return { uri: code.uri, key: code.key, label: code.label, matchPath: code.matchPath, text: code.text };
-}
-
 function wantedWhere(code: ReviewedCode, accept: (use: ReviewedCode['uses'][number]) => boolean): Wanted {
-  const byName: Wanted['byName'] = new Map();
+  const wanted = new Map<string, WantedEntry>();
   code.uses.forEach((use, offset) => {
-    if (accept(use) && !byName.has(use.name)) byName.set(use.name, { use, index: code.firstUseIndex + offset });
+    if (accept(use) && !wanted.has(use.name)) wanted.set(use.name, { use, index: code.firstUseIndex + offset });
   });
-  return { byName };
+  return wanted;
 }
 
 /**
@@ -274,12 +279,12 @@ function memberUses(code: ReviewedCode, bindings: readonly ImportBinding[]): Wan
     if (binding.namespace !== undefined) known.add(binding.namespace);
     for (const pair of binding.names) known.add(pair.local);
   }
-  const byName: Wanted['byName'] = new Map();
+  const wanted = new Map<string, WantedEntry>();
   code.uses.forEach((use, offset) => {
-    if (use.qualifier === undefined || known.has(use.qualifier) || byName.has(use.name) || byName.size >= MAX_MEMBER_USES) return;
-    byName.set(use.name, { use, index: code.firstUseIndex + offset, methodOnly: true });
+    if (use.qualifier === undefined || known.has(use.qualifier) || wanted.has(use.name) || wanted.size >= MAX_MEMBER_USES) return;
+    wanted.set(use.name, { use, index: code.firstUseIndex + offset, methodOnly: true });
   });
-  return { byName };
+  return wanted;
 }
 
 /**
@@ -288,25 +293,25 @@ function memberUses(code: ReviewedCode, bindings: readonly ImportBinding[]): Wan
  * through a re-export).
  */
 function wantedFrom(binding: ImportBinding, code: ReviewedCode): Wanted {
-  const byName: Wanted['byName'] = new Map();
+  const wanted = new Map<string, WantedEntry>();
   code.uses.forEach((use, offset) => {
     const entry = { use, index: code.firstUseIndex + offset };
     if (use.qualifier === undefined) {
       const named = binding.names.find((name) => name.local === use.name);
-      if (named && !byName.has(named.imported)) byName.set(named.imported, entry);
+      if (named && !wanted.has(named.imported)) wanted.set(named.imported, entry);
       return;
     }
-    if (byName.has(use.name)) return;
-    if (binding.namespace !== undefined && use.qualifier === binding.namespace) byName.set(use.name, entry);
+    if (wanted.has(use.name)) return;
+    if (use.qualifier === binding.namespace) wanted.set(use.name, entry);
     else {
       const module = binding.names.find((name) => name.local === use.qualifier);
-      if (module) byName.set(use.name, { ...entry, through: module.imported });
+      if (module) wanted.set(use.name, { ...entry, through: module.imported });
     }
   });
-  return { byName };
+  return wanted;
 }
 
-const NOTHING: Wanted = { byName: new Map() };
+const NOTHING: Wanted = new Map();
 
 /**
  * A member use of an unknown value (`h.Store.ListOrders`) is answered only by a method whose type the
@@ -314,7 +319,7 @@ const NOTHING: Wanted = { byName: new Map() };
  * `req.query.get` is not `Router.get`.
  */
 function fitsMember(wanted: Wanted, declaration: FoundDeclaration, masked: () => readonly string[], family: CodeFamily): boolean {
-  const entry = wanted.byName.get(declaration.name);
+  const entry = wanted.get(declaration.name);
   if (!entry?.methodOnly) return true;
   if (declaration.keyword !== 'method' || entry.use.qualifier === undefined) return false;
   const owner = ownerOf(masked(), declaration.startLine, family);
@@ -322,14 +327,14 @@ function fitsMember(wanted: Wanted, declaration: FoundDeclaration, masked: () =>
 }
 
 function merged(first: Wanted, second: Wanted): Wanted {
-  const byName = new Map(first.byName);
-  for (const [name, entry] of second.byName) if (!byName.has(name)) byName.set(name, entry);
-  return { byName };
+  const both = new Map(first);
+  for (const [name, entry] of second) if (!both.has(name)) both.set(name, entry);
+  return both;
 }
 
 function withoutFound(wanted: Wanted, found: readonly Gathered[]): Wanted {
   const names = new Set(found.map((item) => item.item.candidate.symbol));
-  return { byName: new Map([...wanted.byName].filter(([name]) => !names.has(name))) };
+  return new Map([...wanted].filter(([name]) => !names.has(name)));
 }
 
 /**
@@ -338,15 +343,15 @@ function withoutFound(wanted: Wanted, found: readonly Gathered[]): Wanted {
  * (`tokenService: require('./tokenService')`, `export * as tokenService from`).
  */
 function forwardedThrough(binding: ImportBinding, missing: Wanted): Wanted {
-  const byName: Wanted['byName'] = new Map();
-  for (const [name, entry] of missing.byName) {
+  const forwarded = new Map<string, WantedEntry>();
+  for (const [name, entry] of missing) {
     if (entry.through !== undefined) {
-      if (binding.namespace === entry.through) byName.set(name, { use: entry.use, index: entry.index });
+      if (binding.namespace === entry.through) forwarded.set(name, { use: entry.use, index: entry.index });
       continue;
     }
     const named = binding.names.find((pair) => pair.local === name);
-    if (named) byName.set(named.imported, entry);
-    else if (binding.reexportsAll) byName.set(name, entry);
+    if (named) forwarded.set(named.imported, entry);
+    else if (binding.reexportsAll) forwarded.set(name, entry);
   }
-  return { byName };
+  return forwarded;
 }
