@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { codeListings } from './codeListing';
 import { type LineRange } from '../../core/findings/shownLines';
 import { type CodeFamily } from '../../core/related/codeText';
 import { type IdentifierUse } from '../../core/related/identifierUses';
@@ -116,7 +117,8 @@ export function inFolder(folder: vscode.WorkspaceFolder, relative: string): vsco
 
 /** The files of a search in the workspace, at most `max`, with the exclusions and `node_modules` left out. */
 export async function findFiles(context: GatherContext, pattern: vscode.RelativePattern, max: number): Promise<vscode.Uri[]> {
-  const uris = await beforeDeadline(() => vscode.workspace.findFiles(pattern, excludeGlob(context.exclude), max, context.token), context);
+  // A listing is kept for the gatherings after this one (codeListing.ts); every file is still read through the gate.
+  const uris = await beforeDeadline(() => codeListings.find(pattern, excludeGlob(context.exclude), max), context);
   return (uris ?? []).slice(0, max);
 }
 
