@@ -2,10 +2,10 @@
  * The context-recall benchmark's extension-host side (bundled to out/bench/architect/bench-recall/index.js,
  * loaded as the suite entry: it exports run()). For each case it selects the code under review, sends
  * `@architect /review` through the real Chat view, and records what the model received (the text of every
- * message), the result's metadata and when the request reached the model: once with related code off
- * (the baseline: what Architect sent before it gathered related code), then with it on, first right after
- * the TypeScript server restarted (cold) and then again (warm). The gatherer is also timed alone, cold and
- * warm. The recall itself is computed by bench/recall/measure.mjs from the received text.
+ * message), the result's metadata and when the request reached the model: right after the TypeScript
+ * server restarted with related code on (cold), then again with it on (warm) and with it off (the
+ * baseline: what Architect sent before it gathered related code), those two in alternating order. The
+ * gatherer is also timed alone, cold and warm. The recall itself is computed by bench/recall/measure.mjs from the received text.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -122,15 +122,25 @@ export async function run(): Promise<void> {
   const samples: Sample[] = [];
   const gathering: Array<{ id: string; temperature: 'cold' | 'warm'; ms: number; via: string; candidates: number; detail: string }> = [];
 
-  await setRelated(false);
-  for (const item of input.cases) samples.push(await ask(fake, item, uriOf(item), 'baseline'));
-  await setRelated(true);
-  for (const item of input.cases) {
+  // Each case: the TypeScript server restarts, the first review goes (cold), then the second review (warm)
+  // and the one without related code (baseline), in alternating order, so that both run while the
+  // restarted server is still busy in the background: what they are compared on is what Architect adds.
+  for (const [index, item] of input.cases.entries()) {
     await vscode.window.showTextDocument(uriOf(item));
     await restartLanguageServer();
+    await setRelated(true);
     samples.push(await ask(fake, item, uriOf(item), 'cold'));
-    samples.push(await ask(fake, item, uriOf(item), 'warm'));
+    const warm = async () => {
+      await setRelated(true);
+      samples.push(await ask(fake, item, uriOf(item), 'warm'));
+    };
+    const baseline = async () => {
+      await setRelated(false);
+      samples.push(await ask(fake, item, uriOf(item), 'baseline'));
+    };
+    for (const next of index % 2 === 0 ? [warm, baseline] : [baseline, warm]) await next();
   }
+  await setRelated(true);
   for (const item of input.cases) {
     await restartLanguageServer();
     gathering.push({ id: item.id, temperature: 'cold', ...(await timeGathering(item, uriOf(item))) });
