@@ -50,6 +50,7 @@ export function recallMarkdown(r) {
   out.push(
     `${recall.cases} cases over TypeScript, JavaScript, Python and Go (bench/recall/), ${recall.crossFile} of them with the defect in another file; ` +
       `${recall.keys} key spans: the definition, type or caller a reviewer must see. A key span counts when every one of its lines reached the model. ` +
+      `Per case, through the real Chat view: the TypeScript server restarts, a first review goes with related code (cold), then a second review of the same code with it (warm) and one without it (before), those two in alternating order, so that both share the host with the restarted server. ` +
       `Gathering found its pieces through the language server ${recall.via['language-server'] ?? 0} times and by text ${recall.via.text ?? 0} times.`,
   );
   out.push('');
