@@ -53,6 +53,7 @@ export class PersonaStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private builtinListing: Promise<PersonaFile[]> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -211,86 +212,80 @@ export class PersonaStore implements vscode.Disposable {
   private async discover(): Promise<PersonaFile[]> {
     const settings = readSettings();
     const trusted = vscode.workspace.isTrusted;
-    // The first workspace folder wins among folders, so it is read last ("later wins").
-    const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
+    // The extension's own personas cannot change while it runs: listed once.
+    this.builtinListing ??= listPersonaFiles(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin');
     // Listed all at once (each listing is a round trip in a remote workspace), kept in precedence order.
-    const listings: Array<Promise<PersonaFile[]>> = [this.builtinFiles()];
-    for (const folder of this.personaFolderUris(settings.personaFolders, trusted)) listings.push(this.list(folder, '.md', 'setting'));
+    const listings = [this.builtinListing];
+    for (const folder of personaFolderUris(settings.personaFolders, trusted)) listings.push(listPersonaFiles(folder, '.md', 'setting'));
     if (trusted) {
+      const folders = foldersLastWins();
       for (const location of WORKSPACE_PERSONA_LOCATIONS) {
         if (location.agentImport && !settings.importAgentFiles) continue;
         for (const folder of folders)
-          listings.push(this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
+          listings.push(listPersonaFiles(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
       }
     }
     return (await Promise.all(listings)).flat();
   }
 
-  /** The extension's own personas cannot change while it runs: listed once. */
-  private builtinListing: Promise<PersonaFile[]> | undefined;
-
-  private builtinFiles(): Promise<PersonaFile[]> {
-    this.builtinListing ??= this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin');
-    return this.builtinListing;
-  }
-
-  private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
-    // Untrusted: only the user's own absolute folders, never workspace-relative ones.
-    const usable = trusted
-      ? entries
-      : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
-    const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
-    const first = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return usable.flatMap((entry) => {
-      if (isAbsoluteFolder(entry)) return [first && first.scheme !== 'file' ? first.with({ path: entry }) : vscode.Uri.file(entry)];
-      return trusted ? folders.map((folder) => vscode.Uri.joinPath(folder.uri, entry)) : [];
-    });
-  }
-
-  private async list(folder: vscode.Uri, suffix: string, kind: PersonaSourceKind): Promise<PersonaFile[]> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
-    } catch {
-      return [];
-    }
-    return entries
-      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.toLowerCase().endsWith(suffix))
-      .map(([name]) => name)
-      .sort()
-      .map((name) => {
-        const uri = vscode.Uri.joinPath(folder, name);
-        const label = kind === 'builtin' ? t('built-in') : vscode.workspace.asRelativePath(uri);
-        return { uri, source: { kind, uri: uri.toString(), label } };
-      });
-  }
-
   private watch(): void {
     for (const watcher of this.watchers) watcher.dispose();
-    const folders = vscode.workspace.workspaceFolders ?? [];
+    const changed = () => this.invalidate('a persona file changed');
     const onWorkspaceChange = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : '';
-      if (isPersonaLocation(relative)) this.invalidate('a persona file changed');
+      if (isPersonaLocation(relative)) changed();
     };
-    const onSettingFolderChange = () => this.invalidate('a persona file changed');
-    const watched: Array<[vscode.RelativePattern, (uri: vscode.Uri) => void]> = [
-      ...folders.map((folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [
-        new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB),
-        onWorkspaceChange,
-      ]),
-      ...this.personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted).map(
-        (folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [
-          new vscode.RelativePattern(folder, '*.md'),
-          onSettingFolderChange,
-        ],
+    this.watchers = [
+      ...(vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+        watchFiles(new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB), onWorkspaceChange),
+      ),
+      ...personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted).flatMap((folder) =>
+        watchFiles(new vscode.RelativePattern(folder, '*.md'), changed),
       ),
     ];
-    this.watchers = watched.flatMap(([pattern, onChange]) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
-    });
   }
+}
+
+/** The workspace folders, the first one last: among folders, it wins ("later wins"). */
+function foldersLastWins(): vscode.WorkspaceFolder[] {
+  return [...(vscode.workspace.workspaceFolders ?? [])].reverse();
+}
+
+function personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
+  // Untrusted: only the user's own absolute folders, never workspace-relative ones.
+  const usable = trusted
+    ? entries
+    : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
+  const first = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return usable.flatMap((entry) => {
+    if (isAbsoluteFolder(entry)) return [first && first.scheme !== 'file' ? first.with({ path: entry }) : vscode.Uri.file(entry)];
+    return trusted ? foldersLastWins().map((folder) => vscode.Uri.joinPath(folder.uri, entry)) : [];
+  });
+}
+
+async function listPersonaFiles(folder: vscode.Uri, suffix: string, kind: PersonaSourceKind): Promise<PersonaFile[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.toLowerCase().endsWith(suffix))
+    .map(([name]) => name)
+    .sort()
+    .map((name) => {
+      const uri = vscode.Uri.joinPath(folder, name);
+      const label = kind === 'builtin' ? t('built-in') : vscode.workspace.asRelativePath(uri);
+      return { uri, source: { kind, uri: uri.toString(), label } };
+    });
+}
+
+/** A watcher of the files `pattern` matches, calling `onChange` on every creation, change and deletion. */
+function watchFiles(pattern: vscode.RelativePattern, onChange: (uri: vscode.Uri) => void): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+  return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
 }
 
 /** A file's version: its modification time and size; undefined when it cannot be stat'ed. */
