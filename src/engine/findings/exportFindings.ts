@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type ExportedFinding, sarifPathOf, toSarif } from '../../core/findings/sarif';
 import { mayReachModel } from '../protect/mayReachModel';
+import { definedOnly } from '../../core/result/definedOnly';
 import { t } from '../../common/l10n';
 import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
@@ -63,19 +64,11 @@ function exportable(
       skipped++;
       continue;
     }
-    const { finding } = record;
-    exported.push({
-      uriBaseId: baseIdOf(snapshot.folder, folders.length),
-      path: snapshot.file,
-      line: finding.line,
-      endLine: finding.endLine,
-      severity: finding.severity,
-      ...(finding.rule ? { rule: finding.rule } : {}),
-      title: finding.title,
-      ...(finding.detail ? { detail: finding.detail } : {}),
-      ...(finding.fix ? { fix: finding.fix } : {}),
-      fingerprint: snapshot.fingerprint,
-    });
+    const { line, endLine, severity, rule, title, detail, fix } = record.finding;
+    const uriBaseId = baseIdOf(snapshot.folder, folders.length);
+    exported.push(
+      definedOnly({ uriBaseId, path: snapshot.file, line, endLine, severity, rule, title, detail, fix, fingerprint: snapshot.fingerprint }),
+    );
   }
   return { findings: exported, skipped };
 }
