@@ -48,11 +48,11 @@ class InlineScanner {
     private readonly line: string,
     private trustCodeSpans: boolean,
   ) {
-    this.nextBracket = new NextOf(line, '[]');
-    this.nextParen = new NextOf(line, '()');
-    this.nextTick = new NextOf(line, '`');
-    this.nextPipe = new NextOf(line, '|');
-    this.nextSpaceOrQuote = new NextOf(line, ' \t"\'<');
+    this.nextBracket = nextOf(line, '[]');
+    this.nextParen = nextOf(line, '()');
+    this.nextTick = nextOf(line, '`');
+    this.nextPipe = nextOf(line, '|');
+    this.nextSpaceOrQuote = nextOf(line, ' \t"\'<');
   }
 
   run(): SanitizedLine {
@@ -99,13 +99,13 @@ class InlineScanner {
   private backtick(): void {
     let run = 1;
     while (this.line[this.at + run] === '`') run++;
-    const close = run === 1 ? this.nextTick.from(this.at + 1) : this.line.length;
+    const close = run === 1 ? this.nextTick(this.at + 1) : this.line.length;
     const certain =
       this.trustCodeSpans &&
       !this.suspect &&
       close < this.line.length &&
       this.line[close + 1] !== '`' &&
-      this.nextPipe.from(this.at + 1) > close;
+      this.nextPipe(this.at + 1) > close;
     if (certain) {
       this.at = close + 1;
       return;
@@ -117,8 +117,8 @@ class InlineScanner {
 
   /** "![alt](target)" becomes a placeholder; any other "![" is escaped, so no image form survives. */
   private image(): void {
-    const altEnd = this.nextBracket.from(this.at + 2);
-    const targetEnd = this.line.startsWith('](', altEnd) ? this.nextParen.from(altEnd + 2) : -1;
+    const altEnd = this.nextBracket(this.at + 2);
+    const targetEnd = this.line.startsWith('](', altEnd) ? this.nextParen(altEnd + 2) : -1;
     if (targetEnd !== -1) this.noteTarget(altEnd + 2);
     if (this.line[targetEnd] === ')') {
       this.replace(this.at, targetEnd + 1, imagePlaceholder(this.line.slice(this.at + 2, altEnd)));
@@ -169,13 +169,13 @@ class InlineScanner {
    * backtick there: code spans on the following lines are then no longer certain.
    */
   private noteTarget(start: number): void {
-    const close = this.nextParen.from(start);
-    if (this.line[close] !== ')' || this.nextSpaceOrQuote.from(start) < close) this.carriesOver = true;
+    const close = this.nextParen(start);
+    if (this.line[close] !== ')' || this.nextSpaceOrQuote(start) < close) this.carriesOver = true;
   }
 
   /** A link to an unsafe target: its label alone when the whole link is on this line, else "](" escaped. */
   private unsafeLink(): void {
-    const end = this.nextParen.from(this.at + 2);
+    const end = this.nextParen(this.at + 2);
     if (this.label !== undefined && this.line[end] === ')') {
       this.flush(this.at);
       this.settleOpener('');
@@ -213,25 +213,20 @@ function imagePlaceholder(alt: string): string {
   return `*[${label === '' ? 'image' : label}: image not loaded]*`;
 }
 
-/** The index of the next of some characters at or after a position (the line length if none), found in O(1). */
-class NextOf {
-  private table: Int32Array | undefined;
+/** The index of the next of some characters at or after a position (the line length if none). */
+type NextOf = (start: number) => number;
 
-  constructor(
-    private readonly text: string,
-    private readonly chars: string,
-  ) {}
-
-  from(start: number): number {
-    // Built once per line on first use, from the end: every later question is a lookup.
-    if (this.table === undefined) {
-      const table = new Int32Array(this.text.length + 1);
-      table[this.text.length] = this.text.length;
-      for (let at = this.text.length - 1; at >= 0; at--) {
-        table[at] = this.chars.includes(this.text[at] ?? '') ? at : (table[at + 1] ?? this.text.length);
+/** Answers each question in O(1): the table is built once per line on first use, from the end. */
+function nextOf(text: string, chars: string): NextOf {
+  let table: Int32Array | undefined;
+  return (start) => {
+    if (table === undefined) {
+      table = new Int32Array(text.length + 1);
+      table[text.length] = text.length;
+      for (let at = text.length - 1; at >= 0; at--) {
+        table[at] = chars.includes(text[at] ?? '') ? at : (table[at + 1] ?? text.length);
       }
-      this.table = table;
     }
-    return this.table[Math.min(Math.max(start, 0), this.text.length)] ?? this.text.length;
-  }
+    return table[Math.min(Math.max(start, 0), text.length)] ?? text.length;
+  };
 }

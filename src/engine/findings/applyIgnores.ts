@@ -4,7 +4,7 @@ import { type Finding } from '../../core/findings/parseFindings';
 import { definedOnly } from '../../core/result/definedOnly';
 import { t } from '../../common/l10n';
 import { type LineSnapshot } from '../../common/findings/findingLines';
-import { IgnoreStore, type IgnoreState } from './ignoreStore';
+import { ignoreFileOf, type IgnoreStore, type IgnoreState } from './ignoreStore';
 
 export interface IgnoreOutcome {
   readonly findings: readonly Finding[];
@@ -61,7 +61,7 @@ async function anyExists(folders: readonly string[]): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     if (!folders.includes(folder.uri.toString())) continue;
     try {
-      await vscode.workspace.fs.stat(IgnoreStore.fileOf(folder));
+      await vscode.workspace.fs.stat(ignoreFileOf(folder));
       return true;
     } catch {
       // not there

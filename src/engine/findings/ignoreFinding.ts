@@ -3,7 +3,7 @@ import { inertName } from '../../core/protect/inertName';
 import { t } from '../../common/l10n';
 import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
-import { IgnoreStore } from './ignoreStore';
+import { ignoreFileOf, type IgnoreStore } from './ignoreStore';
 
 /** Adds the finding to its folder's ignore file and takes it out of the Problems panel. */
 export async function ignoreFinding(
@@ -37,7 +37,7 @@ export async function ignoreFinding(
     return false;
   }
   findings.remove(record);
-  const file = IgnoreStore.fileOf(snapshot.folder);
+  const file = ignoreFileOf(snapshot.folder);
   tellWritten(t('Ignored "{0}" for the whole team: added to {1} (commit it to share).', inertName(finding.title), shownPath(file)), file, {
     notify: true,
   });

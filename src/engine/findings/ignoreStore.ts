@@ -17,6 +17,11 @@ export type IgnoreState =
   /** Restricted Mode: a file anyone could have committed is not read. */
   | { readonly kind: 'untrusted' };
 
+/** A workspace folder's ignore file. */
+export function ignoreFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...IGNORE_FILE_PATH.split('/'));
+}
+
 /**
  * The team's ignored findings, one file per workspace folder, read and written through
  * `vscode.workspace.fs`. A malformed file gets a diagnostic on it and ignores nothing.
@@ -26,13 +31,9 @@ export class IgnoreStore implements vscode.Disposable {
   /** Writes to one folder's file run one after another, so two ignores at once both land. */
   private readonly writes = new Map<string, Promise<unknown>>();
 
-  static fileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return vscode.Uri.joinPath(folder.uri, ...IGNORE_FILE_PATH.split('/'));
-  }
-
   async load(folder: vscode.WorkspaceFolder): Promise<IgnoreState> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
-    const file = IgnoreStore.fileOf(folder);
+    const file = ignoreFileOf(folder);
     const read = await readCapped(file);
     if (read === undefined) {
       this.problems.delete(file);
@@ -53,7 +54,7 @@ export class IgnoreStore implements vscode.Disposable {
   /** Re-checks a file the user edited, so its diagnostic is current. */
   async recheck(file: vscode.Uri): Promise<void> {
     const folder = vscode.workspace.getWorkspaceFolder(file);
-    if (folder && IgnoreStore.fileOf(folder).toString() === file.toString()) await this.load(folder);
+    if (folder && ignoreFileOf(folder).toString() === file.toString()) await this.load(folder);
   }
 
   dispose(): void {
@@ -62,13 +63,13 @@ export class IgnoreStore implements vscode.Disposable {
 
   private async append(folder: vscode.WorkspaceFolder, entry: IgnoreEntry): Promise<IgnoreState> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
-    const file = IgnoreStore.fileOf(folder);
+    const file = ignoreFileOf(folder);
     const read = (await readCapped(file)) ?? '';
     const state = this.check(file, read);
+    // A file over the size cap (not a string) is malformed: only a file that parsed gets the entry.
     if (state.kind !== 'ok' || typeof read !== 'string') return state;
-    const text = read;
-    const updated = appendIgnoreEntry(text, state.entries, entry);
-    if (updated !== text) await writeWhole(file, updated);
+    const updated = appendIgnoreEntry(read, state.entries, entry);
+    if (updated !== read) await writeWhole(file, updated);
     return this.check(file, updated);
   }
 
