@@ -8,12 +8,12 @@ import { type UriTable } from '../../engine/context/uriTable';
 import { t } from '../../common/l10n';
 import { currentLines, type LineSnapshot } from '../../common/findings/findingLines';
 
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  critical: vscode.DiagnosticSeverity.Error,
-  high: vscode.DiagnosticSeverity.Error,
-  medium: vscode.DiagnosticSeverity.Warning,
-  low: vscode.DiagnosticSeverity.Information,
-  info: vscode.DiagnosticSeverity.Hint,
+const SEVERITY: Record<Severity, keyof typeof vscode.DiagnosticSeverity> = {
+  critical: 'Error',
+  high: 'Error',
+  medium: 'Warning',
+  low: 'Information',
+  info: 'Hint',
 };
 
 /** A finding shown in the Problems panel, with its lines as they read at review time. */
@@ -165,7 +165,7 @@ function diagnosticFor(finding: Finding, uriText: string): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(finding.line - 1, 0, end.line, end.character),
     message,
-    SEVERITY[finding.severity],
+    vscode.DiagnosticSeverity[SEVERITY[finding.severity]],
   );
   diagnostic.source = 'Architect';
   if (finding.rule) diagnostic.code = finding.rule;

@@ -36,6 +36,8 @@ const entrySchema = lazy(() =>
  * KB; a larger file is refused with a diagnostic, never parsed on every review.
  */
 export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+/** Comments (which jsonc-parser allows unless told otherwise) and trailing commas, as a person writes them. */
+const JSONC = { allowTrailingComma: true };
 /** The file is a list of flat objects (depth 2); deeper nesting is refused before the parser recurses. */
 const MAX_NESTING = 16;
 
@@ -61,7 +63,7 @@ export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFil
   if (deep !== undefined)
     return { ok: false, line: lineAt(text, deep), message: t('{0} is nested more than {1} levels deep', IGNORE_FILE_PATH, MAX_NESTING) };
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseTree(text, errors, JSONC);
   const syntax = errors[0];
   if (syntax !== undefined || tree === undefined) {
     const offset = syntax?.offset ?? 0;
@@ -92,7 +94,7 @@ export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFil
 export function appendIgnoreEntry(text: string, existing: readonly IgnoreEntry[], entry: IgnoreEntry): string {
   if (existing.some((other) => sameEntry(other, entry))) return text;
   const item = JSON.stringify(withoutEmpty(entry), null, 2).replace(/\n/g, '\n  ');
-  const tree = text.trim() === '' ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const tree = text.trim() === '' ? undefined : parseTree(text, [], JSONC);
   if (tree?.type !== 'array') return `[\n  ${item}\n]\n`;
   const last = tree.children?.at(-1);
   const at = last ? last.offset + last.length : tree.offset + 1;

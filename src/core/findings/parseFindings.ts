@@ -155,10 +155,10 @@ function strictJson(text: string): unknown {
   }
 }
 
-/** Trailing commas and comments allowed; any other error means no value (never a half-read array). */
+/** Trailing commas and comments (jsonc-parser's default) allowed; any other error means no value (never a half-read array). */
 function tolerantJson(text: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   return errors.length === 0 ? value : undefined;
 }
 
