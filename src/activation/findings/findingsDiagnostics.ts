@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Finding, type ParsedFindings, type Severity } from '../../core/findings/parseFindings';
 import { fingerprintLines } from '../../core/findings/fingerprint';
-import { isShown, type LineRange, type ShownLines } from '../../core/findings/shownLines';
+import { isShown, linesOf, type LineRange, type ShownLines } from '../../core/findings/shownLines';
 import { trackLines, type LineEdit } from '../../core/findings/trackLines';
 import { registerSafeCommand } from '../commands/safeCommand';
 import { type UriTable } from '../../engine/context/uriTable';
@@ -50,9 +50,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
       const fresh = parsed.findings
         .filter((finding) => finding.piece.uri === key)
         .map((finding) => ({ uri, finding, diagnostic: diagnosticFor(finding, key), snapshot: snapshots.get(finding) }));
-      const kept = (this.records.get(uri.toString()) ?? []).filter(
-        (record) => !isShown(shown, key, { startLine: record.finding.line, endLine: record.finding.endLine }),
-      );
+      const kept = (this.records.get(uri.toString()) ?? []).filter((record) => !isShown(shown, key, linesOf(record.finding)));
       this.setRecords(uri, [...kept, ...fresh]);
       count += fresh.length;
     }
@@ -126,7 +124,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
 /** Where a finding's lines are after the edits, or undefined when they no longer read as at review time. */
 function followEdits(record: FindingRecord, edits: readonly LineEdit[], document: vscode.TextDocument): LineRange | undefined {
-  let candidates: readonly LineRange[] = [{ startLine: record.finding.line, endLine: record.finding.endLine }];
+  let candidates: readonly LineRange[] = [linesOf(record.finding)];
   let touched = false;
   for (const edit of edits) {
     candidates = candidates.flatMap((range) => {
