@@ -14,6 +14,7 @@ import {
   WORKSPACE_PERSONA_LOCATIONS,
 } from '../../core/persona/personaLocations';
 import { buildCatalog, chooseActivePersona, type ActivePersona, type PersonaCatalog } from '../../core/persona/resolvePersonas';
+import { reasonOf } from '../commands/safeCommand';
 import { t } from '../../common/l10n';
 import { readSettings } from '../../common/settings';
 
@@ -128,7 +129,7 @@ export class PersonaStore implements vscode.Disposable {
     this.reloadTimer = setTimeout(() => {
       this.log.debug(`personas: checking (${reason})`);
       this.refresh().catch((error: unknown) =>
-        this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
+        this.log.error(`personas: reload failed: ${reasonOf(error)}`),
       );
     }, RELOAD_DELAY_MS);
   }
@@ -199,7 +200,7 @@ export class PersonaStore implements vscode.Disposable {
       if (stamp !== undefined) this.parsed.set(key, { stamp, result, lineLengths });
       return result;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       return {
         ok: false,
         id: fileName.replace(/(\.agent)?\.md$/i, ''),
