@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { english, type Translate } from '../i18n';
 import { lazy } from '../lazy';
+import { definedOnly } from '../result/definedOnly';
 import { normalizeRelativePath } from '../text';
 import { IGNORE_FILE_PATH } from './ignoreFilePath';
 
@@ -181,13 +182,13 @@ function sameTitle(a: string, b: string): boolean {
 }
 
 function withoutEmpty(entry: IgnoreEntry): IgnoreEntry {
-  return {
+  return definedOnly({
     file: normalizeRelativePath(entry.file),
-    ...(entry.rule?.trim() ? { rule: entry.rule.trim() } : {}),
+    rule: entry.rule?.trim() || undefined,
     title: entry.title,
     fingerprint: entry.fingerprint,
-    ...(entry.reason?.trim() ? { reason: entry.reason.trim() } : {}),
-  };
+    reason: entry.reason?.trim() || undefined,
+  });
 }
 
 function lineAt(text: string, offset: number): number {

@@ -1,6 +1,7 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import { definedOnly } from '../result/definedOnly';
 import { english, type Translate } from '../i18n';
 import { type SentPiece } from '../request/plan';
 import { baseName, normalizeRelativePath } from '../text';
@@ -108,18 +109,21 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
       unshown++;
       return;
     }
-    findings.push({
-      piece,
-      line: value.line,
-      endLine,
-      severity: value.severity as Severity,
-      ...(value.rule ? { rule: value.rule } : {}),
-      title: value.title,
-      ...(value.detail?.trim() ? { detail: value.detail.trim() } : {}),
-      ...(value.fix?.trim() ? { fix: value.fix.trim() } : {}),
-      ...replacementOf(value.replacement),
-      ...evidenceOf(value.evidence),
-    });
+    findings.push(
+      definedOnly({
+        piece,
+        line: value.line,
+        endLine,
+        severity: value.severity as Severity,
+        // An empty rule, detail or fix is no rule, detail or fix.
+        rule: value.rule || undefined,
+        title: value.title,
+        detail: value.detail?.trim() || undefined,
+        fix: value.fix?.trim() || undefined,
+        ...replacementOf(value.replacement),
+        ...evidenceOf(value.evidence),
+      }),
+    );
   });
   if (entries.length > MAX_FINDINGS) dropped.push(t('{0} entries beyond the first {1}', entries.length - MAX_FINDINGS, MAX_FINDINGS));
   return { blockFound: true, findings, dropped, unshown };
