@@ -1,6 +1,7 @@
 import { FINDINGS_INFO_STRING } from '../prompt/tasks';
 import { closesFence, leadingBlanks, MarkdownSanitizer, openingFence, type Fence } from './markdownLines';
 import { LineInProgress } from './lineInProgress';
+import { definedOnly } from '../result/definedOnly';
 
 export interface FilteredAnswerEnd {
   /** Text still held back when the stream ended, safe to forward. */
@@ -58,11 +59,7 @@ export class AnswerStreamFilter {
     const unclosed = this.findings !== undefined;
     if (unclosed) this.lastBlock = this.block.join('\n');
     this.findings = undefined;
-    return {
-      rest,
-      ...(this.lastBlock === undefined ? {} : { findingsBlock: this.lastBlock }),
-      findingsBlockClosed: !unclosed,
-    };
+    return definedOnly({ rest, findingsBlock: this.lastBlock, findingsBlockClosed: !unclosed });
   }
 
   private completeLine(): { text: string; visible: boolean } {
