@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ignoreNote, isIgnored } from '../../core/findings/ignoreFile';
 import { type Finding } from '../../core/findings/parseFindings';
 import { definedOnly } from '../../core/result/definedOnly';
+import { uriExists } from '../uriExists';
 import { t } from '../../common/l10n';
 import { type LineSnapshot } from '../../common/findings/findingLines';
 import { ignoreFileOf, type IgnoreStore, type IgnoreState } from './ignoreStore';
@@ -59,13 +60,7 @@ async function noteFor(ignored: number, states: readonly IgnoreState[], folders:
 /** Whether an ignore file is there at all, without reading it. */
 async function anyExists(folders: readonly string[]): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    if (!folders.includes(folder.uri.toString())) continue;
-    try {
-      await vscode.workspace.fs.stat(ignoreFileOf(folder));
-      return true;
-    } catch {
-      // not there
-    }
+    if (folders.includes(folder.uri.toString()) && (await uriExists(ignoreFileOf(folder)))) return true;
   }
   return false;
 }

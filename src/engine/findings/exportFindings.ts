@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type ExportedFinding, sarifPathOf, toSarif } from '../../core/findings/sarif';
 import { mayReachModel } from '../protect/mayReachModel';
 import { definedOnly } from '../../core/result/definedOnly';
+import { uriExists } from '../uriExists';
 import { t } from '../../common/l10n';
 import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
@@ -97,11 +98,7 @@ async function mayExportTo(target: vscode.Uri): Promise<boolean> {
   const folder = vscode.workspace.getWorkspaceFolder(target);
   if (folder === undefined) return false;
   for (let part = target; part.path.length >= folder.uri.path.length; part = vscode.Uri.joinPath(part, '..')) {
-    const exists = await Promise.resolve(vscode.workspace.fs.stat(part)).then(
-      () => true,
-      () => false,
-    );
-    if (exists) return (await mayReachModel(part, 'model', [])).kind === 'allowed';
+    if (await uriExists(part)) return (await mayReachModel(part, 'model', [])).kind === 'allowed';
     if (part.path === folder.uri.path) break;
   }
   return false;
