@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type SentPiece } from '../../core/request/plan';
 import { t } from '../../common/l10n';
 import { type AnswerSink } from '../pipeline/answerSink';
-import { DocumentAppender } from './documentAppender';
+import { documentAppender, type DocumentAppender } from './documentAppender';
 import { notificationText } from '../../core/protect/inertName';
 
 /**
@@ -34,7 +34,7 @@ export class DocumentSink implements AnswerSink {
   async beforeSend(): Promise<void> {
     this.document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     await showIfPossible(this.document);
-    this.appender = new DocumentAppender(this.document);
+    this.appender = documentAppender(this.document);
     this.report.report({ message: t('asking {0}…', this.modelLabel) });
   }
 
