@@ -32,9 +32,9 @@ export interface FindingRecord {
  * (its fingerprint) is stale: it goes as soon as an edit reaches its lines, a fix applied or a hand edit.
  */
 export class FindingsDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('architect-findings');
-  private readonly records = new Map<string, FindingRecord[]>();
-  private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.follow(event));
+  readonly #collection = vscode.languages.createDiagnosticCollection('architect-findings');
+  readonly #records = new Map<string, FindingRecord[]>();
+  readonly #listener = vscode.workspace.onDidChangeTextDocument((event) => this.#follow(event));
 
   /**
    * Places the new findings and removes the earlier ones that lie wholly on lines the model was shown
@@ -50,8 +50,8 @@ export class FindingsDiagnostics implements vscode.Disposable {
       const fresh = parsed.findings
         .filter((finding) => finding.piece.uri === key)
         .map((finding) => ({ uri, finding, diagnostic: diagnosticFor(finding, key), snapshot: snapshots.get(finding) }));
-      const kept = (this.records.get(uri.toString()) ?? []).filter((record) => !isShown(shown, key, linesOf(record.finding)));
-      this.setRecords(uri, [...kept, ...fresh]);
+      const kept = (this.#records.get(uri.toString()) ?? []).filter((record) => !isShown(shown, key, linesOf(record.finding)));
+      this.#setRecords(uri, [...kept, ...fresh]);
       count += fresh.length;
     }
     return count;
@@ -59,7 +59,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
   /** The record behind one of our diagnostics (code actions get copies: matched by place and text). */
   recordFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): FindingRecord | undefined {
-    const records = this.records.get(uri.toString()) ?? [];
+    const records = this.#records.get(uri.toString()) ?? [];
     return (
       records.find((record) => record.diagnostic === diagnostic) ??
       records.find(
@@ -73,31 +73,31 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
   /** Every current finding, file by file. */
   all(): FindingRecord[] {
-    return [...this.records.values()].flat();
+    return [...this.#records.values()].flat();
   }
 
   remove(record: FindingRecord): void {
     const key = record.uri.toString();
-    this.setRecords(
+    this.#setRecords(
       record.uri,
-      (this.records.get(key) ?? []).filter((other) => other !== record),
+      (this.#records.get(key) ?? []).filter((other) => other !== record),
     );
   }
 
   clear(): void {
-    this.collection.clear();
-    this.records.clear();
+    this.#collection.clear();
+    this.#records.clear();
   }
 
   dispose(): void {
-    this.listener.dispose();
-    this.collection.dispose();
+    this.#listener.dispose();
+    this.#collection.dispose();
   }
 
   /** Moves findings with the lines edited above them; drops those whose own lines no longer read as reviewed. */
-  private follow(event: vscode.TextDocumentChangeEvent): void {
+  #follow(event: vscode.TextDocumentChangeEvent): void {
     const key = event.document.uri.toString();
-    const records = this.records.get(key);
+    const records = this.#records.get(key);
     if (records === undefined || event.contentChanges.length === 0) return;
     const edits = event.contentChanges.map(lineEdit);
     const next = records.flatMap((record) => {
@@ -108,14 +108,14 @@ export class FindingsDiagnostics implements vscode.Disposable {
       return [{ ...record, finding, diagnostic: diagnosticFor(finding, key) }];
     });
     if (next.length !== records.length || next.some((record, index) => record !== records[index])) {
-      this.setRecords(event.document.uri, next);
+      this.#setRecords(event.document.uri, next);
     }
   }
 
-  private setRecords(uri: vscode.Uri, records: FindingRecord[]): void {
-    if (records.length === 0) this.records.delete(uri.toString());
-    else this.records.set(uri.toString(), records);
-    this.collection.set(
+  #setRecords(uri: vscode.Uri, records: FindingRecord[]): void {
+    if (records.length === 0) this.#records.delete(uri.toString());
+    else this.#records.set(uri.toString(), records);
+    this.#collection.set(
       uri,
       records.map((record) => record.diagnostic),
     );
