@@ -83,7 +83,7 @@ export class MarkdownSanitizer {
 /** Spaces and tabs only: other white space (NBSP, ...) is content to a markdown renderer. */
 export function leadingBlanks(line: string, from = 0): number {
   let at = from;
-  while (line[at] === ' ' || line[at] === '\t') at++;
+  while (isBlank(line[at])) at++;
   return at - from;
 }
 

@@ -160,16 +160,18 @@ export function isIgnored(
     (entry) =>
       entry.fingerprint === finding.fingerprint &&
       samePath(entry.file, finding.file) &&
-      (entry.rule !== undefined
-        ? entry.rule.trim().toLowerCase() === (finding.rule ?? '').trim().toLowerCase()
-        : sameTitle(entry.title, finding.title)),
+      (entry.rule !== undefined ? sameRule(entry.rule, finding.rule) : sameTitle(entry.title, finding.title)),
   );
 }
 
 /** The same ignore twice: the same file, code, rule and (without a rule) title. */
 function sameEntry(a: IgnoreEntry, b: IgnoreEntry): boolean {
-  const rule = (entry: IgnoreEntry) => (entry.rule ?? '').trim().toLowerCase();
-  return rule(a) === rule(b) && isIgnored({ ...b, rule: b.rule ?? '' }, [a]);
+  return sameRule(a.rule, b.rule) && isIgnored({ ...b, rule: b.rule ?? '' }, [a]);
+}
+
+/** Rule ids compare without case and surrounding spaces; no rule is the empty one. */
+function sameRule(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 }
 
 function samePath(a: string, b: string): boolean {

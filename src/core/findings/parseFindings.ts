@@ -82,9 +82,9 @@ const MAX_FINDINGS = 200;
  * Never throws: whatever is wrong ends up in `dropped` or in `blockFound: false`.
  */
 export function parseFindings(block: string | undefined, sent: readonly SentPiece[], t: Translate = english): ParsedFindings {
-  if (block === undefined) return { blockFound: false, findings: [], dropped: [], unshown: 0 };
+  if (block === undefined) return noBlock([]);
   const entries = parseJsonArray(block);
-  if (entries === undefined) return { blockFound: false, findings: [], dropped: [t('the findings block is not a JSON array')], unshown: 0 };
+  if (entries === undefined) return noBlock([t('the findings block is not a JSON array')]);
 
   const findings: Finding[] = [];
   const dropped: string[] = [];
@@ -127,6 +127,11 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
   });
   if (entries.length > MAX_FINDINGS) dropped.push(t('{0} entries beyond the first {1}', entries.length - MAX_FINDINGS, MAX_FINDINGS));
   return { blockFound: true, findings, dropped, unshown };
+}
+
+/** No usable block: nothing found, and diagnostics left as they were. */
+function noBlock(dropped: string[]): ParsedFindings {
+  return { blockFound: false, findings: [], dropped, unshown: 0 };
 }
 
 function parseJsonArray(block: string): unknown[] | undefined {
