@@ -35,11 +35,11 @@ export function createEngine(host: EngineHost) {
   const deps = { log: host.log, personas: host.personas, findings: host.findings, ignores };
   const version = String((host.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const commands: Record<EngineCommandId, (...args: unknown[]) => unknown> = {
-    'architect.reviewThisApi': (resource) => reviewThisApi(resource),
-    'architect.reviewChanges': (from) => reviewChanges(from),
+    'architect.reviewThisApi': reviewThisApi,
+    'architect.reviewChanges': reviewChanges,
     'architect.generateDesignDoc': (args) => generateDesignDoc(args, deps),
-    'architect.saveDesignDoc': (args) => saveFromChat(args),
-    'architect.openRepository': (root) => openRepositoryAndReview(root),
+    'architect.saveDesignDoc': saveFromChat,
+    'architect.openRepository': openRepositoryAndReview,
     'architect.ignoreFinding': (uri, diagnostic) => ignoreFinding(host.findings, ignores, uri, diagnostic),
     'architect.exportFindings': (argument) => exportFindings(host.findings, version, argument),
   };

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import { t } from '../../common/l10n';
 
+/** What went wrong, in one line: the message of an `Error`, else the thrown value as text. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Logs a failure of ours with its stack, and returns the one line a person should see. */
 export function describeFailure(error: unknown, what: string, log: vscode.LogOutputChannel): string {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = reasonOf(error);
   log.error(`${what}: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
   return reason;
 }

@@ -11,23 +11,21 @@ export const IGNORE_FINDING_COMMAND = 'architect.ignoreFinding';
  * those lines still read as at review time (checked again on every request), a question to @architect
  * about it, and ignoring it for the whole team.
  */
-export class FindingActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
-  constructor(private readonly findings: FindingsDiagnostics) {}
-
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics) {
-      if (diagnostic.source !== 'Architect') continue;
-      const record = this.findings.recordFor(document.uri, diagnostic);
-      if (record === undefined) continue;
-      const fix = applyAction(document, record);
-      if (fix) actions.push(fix);
-      actions.push(askAction(record), ignoreAction(record));
-    }
-    return actions;
-  }
+export function findingActions(findings: FindingsDiagnostics): vscode.CodeActionProvider {
+  return {
+    provideCodeActions(document, _range, context) {
+      const actions: vscode.CodeAction[] = [];
+      for (const diagnostic of context.diagnostics) {
+        if (diagnostic.source !== 'Architect') continue;
+        const record = findings.recordFor(document.uri, diagnostic);
+        if (record === undefined) continue;
+        const fix = applyAction(document, record);
+        if (fix) actions.push(fix);
+        actions.push(askAction(record), ignoreAction(record));
+      }
+      return actions;
+    },
+  };
 }
 
 /**

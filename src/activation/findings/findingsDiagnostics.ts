@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { type Finding, type ParsedFindings, type Severity } from '../../core/findings/parseFindings';
 import { fingerprintLines } from '../../core/findings/fingerprint';
-import { isShown, type LineRange, type ShownLines } from '../../core/findings/shownLines';
+import { isShown, linesOf, type LineRange, type ShownLines } from '../../core/findings/shownLines';
 import { trackLines, type LineEdit } from '../../core/findings/trackLines';
 import { registerSafeCommand } from '../commands/safeCommand';
 import { type UriTable } from '../../engine/context/uriTable';
 import { t } from '../../common/l10n';
 import { currentLines, type LineSnapshot } from '../../common/findings/findingLines';
 
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  critical: vscode.DiagnosticSeverity.Error,
-  high: vscode.DiagnosticSeverity.Error,
-  medium: vscode.DiagnosticSeverity.Warning,
-  low: vscode.DiagnosticSeverity.Information,
-  info: vscode.DiagnosticSeverity.Hint,
+const SEVERITY: Record<Severity, keyof typeof vscode.DiagnosticSeverity> = {
+  critical: 'Error',
+  high: 'Error',
+  medium: 'Warning',
+  low: 'Information',
+  info: 'Hint',
 };
 
 /** A finding shown in the Problems panel, with its lines as they read at review time. */
@@ -32,9 +32,9 @@ export interface FindingRecord {
  * (its fingerprint) is stale: it goes as soon as an edit reaches its lines, a fix applied or a hand edit.
  */
 export class FindingsDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('architect-findings');
-  private readonly records = new Map<string, FindingRecord[]>();
-  private readonly listener = vscode.workspace.onDidChangeTextDocument((event) => this.follow(event));
+  readonly #collection = vscode.languages.createDiagnosticCollection('architect-findings');
+  readonly #records = new Map<string, FindingRecord[]>();
+  readonly #listener = vscode.workspace.onDidChangeTextDocument((event) => this.#follow(event));
 
   /**
    * Places the new findings and removes the earlier ones that lie wholly on lines the model was shown
@@ -50,10 +50,8 @@ export class FindingsDiagnostics implements vscode.Disposable {
       const fresh = parsed.findings
         .filter((finding) => finding.piece.uri === key)
         .map((finding) => ({ uri, finding, diagnostic: diagnosticFor(finding, key), snapshot: snapshots.get(finding) }));
-      const kept = (this.records.get(uri.toString()) ?? []).filter(
-        (record) => !isShown(shown, key, { startLine: record.finding.line, endLine: record.finding.endLine }),
-      );
-      this.setRecords(uri, [...kept, ...fresh]);
+      const kept = (this.#records.get(uri.toString()) ?? []).filter((record) => !isShown(shown, key, linesOf(record.finding)));
+      this.#setRecords(uri, [...kept, ...fresh]);
       count += fresh.length;
     }
     return count;
@@ -61,7 +59,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
   /** The record behind one of our diagnostics (code actions get copies: matched by place and text). */
   recordFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): FindingRecord | undefined {
-    const records = this.records.get(uri.toString()) ?? [];
+    const records = this.#records.get(uri.toString()) ?? [];
     return (
       records.find((record) => record.diagnostic === diagnostic) ??
       records.find(
@@ -75,31 +73,31 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
   /** Every current finding, file by file. */
   all(): FindingRecord[] {
-    return [...this.records.values()].flat();
+    return [...this.#records.values()].flat();
   }
 
   remove(record: FindingRecord): void {
     const key = record.uri.toString();
-    this.setRecords(
+    this.#setRecords(
       record.uri,
-      (this.records.get(key) ?? []).filter((other) => other !== record),
+      (this.#records.get(key) ?? []).filter((other) => other !== record),
     );
   }
 
   clear(): void {
-    this.collection.clear();
-    this.records.clear();
+    this.#collection.clear();
+    this.#records.clear();
   }
 
   dispose(): void {
-    this.listener.dispose();
-    this.collection.dispose();
+    this.#listener.dispose();
+    this.#collection.dispose();
   }
 
   /** Moves findings with the lines edited above them; drops those whose own lines no longer read as reviewed. */
-  private follow(event: vscode.TextDocumentChangeEvent): void {
+  #follow(event: vscode.TextDocumentChangeEvent): void {
     const key = event.document.uri.toString();
-    const records = this.records.get(key);
+    const records = this.#records.get(key);
     if (records === undefined || event.contentChanges.length === 0) return;
     const edits = event.contentChanges.map(lineEdit);
     const next = records.flatMap((record) => {
@@ -110,14 +108,14 @@ export class FindingsDiagnostics implements vscode.Disposable {
       return [{ ...record, finding, diagnostic: diagnosticFor(finding, key) }];
     });
     if (next.length !== records.length || next.some((record, index) => record !== records[index])) {
-      this.setRecords(event.document.uri, next);
+      this.#setRecords(event.document.uri, next);
     }
   }
 
-  private setRecords(uri: vscode.Uri, records: FindingRecord[]): void {
-    if (records.length === 0) this.records.delete(uri.toString());
-    else this.records.set(uri.toString(), records);
-    this.collection.set(
+  #setRecords(uri: vscode.Uri, records: FindingRecord[]): void {
+    if (records.length === 0) this.#records.delete(uri.toString());
+    else this.#records.set(uri.toString(), records);
+    this.#collection.set(
       uri,
       records.map((record) => record.diagnostic),
     );
@@ -126,7 +124,7 @@ export class FindingsDiagnostics implements vscode.Disposable {
 
 /** Where a finding's lines are after the edits, or undefined when they no longer read as at review time. */
 function followEdits(record: FindingRecord, edits: readonly LineEdit[], document: vscode.TextDocument): LineRange | undefined {
-  let candidates: readonly LineRange[] = [{ startLine: record.finding.line, endLine: record.finding.endLine }];
+  let candidates: readonly LineRange[] = [linesOf(record.finding)];
   let touched = false;
   for (const edit of edits) {
     candidates = candidates.flatMap((range) => {
@@ -165,7 +163,7 @@ function diagnosticFor(finding: Finding, uriText: string): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(finding.line - 1, 0, end.line, end.character),
     message,
-    SEVERITY[finding.severity],
+    vscode.DiagnosticSeverity[SEVERITY[finding.severity]],
   );
   diagnostic.source = 'Architect';
   if (finding.rule) diagnostic.code = finding.rule;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
 import { describeFailure } from '../commands/safeCommand';
 import { fromEngine } from '../engineLink/loadEngine';
-import { FindingActions } from './findingActions';
+import { findingActions } from './findingActions';
 import { type FindingsDiagnostics } from './findingsDiagnostics';
 
 /**
@@ -19,8 +19,8 @@ export function registerFindingActions(
   const recheck = (file: vscode.Uri) =>
     void fromEngine(() => recheckIgnoreFile(file)).catch((error: unknown) => describeFailure(error, 'ignore file', log));
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FindingActions(findings), {
-      providedCodeActionKinds: FindingActions.kinds,
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, findingActions(findings), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
     watcher,
     watcher.onDidChange(recheck),

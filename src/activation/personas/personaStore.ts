@@ -14,6 +14,7 @@ import {
   WORKSPACE_PERSONA_LOCATIONS,
 } from '../../core/persona/personaLocations';
 import { buildCatalog, chooseActivePersona, type ActivePersona, type PersonaCatalog } from '../../core/persona/resolvePersonas';
+import { reasonOf } from '../commands/safeCommand';
 import { t } from '../../common/l10n';
 import { readSettings } from '../../common/settings';
 
@@ -46,54 +47,58 @@ export type PersonaParser = () => typeof parsePersona;
  * watchers, settings and trust changes refresh eagerly so diagnostics on persona files stay current.
  */
 export class PersonaStore implements vscode.Disposable {
-  private inFlight: Promise<Loaded> | undefined;
-  private current: { readonly fingerprint: string; readonly loaded: Loaded } | undefined;
-  private readonly parsed = new Map<string, ParsedFile>();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('architect-personas');
-  private readonly disposables: vscode.Disposable[] = [];
-  private watchers: vscode.Disposable[] = [];
-  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight: Promise<Loaded> | undefined;
+  #current: { readonly fingerprint: string; readonly loaded: Loaded } | undefined;
+  readonly #parsed = new Map<string, ParsedFile>();
+  readonly #diagnostics = vscode.languages.createDiagnosticCollection('architect-personas');
+  readonly #disposables: vscode.Disposable[] = [];
+  #watchers: vscode.Disposable[] = [];
+  #reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  #builtinListing: Promise<PersonaFile[]> | undefined;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly parser: PersonaParser,
-  ) {
-    this.disposables.push(
-      this.diagnostics,
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate('workspace trust was granted')),
+  readonly #extensionUri: vscode.Uri;
+  readonly #log: vscode.LogOutputChannel;
+  readonly #parser: PersonaParser;
+
+  constructor(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, parser: PersonaParser) {
+    this.#extensionUri = extensionUri;
+    this.#log = log;
+    this.#parser = parser;
+    this.#disposables.push(
+      this.#diagnostics,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.#invalidate('workspace trust was granted')),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (
           ['architect.personaFolders', 'architect.importAgentFiles', 'architect.persona'].some((key) => event.affectsConfiguration(key))
         ) {
-          this.watch();
-          this.invalidate('settings changed');
+          this.#watch();
+          this.#invalidate('settings changed');
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.watch();
-        this.invalidate('workspace folders changed');
+        this.#watch();
+        this.#invalidate('workspace folders changed');
       }),
       // Saving in the editor, or coming back to the window after editing elsewhere, refreshes diagnostics
       // even when a file watcher has stopped delivering events.
       vscode.workspace.onDidSaveTextDocument((document) => {
-        if (document.uri.path.toLowerCase().endsWith('.md')) this.invalidate('a persona file was saved');
+        if (document.uri.path.toLowerCase().endsWith('.md')) this.#invalidate('a persona file was saved');
       }),
       vscode.window.onDidChangeWindowState((state) => {
-        if (state.focused) this.invalidate('the window was focused');
+        if (state.focused) this.#invalidate('the window was focused');
       }),
     );
-    this.watch();
+    this.#watch();
   }
 
   /** The persona to answer with, and a warning when the configured one could not be used. */
   async active(scope?: vscode.Uri): Promise<ActivePersona> {
-    const { catalog, builtin } = await this.load();
+    const { catalog, builtin } = await this.#load();
     return chooseActivePersona(catalog, readSettings(scope).persona, builtin, t);
   }
 
   async all(): Promise<Persona[]> {
-    return [...(await this.load()).catalog.personas.values()];
+    return [...(await this.#load()).catalog.personas.values()];
   }
 
   /**
@@ -101,76 +106,76 @@ export class PersonaStore implements vscode.Disposable {
    * files people write can have problems: with none (and nothing shown yet), nothing is parsed.
    */
   async refresh(): Promise<void> {
-    if (this.current !== undefined) {
-      await this.load();
+    if (this.#current !== undefined) {
+      await this.#load();
       return;
     }
-    const files = await this.discover();
-    if (files.some((file) => file.source.kind !== 'builtin')) await this.load(files);
+    const files = await this.#discover();
+    if (files.some((file) => file.source.kind !== 'builtin')) await this.#load(files);
   }
 
   dispose(): void {
-    clearTimeout(this.reloadTimer);
-    for (const disposable of [...this.disposables, ...this.watchers]) disposable.dispose();
+    clearTimeout(this.#reloadTimer);
+    for (const disposable of [...this.#disposables, ...this.#watchers]) disposable.dispose();
   }
 
   /** The catalog as the files are now (`files`, when just listed); concurrent callers share one check. */
-  private load(files?: PersonaFile[]): Promise<Loaded> {
-    this.inFlight ??= this.read(files).finally(() => {
-      this.inFlight = undefined;
+  #load(files?: PersonaFile[]): Promise<Loaded> {
+    this.#inFlight ??= this.#read(files).finally(() => {
+      this.#inFlight = undefined;
     });
-    return this.inFlight;
+    return this.#inFlight;
   }
 
-  private invalidate(reason: string): void {
-    clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => {
-      this.log.debug(`personas: checking (${reason})`);
+  #invalidate(reason: string): void {
+    clearTimeout(this.#reloadTimer);
+    this.#reloadTimer = setTimeout(() => {
+      this.#log.debug(`personas: checking (${reason})`);
       this.refresh().catch((error: unknown) =>
-        this.log.error(`personas: reload failed: ${error instanceof Error ? error.message : String(error)}`),
+        this.#log.error(`personas: reload failed: ${reasonOf(error)}`),
       );
     }, RELOAD_DELAY_MS);
   }
 
-  private async read(listed?: PersonaFile[]): Promise<Loaded> {
-    const files = listed ?? (await this.discover());
+  async #read(listed?: PersonaFile[]): Promise<Loaded> {
+    const files = listed ?? (await this.#discover());
     // Built-in files keep the version they had when the extension started.
     const stamps = await Promise.all(files.map((file) => (file.source.kind === 'builtin' ? 'builtin' : stampOf(file.uri))));
     const fingerprint = files.map((file, index) => `${file.source.kind}:${file.source.uri}@${stamps[index] ?? '?'}`).join('\n');
-    if (this.current?.fingerprint === fingerprint) return this.current.loaded;
+    if (this.#current?.fingerprint === fingerprint) return this.#current.loaded;
 
     // Outside the per-file handling of read errors: a parser that cannot load is not a bad file.
-    const parse = this.parser();
+    const parse = this.#parser();
     const candidates = await Promise.all(
-      files.map(async (file, index) => ({ source: file.source, result: await this.parse(file, stamps[index], parse) })),
+      files.map(async (file, index) => ({ source: file.source, result: await this.#parse(file, stamps[index], parse) })),
     );
     // Files that are gone leave the cache with their diagnostics.
     const present = new Set(files.map((file) => file.source.uri));
-    for (const key of this.parsed.keys()) if (!present.has(key)) this.parsed.delete(key);
+    for (const key of this.#parsed.keys()) if (!present.has(key)) this.#parsed.delete(key);
     const catalog = buildCatalog(candidates, t);
     const builtinCandidate = candidates.find(
       (candidate) => candidate.source.kind === 'builtin' && candidate.result.ok && candidate.result.persona.id === BUILTIN_PERSONA_ID,
     );
     if (!builtinCandidate?.result.ok) throw new Error('the built-in persona personas/backend-architect.md is missing or invalid');
 
-        for (const line of catalog.overrides) this.log.info(`personas: ${logLine(line)}`);
+        for (const line of catalog.overrides) this.#log.info(`personas: ${logLine(line)}`);
     for (const { source, keys } of catalog.ignoredKeys)
-      this.log.info(`personas: ${logLine(source.label)}: ignored keys ${logLine(keys.join(', '))}`);
+      this.#log.info(`personas: ${logLine(source.label)}: ignored keys ${logLine(keys.join(', '))}`);
     for (const { source, problems } of catalog.invalid)
-      this.log.warn(`personas: ${logLine(source.label)} is invalid: ${logLine(problems.map((p) => p.message).join(' '))}`);
-    this.log.info(
+      this.#log.warn(`personas: ${logLine(source.label)} is invalid: ${logLine(problems.map((p) => p.message).join(' '))}`);
+    this.#log.info(
       `personas: ${catalog.personas.size} valid (${[...catalog.personas.keys()].join(', ')}), ${catalog.invalid.length} invalid`,
     );
-    this.publishDiagnostics(catalog);
+    this.#publishDiagnostics(catalog);
     const loaded = { catalog, builtin: builtinCandidate.result.persona };
-    this.current = { fingerprint, loaded };
+    this.#current = { fingerprint, loaded };
     return loaded;
   }
 
-  private publishDiagnostics(catalog: PersonaCatalog): void {
-    this.diagnostics.clear();
+  #publishDiagnostics(catalog: PersonaCatalog): void {
+    this.#diagnostics.clear();
     for (const { source, problems } of catalog.invalid) {
-      const lineLengths = this.parsed.get(source.uri)?.lineLengths ?? [];
+      const lineLengths = this.#parsed.get(source.uri)?.lineLengths ?? [];
       const diagnostics = problems.map((problem) => {
         const line = Math.max(0, (problem.line ?? 1) - 1);
         const diagnostic = new vscode.Diagnostic(
@@ -182,23 +187,23 @@ export class PersonaStore implements vscode.Disposable {
         diagnostic.code = 'persona';
         return diagnostic;
       });
-      this.diagnostics.set(vscode.Uri.parse(source.uri), diagnostics);
+      this.#diagnostics.set(vscode.Uri.parse(source.uri), diagnostics);
     }
   }
 
-  private async parse(file: PersonaFile, stamp: string | undefined, parse: typeof parsePersona): Promise<PersonaParseResult> {
+  async #parse(file: PersonaFile, stamp: string | undefined, parse: typeof parsePersona): Promise<PersonaParseResult> {
     const key = file.source.uri;
     const fileName = file.uri.path.replace(/^.*\//, '');
-    const cached = this.parsed.get(key);
+    const cached = this.#parsed.get(key);
     if (stamp !== undefined && cached?.stamp === stamp) return cached.result;
     try {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file.uri));
       const result = parse(text, fileName, file.source, t);
       const lineLengths = result.ok ? [] : text.split('\n').map((line) => line.replace(/\r$/, '').length);
-      if (stamp !== undefined) this.parsed.set(key, { stamp, result, lineLengths });
+      if (stamp !== undefined) this.#parsed.set(key, { stamp, result, lineLengths });
       return result;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       return {
         ok: false,
         id: fileName.replace(/(\.agent)?\.md$/i, ''),
@@ -208,89 +213,83 @@ export class PersonaStore implements vscode.Disposable {
   }
 
   /** Persona files in precedence order: built-in, settings, workspace, agent imports. */
-  private async discover(): Promise<PersonaFile[]> {
+  async #discover(): Promise<PersonaFile[]> {
     const settings = readSettings();
     const trusted = vscode.workspace.isTrusted;
-    // The first workspace folder wins among folders, so it is read last ("later wins").
-    const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
+    // The extension's own personas cannot change while it runs: listed once.
+    this.#builtinListing ??= listPersonaFiles(vscode.Uri.joinPath(this.#extensionUri, 'personas'), '.md', 'builtin');
     // Listed all at once (each listing is a round trip in a remote workspace), kept in precedence order.
-    const listings: Array<Promise<PersonaFile[]>> = [this.builtinFiles()];
-    for (const folder of this.personaFolderUris(settings.personaFolders, trusted)) listings.push(this.list(folder, '.md', 'setting'));
+    const listings = [this.#builtinListing];
+    for (const folder of personaFolderUris(settings.personaFolders, trusted)) listings.push(listPersonaFiles(folder, '.md', 'setting'));
     if (trusted) {
+      const folders = foldersLastWins();
       for (const location of WORKSPACE_PERSONA_LOCATIONS) {
         if (location.agentImport && !settings.importAgentFiles) continue;
         for (const folder of folders)
-          listings.push(this.list(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
+          listings.push(listPersonaFiles(vscode.Uri.joinPath(folder.uri, ...location.folder), location.suffix, location.kind));
       }
     }
     return (await Promise.all(listings)).flat();
   }
 
-  /** The extension's own personas cannot change while it runs: listed once. */
-  private builtinListing: Promise<PersonaFile[]> | undefined;
-
-  private builtinFiles(): Promise<PersonaFile[]> {
-    this.builtinListing ??= this.list(vscode.Uri.joinPath(this.extensionUri, 'personas'), '.md', 'builtin');
-    return this.builtinListing;
-  }
-
-  private personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
-    // Untrusted: only the user's own absolute folders, never workspace-relative ones.
-    const usable = trusted
-      ? entries
-      : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
-    const folders = [...(vscode.workspace.workspaceFolders ?? [])].reverse();
-    const first = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return usable.flatMap((entry) => {
-      if (isAbsoluteFolder(entry)) return [first && first.scheme !== 'file' ? first.with({ path: entry }) : vscode.Uri.file(entry)];
-      return trusted ? folders.map((folder) => vscode.Uri.joinPath(folder.uri, entry)) : [];
-    });
-  }
-
-  private async list(folder: vscode.Uri, suffix: string, kind: PersonaSourceKind): Promise<PersonaFile[]> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
-    } catch {
-      return [];
-    }
-    return entries
-      .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.toLowerCase().endsWith(suffix))
-      .map(([name]) => name)
-      .sort()
-      .map((name) => {
-        const uri = vscode.Uri.joinPath(folder, name);
-        const label = kind === 'builtin' ? t('built-in') : vscode.workspace.asRelativePath(uri);
-        return { uri, source: { kind, uri: uri.toString(), label } };
-      });
-  }
-
-  private watch(): void {
-    for (const watcher of this.watchers) watcher.dispose();
-    const folders = vscode.workspace.workspaceFolders ?? [];
+  #watch(): void {
+    for (const watcher of this.#watchers) watcher.dispose();
+    const changed = () => this.#invalidate('a persona file changed');
     const onWorkspaceChange = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : '';
-      if (isPersonaLocation(relative)) this.invalidate('a persona file changed');
+      if (isPersonaLocation(relative)) changed();
     };
-    const onSettingFolderChange = () => this.invalidate('a persona file changed');
-    const watched: Array<[vscode.RelativePattern, (uri: vscode.Uri) => void]> = [
-      ...folders.map((folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [
-        new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB),
-        onWorkspaceChange,
-      ]),
-      ...this.personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted).map(
-        (folder): [vscode.RelativePattern, (uri: vscode.Uri) => void] => [
-          new vscode.RelativePattern(folder, '*.md'),
-          onSettingFolderChange,
-        ],
+    this.#watchers = [
+      ...(vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+        watchFiles(new vscode.RelativePattern(folder, WORKSPACE_PERSONA_GLOB), onWorkspaceChange),
+      ),
+      ...personaFolderUris(readSettings().personaFolders, vscode.workspace.isTrusted).flatMap((folder) =>
+        watchFiles(new vscode.RelativePattern(folder, '*.md'), changed),
       ),
     ];
-    this.watchers = watched.flatMap(([pattern, onChange]) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
-    });
   }
+}
+
+/** The workspace folders, the first one last: among folders, it wins ("later wins"). */
+function foldersLastWins(): vscode.WorkspaceFolder[] {
+  return [...(vscode.workspace.workspaceFolders ?? [])].reverse();
+}
+
+function personaFolderUris(entries: readonly string[], trusted: boolean): vscode.Uri[] {
+  // Untrusted: only the user's own absolute folders, never workspace-relative ones.
+  const usable = trusted
+    ? entries
+    : (vscode.workspace.getConfiguration('architect', null).inspect<string[]>('personaFolders')?.globalValue ?? []);
+  const first = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return usable.flatMap((entry) => {
+    if (isAbsoluteFolder(entry)) return [first && first.scheme !== 'file' ? first.with({ path: entry }) : vscode.Uri.file(entry)];
+    return trusted ? foldersLastWins().map((folder) => vscode.Uri.joinPath(folder.uri, entry)) : [];
+  });
+}
+
+async function listPersonaFiles(folder: vscode.Uri, suffix: string, kind: PersonaSourceKind): Promise<PersonaFile[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter(([name, type]) => (type & vscode.FileType.File) !== 0 && name.toLowerCase().endsWith(suffix))
+    .map(([name]) => name)
+    .sort()
+    .map((name) => {
+      const uri = vscode.Uri.joinPath(folder, name);
+      const label = kind === 'builtin' ? t('built-in') : vscode.workspace.asRelativePath(uri);
+      return { uri, source: { kind, uri: uri.toString(), label } };
+    });
+}
+
+/** A watcher of the files `pattern` matches, calling `onChange` on every creation, change and deletion. */
+function watchFiles(pattern: vscode.RelativePattern, onChange: (uri: vscode.Uri) => void): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+  return [watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange)];
 }
 
 /** A file's version: its modification time and size; undefined when it cannot be stat'ed. */

@@ -20,13 +20,10 @@ export interface LineSnapshot {
 export async function snapshotFindings(findings: readonly Finding[], resources: UriTable): Promise<Map<Finding, LineSnapshot>> {
   const documents = new Map<string, Promise<vscode.TextDocument | undefined>>();
   const open = (uriText: string) => {
-    let document = documents.get(uriText);
     const uri = resources.get(uriText);
-    if (uri === undefined) return Promise.resolve(undefined);
-    if (document === undefined) {
-      document = Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined);
-      documents.set(uriText, document);
-    }
+    if (uri === undefined) return undefined;
+    const document = documents.get(uriText) ?? Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined);
+    documents.set(uriText, document);
     return document;
   };
   const snapshots = new Map<Finding, LineSnapshot>();

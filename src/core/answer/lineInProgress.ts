@@ -6,31 +6,31 @@ import { TextBuilder } from './textBuilder';
  * a wait), so a long line in tiny chunks costs linear time.
  */
 export class LineInProgress {
-  private readonly text = new TextBuilder();
+  readonly #text = new TextBuilder();
   /** How much of the line has been forwarded. */
   shown = 0;
   /** The first character that is not a space or tab, and how many of those come before it. */
   first: string | undefined;
   indent = 0;
-  private lastChunk = '';
+  #lastChunk = '';
   /** What was not forwarded before the last chunk, when that is at most one character (a held "!"). */
-  private carried: string | undefined = '';
-  private stopped = false;
+  #carried: string | undefined = '';
+  #stopped = false;
 
   get length(): number {
-    return this.text.length;
+    return this.#text.length;
   }
 
   get content(): string {
-    return this.text.toString();
+    return this.#text.toString();
   }
 
   append(chunk: string): void {
     if (chunk === '') return;
-    const before = this.text.length;
-    this.carried = this.shown === before ? '' : this.shown === before - 1 ? this.lastChunk.slice(-1) : undefined;
-    this.lastChunk = chunk;
-    this.text.add(chunk);
+    const before = this.#text.length;
+    this.#carried = this.shown === before ? '' : this.shown === before - 1 ? this.#lastChunk.slice(-1) : undefined;
+    this.#lastChunk = chunk;
+    this.#text.add(chunk);
     for (let at = 0; this.first === undefined && at < chunk.length; at++) {
       const char = chunk[at] ?? '';
       if (char === ' ' || char === '\t') this.indent++;
@@ -39,8 +39,8 @@ export class LineInProgress {
   }
 
   takeAll(): string {
-    const unshown = this.unshown();
-    return this.take(unshown, unshown.length);
+    const unshown = this.#unshown();
+    return this.#take(unshown, unshown.length);
   }
 
   /**
@@ -49,27 +49,27 @@ export class LineInProgress {
    * forwarded before the end of the line.
    */
   takeUpToTrigger(): string {
-    if (this.stopped) return '';
-    const unshown = this.unshown();
+    if (this.#stopped) return '';
+    const unshown = this.#unshown();
     for (let at = 0; at < unshown.length; at++) {
       const char = unshown[at];
       if (char === '[' || char === ']' || char === '<' || char === '`' || (char === '!' && unshown[at + 1] === '[')) {
-        this.stopped = true;
-        return this.take(unshown, at);
+        this.#stopped = true;
+        return this.#take(unshown, at);
       }
     }
-    return this.take(unshown, unshown.endsWith('!') ? unshown.length - 1 : unshown.length);
+    return this.#take(unshown, unshown.endsWith('!') ? unshown.length - 1 : unshown.length);
   }
 
   /**
    * What has not been forwarded, asked once per chunk: usually the last chunk (and a held "!"); only
    * when the start of the line becomes forwardable after a wait is the whole line read, once.
    */
-  private unshown(): string {
-    return this.carried === undefined ? this.content.slice(this.shown) : this.carried + this.lastChunk;
+  #unshown(): string {
+    return this.#carried === undefined ? this.content.slice(this.shown) : this.#carried + this.#lastChunk;
   }
 
-  private take(unshown: string, count: number): string {
+  #take(unshown: string, count: number): string {
     if (count <= 0) return '';
     this.shown += count;
     return unshown.slice(0, count);

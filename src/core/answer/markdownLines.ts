@@ -30,52 +30,52 @@ export type PartialLine = 'wait' | 'code' | 'text';
  * that can only show a stray escape inside code, never make anything live.
  */
 export class MarkdownSanitizer {
-  private fence: Fence | undefined;
-  private degraded = false;
-  private codeSpansCertain = true;
+  #fence: Fence | undefined;
+  #degraded = false;
+  #codeSpansCertain = true;
 
   get insideFence(): boolean {
-    return this.fence !== undefined;
+    return this.#fence !== undefined;
   }
 
   line(content: string): SanitizedMarkdownLine {
     const indent = leadingBlanks(content);
     const blank = indent === content.length;
-    if (this.fence && this.fence.indent > 0 && !blank && indent < this.fence.indent) {
-      this.fence = undefined;
-      this.degraded = true;
+    if (this.#fence && this.#fence.indent > 0 && !blank && indent < this.#fence.indent) {
+      this.#fence = undefined;
+      this.#degraded = true;
     }
-    if (this.fence) return this.fenceLine(content);
-    if (!this.degraded) {
+    if (this.#fence) return this.#fenceLine(content);
+    if (!this.#degraded) {
       const fence = openingFence(content);
       if (fence) {
-        this.fence = fence;
-        this.codeSpansCertain = true;
+        this.#fence = fence;
+        this.#codeSpansCertain = true;
         return { output: content, role: 'open', fence };
       }
-      if (mayOpenFenceInContainer(content)) this.degraded = true;
+      if (mayOpenFenceInContainer(content)) this.#degraded = true;
     }
     if (blank) {
-      this.codeSpansCertain = true;
+      this.#codeSpansCertain = true;
       return { output: content, role: 'text' };
     }
-    const sanitized = sanitizeInline(content, this.codeSpansCertain);
-    if (sanitized.carriesOver) this.codeSpansCertain = false;
+    const sanitized = sanitizeInline(content, this.#codeSpansCertain);
+    if (sanitized.carriesOver) this.#codeSpansCertain = false;
     return { output: sanitized.text, role: 'text' };
   }
 
   /** For a line seen up to its first non-blank character (`first`, after `indent` spaces or tabs). */
   partial(first: string, indent: number): PartialLine {
-    const fence = this.fence;
+    const fence = this.#fence;
     if (fence && !(fence.indent > 0 && indent < fence.indent)) return indent <= 3 && first === fence.char ? 'wait' : 'code';
-    if (!fence && !this.degraded && (first === '`' || first === '~')) return 'wait';
+    if (!fence && !this.#degraded && (first === '`' || first === '~')) return 'wait';
     return 'text';
   }
 
-  private fenceLine(content: string): SanitizedMarkdownLine {
-    if (!this.fence || !closesFence(this.fence, content)) return { output: content, role: 'code' };
-    this.fence = undefined;
-    this.codeSpansCertain = true;
+  #fenceLine(content: string): SanitizedMarkdownLine {
+    if (!this.#fence || !closesFence(this.#fence, content)) return { output: content, role: 'code' };
+    this.#fence = undefined;
+    this.#codeSpansCertain = true;
     return { output: content, role: 'close' };
   }
 }
@@ -83,7 +83,7 @@ export class MarkdownSanitizer {
 /** Spaces and tabs only: other white space (NBSP, ...) is content to a markdown renderer. */
 export function leadingBlanks(line: string, from = 0): number {
   let at = from;
-  while (line[at] === ' ' || line[at] === '\t') at++;
+  while (isBlank(line[at])) at++;
   return at - from;
 }
 

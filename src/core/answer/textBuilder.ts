@@ -3,26 +3,26 @@
  * hundreds of thousands of tiny strings nor as many `+=` stays linear; joining in small batches does.
  */
 export class TextBuilder {
-  private batch: string[] = [];
-  private readonly batches: string[] = [];
+  #batch: string[] = [];
+  readonly #batches: string[] = [];
   length = 0;
 
   add(text: string): void {
     if (text === '') return;
-    this.batch.push(text);
+    this.#batch.push(text);
     this.length += text.length;
-    if (this.batch.length >= 256) this.seal();
+    if (this.#batch.length >= 256) this.#seal();
   }
 
   toString(): string {
-    this.seal();
-    if (this.batches.length > 1) this.batches.splice(0, this.batches.length, this.batches.join(''));
-    return this.batches[0] ?? '';
+    this.#seal();
+    if (this.#batches.length > 1) this.#batches.splice(0, this.#batches.length, this.#batches.join(''));
+    return this.#batches[0] ?? '';
   }
 
-  private seal(): void {
-    if (this.batch.length === 0) return;
-    this.batches.push(this.batch.join(''));
-    this.batch = [];
+  #seal(): void {
+    if (this.#batch.length === 0) return;
+    this.#batches.push(this.#batch.join(''));
+    this.#batch = [];
   }
 }

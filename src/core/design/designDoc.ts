@@ -1,4 +1,5 @@
 import { english, type Translate } from '../i18n';
+import { DESIGN_DOC_SECTIONS } from '../prompt/tasks';
 import { inertName } from '../protect/inertName';
 import { type RefusedAccess } from '../protect/modelAccess';
 import { normalizeRelativePath } from '../text';
@@ -91,17 +92,25 @@ export function designDocsFolderRefusedMessage(setting: string, reason: string, 
   return t('architect.designDocs.folder ("{0}") cannot be used: {1}. Nothing was saved.', inertName(setting), reason);
 }
 
-/** A required section: the heading levels it may use and how its title starts (after any emoji or "3."). */
-const SECTION_CHECKS: ReadonlyArray<{ readonly name: string; readonly levels: readonly [number, number]; readonly title: RegExp }> = [
-  { name: '# API Design: <Resource>', levels: [1, 2], title: /^API Design\b/i },
-  { name: '## Resource Model', levels: [2, 4], title: /^Resource Model/i },
-  { name: '## Endpoints', levels: [2, 4], title: /^(Endpoints|Endpoint Design)/i },
-  { name: '## Authorization', levels: [2, 4], title: /^Authori[sz]ation/i },
-  { name: '## Data Model', levels: [2, 4], title: /^Data Model/i },
-  { name: '## Security Considerations', levels: [2, 4], title: /^Security Considerations/i },
-  { name: '## Performance Considerations', levels: [2, 4], title: /^Performance Considerations/i },
-  { name: '## Open Questions', levels: [2, 4], title: /^Open Questions/i },
-];
+/**
+ * How the title of each required section starts (after any emoji or "3."), in the order of
+ * `DESIGN_DOC_SECTIONS`, the sections the design task asks for: one pattern per section.
+ */
+const SECTION_TITLES = [
+  /^API Design\b/i,
+  /^Resource Model/i,
+  /^(Endpoints|Endpoint Design)/i,
+  /^Authori[sz]ation/i,
+  /^Data Model/i,
+  /^Security Considerations/i,
+  /^Performance Considerations/i,
+  /^Open Questions/i,
+] as const satisfies { readonly length: (typeof DESIGN_DOC_SECTIONS)['length'] };
+
+/** The document's title (the first section) is a heading of level 1 or 2; every other section, of level 2 to 4. */
+function sectionLevels(index: number): readonly [number, number] {
+  return index === 0 ? [1, 2] : [2, 4];
+}
 
 /** Long enough for any section title; the rest of a heading line is never looked at (RELIABILITY R33). */
 const TITLE_LOOKED_AT = 64;
@@ -112,12 +121,12 @@ export function missingDesignSections(document: string): string[] {
   for (const line of document.split(/\r\n|[\r\n\u2028\u2029]/)) {
     const heading = headingOf(line);
     if (heading === undefined) continue;
-    for (const section of SECTION_CHECKS) {
-      const [lowest, highest] = section.levels;
-      if (heading.level >= lowest && heading.level <= highest && section.title.test(heading.title)) found.add(section.name);
-    }
+    DESIGN_DOC_SECTIONS.forEach((name, index) => {
+      const [lowest, highest] = sectionLevels(index);
+      if (heading.level >= lowest && heading.level <= highest && SECTION_TITLES[index]?.test(heading.title)) found.add(name);
+    });
   }
-  return SECTION_CHECKS.filter((section) => !found.has(section.name)).map((section) => section.name);
+  return DESIGN_DOC_SECTIONS.filter((name) => !found.has(name));
 }
 
 /** "## 🔧 3. Resource Model" → level 2, "Resource Model": one pass, no backtracking. */

@@ -1,7 +1,7 @@
 import { evidencePattern } from './evidence';
 import { type Finding } from './parseFindings';
 import { type FileLines, type Occurrence, searchAll, ShownCode } from './shownCode';
-import { isShown, type LineRange, type ShownLines } from './shownLines';
+import { isShown, linesOf, type LineRange, type ShownLines } from './shownLines';
 
 /**
  * Characters of shown code searched, in one answer, for evidence that is not at its cited lines. The
@@ -95,8 +95,4 @@ function movedFinding(finding: Finding, to: Occurrence, ranges: readonly LineRan
 
 function sortedRanges(ranges: readonly LineRange[]): LineRange[] {
   return [...ranges].sort((a, b) => a.startLine - b.startLine);
-}
-
-function linesOf(finding: Finding): LineRange {
-  return { startLine: finding.line, endLine: finding.endLine };
 }

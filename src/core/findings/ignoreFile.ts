@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { english, type Translate } from '../i18n';
 import { lazy } from '../lazy';
+import { definedOnly } from '../result/definedOnly';
 import { normalizeRelativePath } from '../text';
 import { IGNORE_FILE_PATH } from './ignoreFilePath';
 
@@ -36,6 +37,8 @@ const entrySchema = lazy(() =>
  * KB; a larger file is refused with a diagnostic, never parsed on every review.
  */
 export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+/** Comments (which jsonc-parser allows unless told otherwise) and trailing commas, as a person writes them. */
+const JSONC = { allowTrailingComma: true };
 /** The file is a list of flat objects (depth 2); deeper nesting is refused before the parser recurses. */
 const MAX_NESTING = 16;
 
@@ -61,7 +64,7 @@ export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFil
   if (deep !== undefined)
     return { ok: false, line: lineAt(text, deep), message: t('{0} is nested more than {1} levels deep', IGNORE_FILE_PATH, MAX_NESTING) };
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const tree = parseTree(text, errors, JSONC);
   const syntax = errors[0];
   if (syntax !== undefined || tree === undefined) {
     const offset = syntax?.offset ?? 0;
@@ -92,7 +95,7 @@ export function parseIgnoreFile(text: string, t: Translate = english): IgnoreFil
 export function appendIgnoreEntry(text: string, existing: readonly IgnoreEntry[], entry: IgnoreEntry): string {
   if (existing.some((other) => sameEntry(other, entry))) return text;
   const item = JSON.stringify(withoutEmpty(entry), null, 2).replace(/\n/g, '\n  ');
-  const tree = text.trim() === '' ? undefined : parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const tree = text.trim() === '' ? undefined : parseTree(text, [], JSONC);
   if (tree?.type !== 'array') return `[\n  ${item}\n]\n`;
   const last = tree.children?.at(-1);
   const at = last ? last.offset + last.length : tree.offset + 1;
@@ -157,16 +160,18 @@ export function isIgnored(
     (entry) =>
       entry.fingerprint === finding.fingerprint &&
       samePath(entry.file, finding.file) &&
-      (entry.rule !== undefined
-        ? entry.rule.trim().toLowerCase() === (finding.rule ?? '').trim().toLowerCase()
-        : sameTitle(entry.title, finding.title)),
+      (entry.rule !== undefined ? sameRule(entry.rule, finding.rule) : sameTitle(entry.title, finding.title)),
   );
 }
 
 /** The same ignore twice: the same file, code, rule and (without a rule) title. */
 function sameEntry(a: IgnoreEntry, b: IgnoreEntry): boolean {
-  const rule = (entry: IgnoreEntry) => (entry.rule ?? '').trim().toLowerCase();
-  return rule(a) === rule(b) && isIgnored({ ...b, rule: b.rule ?? '' }, [a]);
+  return sameRule(a.rule, b.rule) && isIgnored({ ...b, rule: b.rule ?? '' }, [a]);
+}
+
+/** Rule ids compare without case and surrounding spaces; no rule is the empty one. */
+function sameRule(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 }
 
 function samePath(a: string, b: string): boolean {
@@ -179,13 +184,13 @@ function sameTitle(a: string, b: string): boolean {
 }
 
 function withoutEmpty(entry: IgnoreEntry): IgnoreEntry {
-  return {
+  return definedOnly({
     file: normalizeRelativePath(entry.file),
-    ...(entry.rule?.trim() ? { rule: entry.rule.trim() } : {}),
+    rule: entry.rule?.trim() || undefined,
     title: entry.title,
     fingerprint: entry.fingerprint,
-    ...(entry.reason?.trim() ? { reason: entry.reason.trim() } : {}),
-  };
+    reason: entry.reason?.trim() || undefined,
+  });
 }
 
 function lineAt(text: string, offset: number): number {

@@ -1,6 +1,7 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import { definedOnly } from '../result/definedOnly';
 import { english, type Translate } from '../i18n';
 import { type SentPiece } from '../request/plan';
 import { baseName, normalizeRelativePath } from '../text';
@@ -81,9 +82,9 @@ const MAX_FINDINGS = 200;
  * Never throws: whatever is wrong ends up in `dropped` or in `blockFound: false`.
  */
 export function parseFindings(block: string | undefined, sent: readonly SentPiece[], t: Translate = english): ParsedFindings {
-  if (block === undefined) return { blockFound: false, findings: [], dropped: [], unshown: 0 };
+  if (block === undefined) return noBlock([]);
   const entries = parseJsonArray(block);
-  if (entries === undefined) return { blockFound: false, findings: [], dropped: [t('the findings block is not a JSON array')], unshown: 0 };
+  if (entries === undefined) return noBlock([t('the findings block is not a JSON array')]);
 
   const findings: Finding[] = [];
   const dropped: string[] = [];
@@ -108,21 +109,29 @@ export function parseFindings(block: string | undefined, sent: readonly SentPiec
       unshown++;
       return;
     }
-    findings.push({
-      piece,
-      line: value.line,
-      endLine,
-      severity: value.severity as Severity,
-      ...(value.rule ? { rule: value.rule } : {}),
-      title: value.title,
-      ...(value.detail?.trim() ? { detail: value.detail.trim() } : {}),
-      ...(value.fix?.trim() ? { fix: value.fix.trim() } : {}),
-      ...replacementOf(value.replacement),
-      ...evidenceOf(value.evidence),
-    });
+    findings.push(
+      definedOnly({
+        piece,
+        line: value.line,
+        endLine,
+        severity: value.severity as Severity,
+        // An empty rule, detail or fix is no rule, detail or fix.
+        rule: value.rule || undefined,
+        title: value.title,
+        detail: value.detail?.trim() || undefined,
+        fix: value.fix?.trim() || undefined,
+        ...replacementOf(value.replacement),
+        ...evidenceOf(value.evidence),
+      }),
+    );
   });
   if (entries.length > MAX_FINDINGS) dropped.push(t('{0} entries beyond the first {1}', entries.length - MAX_FINDINGS, MAX_FINDINGS));
   return { blockFound: true, findings, dropped, unshown };
+}
+
+/** No usable block: nothing found, and diagnostics left as they were. */
+function noBlock(dropped: string[]): ParsedFindings {
+  return { blockFound: false, findings: [], dropped, unshown: 0 };
 }
 
 function parseJsonArray(block: string): unknown[] | undefined {
@@ -155,10 +164,10 @@ function strictJson(text: string): unknown {
   }
 }
 
-/** Trailing commas and comments allowed; any other error means no value (never a half-read array). */
+/** Trailing commas and comments (jsonc-parser's default) allowed; any other error means no value (never a half-read array). */
 function tolerantJson(text: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   return errors.length === 0 ? value : undefined;
 }
 

@@ -2,7 +2,7 @@ import { codePointLabel, revealHiddenCharacters } from '../context/hiddenChars';
 import { english, type Translate } from '../i18n';
 import { inertName } from '../protect/inertName';
 import { type Finding } from './parseFindings';
-import { isShown } from './shownLines';
+import { isShown, linesOf } from './shownLines';
 
 /**
  * The quick fix a finding's replacement makes, decided in the engine when the finding is reported and
@@ -38,7 +38,7 @@ function fixOffer(finding: Finding, t: Translate): FixOffer | undefined {
   // The model saw a placeholder where a secret is: a fix that writes the placeholder back would replace the secret.
   if (finding.replacement.includes('[REDACTED:')) return undefined;
   const key = finding.piece.key;
-  if (!isShown(new Map([[key, finding.shown]]), key, { startLine: finding.line, endLine: finding.endLine })) return undefined;
+  if (!isShown(new Map([[key, finding.shown]]), key, linesOf(finding))) return undefined;
   const found = revealHiddenCharacters(finding.replacement).found;
   const hidden = markers([...new Set(found.map((character) => codePointLabel(character.codePoint)))]);
   const title = inertName(finding.title, 120);

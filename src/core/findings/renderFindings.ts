@@ -1,10 +1,9 @@
 import { sanitizeLine } from '../answer/sanitizeMarkdown';
 import { english, type Translate } from '../i18n';
 import { markdownName } from '../protect/inertName';
-import { type Finding, type ParsedFindings, type Severity } from './parseFindings';
+import { type Finding, type ParsedFindings, SEVERITIES, type Severity } from './parseFindings';
 
 const ICONS: Record<Severity, string> = { critical: '🛑', high: '🔴', medium: '🟠', low: '🔵', info: '⚪' };
-const ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 /** Characters of a title or fix shown in the list; the whole text is in the Problems panel. */
 const MAX_TEXT_CHARS = 200;
@@ -44,7 +43,9 @@ export function renderFindings(parsed: ParsedFindings, t: Translate = english): 
  * follow-up such as "explain #2" reads the same numbers in the history.
  */
 export function numberFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line);
+  // SEVERITIES lists the most severe first.
+  const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity);
+  return [...findings].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
 }
 
 function item(finding: Finding, number: number, t: Translate): string {

@@ -21,13 +21,19 @@ const RANGE_BREAK = '\n';
  * file, in one pass over its shown lines.
  */
 export class ShownCode {
+  /** Offsets in `text` where each shown line starts, ascending. */
+  readonly #starts: readonly number[];
+  /** The line number of each entry of `starts`. */
+  readonly #lines: readonly number[];
+
   private constructor(
     readonly text: string,
-    /** Offsets in `text` where each shown line starts, ascending. */
-    private readonly starts: readonly number[],
-    /** The line number of each entry of `starts`. */
-    private readonly lines: readonly number[],
-  ) {}
+    starts: readonly number[],
+    lines: readonly number[],
+  ) {
+    this.#starts = starts;
+    this.#lines = lines;
+  }
 
   static of(ranges: readonly LineRange[], file: FileLines): ShownCode {
     const parts: string[] = [];
@@ -52,21 +58,21 @@ export class ShownCode {
 
   /** The offsets `[from, to)` of lines `range` in `text` (empty when none of them is shown). */
   span(range: LineRange): { readonly from: number; readonly to: number } {
-    const first = lowerBound(this.lines, range.startLine);
-    const after = lowerBound(this.lines, range.endLine + 1);
+    const first = lowerBound(this.#lines, range.startLine);
+    const after = lowerBound(this.#lines, range.endLine + 1);
     if (first >= after) return { from: 0, to: 0 };
-    return { from: this.starts[first] ?? 0, to: this.starts[after] ?? this.text.length };
+    return { from: this.#starts[first] ?? 0, to: this.#starts[after] ?? this.text.length };
   }
 
   /** The lines of the match `[start, start + length)`. */
   occurrence(start: number, length: number): Occurrence {
-    return { startLine: this.lineOf(start), endLine: this.lineOf(start + length - 1) };
+    return { startLine: this.#lineOf(start), endLine: this.#lineOf(start + length - 1) };
   }
 
-  private lineOf(offset: number): number {
+  #lineOf(offset: number): number {
     // The last line starting at or before the offset: blank lines before it start at the same offset.
-    const index = lowerBound(this.starts, offset + 1) - 1;
-    return this.lines[Math.max(0, index)] ?? 0;
+    const index = lowerBound(this.#starts, offset + 1) - 1;
+    return this.#lines[Math.max(0, index)] ?? 0;
   }
 }
 

@@ -4,6 +4,11 @@ export interface LineRange {
   readonly endLine: number;
 }
 
+/** The lines a finding (or anything with a first and last line) is on. */
+export function linesOf(placed: { readonly line: number; readonly endLine: number }): LineRange {
+  return { startLine: placed.line, endLine: placed.endLine };
+}
+
 /**
  * What the model was shown of each file in one answer, by resource key: the attached windows, the diff's
  * hunks, related code and what tools read. Findings are grounded against it, a new review replaces only

@@ -81,6 +81,27 @@ const DESIGN_DOCUMENT = {
   findings: false,
 } as const satisfies Partial<IntentSpec>;
 
+type SlashDefault = 'context' | 'afterAnswer' | 'minQuestionWithoutCode';
+
+/**
+ * A chat slash command: `/id` in the chat and the log, about attached code, nothing to do after the answer,
+ * any question worth a call; `fields` says the rest (and may say otherwise).
+ */
+function slashCommand(
+  id: IntentId,
+  fields: Omit<IntentSpec, 'id' | 'slash' | 'logName' | SlashDefault> & Partial<Pick<IntentSpec, SlashDefault>>,
+): IntentSpec {
+  return {
+    id,
+    slash: id,
+    logName: `/${id}`,
+    context: 'attachments',
+    afterAnswer: 'nothing',
+    minQuestionWithoutCode: ANY_QUESTION,
+    ...fields,
+  };
+}
+
 export const INTENTS: Readonly<Record<IntentId, IntentSpec>> = {
   ask: {
     id: 'ask',
@@ -98,82 +119,54 @@ export const INTENTS: Readonly<Record<IntentId, IntentSpec>> = {
     followups: [NEXT.review, NEXT.design],
     afterAnswer: 'nothing',
   },
-  review: {
-    id: 'review',
-    slash: 'review',
-    logName: '/review',
+  review: slashCommand('review', {
     task: TASKS.review,
     defaultQuestion: 'Review the attached code.',
     nothingToAnswer: reviewNothing,
     minQuestionWithoutCode: API_DESCRIPTION_LENGTH,
-    context: 'attachments',
     relatedCode: true,
     tools: true,
     findings: true,
     followups: [NEXT.design, NEXT.security, NEXT.schema],
-    afterAnswer: 'nothing',
-  },
-  design: {
-    id: 'design',
-    slash: 'design',
-    logName: '/design',
+  }),
+  design: slashCommand('design', {
     ...DESIGN_DOCUMENT,
     followups: [NEXT.review, NEXT.schema],
     afterAnswer: 'offer-design-doc-save',
-  },
-  schema: {
-    id: 'schema',
-    slash: 'schema',
-    logName: '/schema',
+  }),
+  schema: slashCommand('schema', {
     task: TASKS.schema,
     defaultQuestion: 'Review the data model in the attached code.',
     nothingToAnswer: (t) =>
       t(
         'There is no data model to look at. Attach a SQL file, a migration or your ORM models (select them or use #file), or describe the data you need to store.',
       ),
-    minQuestionWithoutCode: ANY_QUESTION,
-    context: 'attachments',
     relatedCode: true,
     tools: false,
     findings: true,
     followups: [NEXT.review, NEXT.design],
-    afterAnswer: 'nothing',
-  },
-  security: {
-    id: 'security',
-    slash: 'security',
-    logName: '/security',
+  }),
+  security: slashCommand('security', {
     task: TASKS.security,
     defaultQuestion: 'Audit the attached code for security.',
     nothingToAnswer: reviewNothing,
     minQuestionWithoutCode: API_DESCRIPTION_LENGTH,
-    context: 'attachments',
     relatedCode: true,
     tools: false,
     findings: true,
     followups: [NEXT.review, NEXT.diagnose],
-    afterAnswer: 'nothing',
-  },
-  diagnose: {
-    id: 'diagnose',
-    slash: 'diagnose',
-    logName: '/diagnose',
+  }),
+  diagnose: slashCommand('diagnose', {
     task: TASKS.diagnose,
     defaultQuestion: 'Diagnose what could make the attached code slow or failing.',
     nothingToAnswer: (t) =>
       t('Describe what is slow or failing (the endpoint, what you measured) and attach the handler with #file or a selection.'),
-    minQuestionWithoutCode: ANY_QUESTION,
-    context: 'attachments',
     relatedCode: true,
     tools: true,
     findings: false,
     followups: [NEXT.review, NEXT.schema],
-    afterAnswer: 'nothing',
-  },
-  changes: {
-    id: 'changes',
-    slash: 'changes',
-    logName: '/changes',
+  }),
+  changes: slashCommand('changes', {
     task: TASKS.changes,
     defaultQuestion: 'Review these changes.',
     // The gatherer says why there is nothing (no repository, nothing changed, an unknown ref); this is the rest.
@@ -184,8 +177,7 @@ export const INTENTS: Readonly<Record<IntentId, IntentSpec>> = {
     tools: false,
     findings: true,
     followups: [NEXT.security, NEXT.schema],
-    afterAnswer: 'nothing',
-  },
+  }),
   // Generate Design Doc: the /design task, written to a file rather than the chat.
   designDoc: {
     id: 'designDoc',

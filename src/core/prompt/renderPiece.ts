@@ -37,7 +37,7 @@ export function renderPiece(
   const width = linePrefixWidth(window.totalLines) - 3;
   const hidden: HiddenCharacterReport[] = [];
   const partialLines: Array<{ line: number; from: number; to: number; length: number }> = [];
-  const redactor = new WindowRedactor(text, secrets);
+  const redactor = windowRedactor(text, secrets);
   const body: string[] = [];
   for (const kept of window.lines) {
     const revealed = revealHiddenCharacters(redactor.line(kept));
@@ -96,32 +96,28 @@ export function describeHiddenCharacter(report: HiddenCharacterReport): string {
 }
 
 /**
- * Replaces secrets in the kept lines of a window, in one pass over both (lines and secrets ascending).
- * A secret that spans several lines is replaced once, where it starts, and counted once.
+ * Replaces secrets in the kept lines of a window, in one pass over both (lines and secrets ascending):
+ * `line` is called for each kept line in order. A secret that spans several lines is replaced once,
+ * where it starts, and counted once in `placed`.
  */
-class WindowRedactor {
-  readonly placed = new Set<SecretRange>();
-  private next = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly secrets: readonly SecretRange[],
-  ) {}
-
-  line(kept: { readonly start: number; readonly end: number }): string {
-    while (this.next < this.secrets.length && (this.secrets[this.next]?.end ?? 0) <= kept.start) this.next++;
+function windowRedactor(text: string, secrets: readonly SecretRange[]) {
+  const placed = new Set<SecretRange>();
+  let next = 0;
+  const line = (kept: { readonly start: number; readonly end: number }): string => {
+    while (next < secrets.length && (secrets[next]?.end ?? 0) <= kept.start) next++;
     let lineText = '';
     let at = kept.start;
-    for (let i = this.next; i < this.secrets.length; i++) {
-      const secret = this.secrets[i];
+    for (let i = next; i < secrets.length; i++) {
+      const secret = secrets[i];
       if (!secret || secret.start >= kept.end) break;
-      if (secret.start > at) lineText += this.text.slice(at, secret.start);
-      if (!this.placed.has(secret)) {
+      if (secret.start > at) lineText += text.slice(at, secret.start);
+      if (!placed.has(secret)) {
         lineText += `[REDACTED:${secret.kind}]`;
-        this.placed.add(secret);
+        placed.add(secret);
       }
       at = Math.max(at, Math.min(secret.end, kept.end));
     }
-    return at < kept.end ? lineText + this.text.slice(at, kept.end) : lineText;
-  }
+    return at < kept.end ? lineText + text.slice(at, kept.end) : lineText;
+  };
+  return { line, placed };
 }

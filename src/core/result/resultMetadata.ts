@@ -1,3 +1,4 @@
+import { definedOnly } from './definedOnly';
 import { type IntentSpec } from '../intents/intentTable';
 import { type ModelErrorKind } from '../errors/classifyError';
 import { type SourceMetadata } from '../sources/contextSource';
@@ -53,35 +54,16 @@ export type MetadataFacts = Omit<ResultMetadata, 'command' | 'toolRounds' | 'too
 };
 
 export function resultMetadata(facts: MetadataFacts): ResultMetadata {
-  return {
-    command: facts.spec.slash,
-    persona: facts.persona,
-    ...(facts.personaWarning === undefined ? {} : { personaWarning: facts.personaWarning }),
-    model: facts.model,
-    findings: facts.findings,
-    ...(facts.ignored === undefined ? {} : { ignored: facts.ignored }),
-    ...(facts.ungrounded === undefined ? {} : { ungrounded: facts.ungrounded }),
-    redactions: facts.redactions,
-    skipped: facts.skipped,
-    instructions: facts.instructions,
-    trimmed: facts.trimmed,
-    estimatedTokens: facts.estimatedTokens,
-    countTokensCalls: facts.countTokensCalls,
-    notes: facts.notes,
-    ...(facts.tools === undefined ? {} : { toolRounds: facts.tools.rounds, toolCalls: facts.tools.calls }),
-    ...sourceParts(facts.sources),
-    ...(facts.findingsOutsideChanges === undefined ? {} : { findingsOutsideChanges: facts.findingsOutsideChanges }),
-    ...(facts.answerWithoutModel === undefined ? {} : { answerWithoutModel: facts.answerWithoutModel }),
-    outcome: facts.outcome,
-  };
-}
-
-/**
- * The sources' parts (`changes`, `repository`, `related`, …), each only when its source was in the
- * request: a new kind of context adds its field to `SourceMetadata` and nothing here.
- */
-function sourceParts(sources: SourceMetadata): SourceMetadata {
-  return Object.fromEntries(Object.entries(sources).filter(([, value]) => value !== undefined)) as SourceMetadata;
+  const { spec, tools, sources, ...fields } = facts;
+  return definedOnly({
+    command: spec.slash,
+    ...fields,
+    toolRounds: tools?.rounds,
+    toolCalls: tools?.calls,
+    // The sources' parts (`changes`, `repository`, `related`, …): a new kind of context adds its field to
+    // `SourceMetadata` and nothing here.
+    ...sources,
+  });
 }
 
 export function isResultMetadata(value: unknown): value is ResultMetadata {

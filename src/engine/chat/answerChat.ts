@@ -11,7 +11,7 @@ import { splitInstructionReferences } from '../instructions/instructionReference
 import { t } from '../../common/l10n';
 import { runPipeline, type GatheredContext, type PipelineDeps } from '../pipeline/requestPipeline';
 import { type PersonaStore } from '../../activation/personas/personaStore';
-import { ChatSink } from './chatSink';
+import { chatSink } from './chatSink';
 
 export interface ChatDeps extends PipelineDeps {
   readonly personas: PersonaStore;
@@ -52,7 +52,7 @@ export async function answerChat(
       persona: () => deps.personas.active(scope),
       attachedInstructions: split.instructionFiles,
     },
-    new ChatSink(stream),
+    chatSink(stream),
     deps,
   );
   if (action && result.metadata.outcome === 'answered-without-model') stream.button(action);

@@ -12,7 +12,7 @@ import { lazy } from '../../core/lazy';
 import { type ActivePersona } from '../../core/persona/resolvePersonas';
 import { sourceFromEditor } from '../context/gatherContext';
 import { UriTable } from '../context/uriTable';
-import { DocumentSink } from '../design/documentSink';
+import { documentSink } from '../design/documentSink';
 import { saveDesignDoc } from '../design/saveDesignDoc';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
 import { type IgnoreStore } from '../findings/ignoreStore';
@@ -78,7 +78,7 @@ interface DesignDocRun {
 
 /** The shared pipeline with the active editor (if asked for) as context and an editor as sink; then the save. */
 async function writeDesignDoc(run: DesignDocRun, deps: DesignDocDeps): Promise<vscode.Uri | undefined> {
-  const sink = new DocumentSink(run.progress, modelLabel(run.model));
+  const sink = documentSink(run.progress, modelLabel(run.model));
   const result = await runPipeline(
     {
       spec: INTENTS.designDoc,

@@ -1,45 +1,49 @@
 import * as vscode from 'vscode';
 
+export interface DocumentAppender {
+  append(text: string): void;
+  /** Resolves once everything appended so far is in the document (or the document went away). */
+  drain(): Promise<void>;
+}
+
 /**
  * Appends streamed text to a document, one edit at a time: chunks that arrive while an edit is being
  * applied are batched into the next one, so a fast model never queues thousands of edits.
  */
-export class DocumentAppender {
-  private pending = '';
-  private running: Promise<void> | undefined;
-  private broken = false;
+export function documentAppender(document: vscode.TextDocument): DocumentAppender {
+  let pending = '';
+  let running: Promise<void> | undefined;
+  let broken = false;
 
-  constructor(private readonly document: vscode.TextDocument) {}
-
-  append(text: string): void {
-    if (text === '' || this.broken) return;
-    this.pending += text;
-    this.running ??= this.flush();
-  }
-
-  /** Resolves once everything appended so far is in the document (or the document went away). */
-  async drain(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async flush(): Promise<void> {
+  const flush = async (): Promise<void> => {
     try {
-      while (this.pending !== '' && !this.broken) {
-        const text = this.pending;
-        this.pending = '';
-        if (this.document.isClosed) {
-          this.broken = true;
+      while (pending !== '' && !broken) {
+        const text = pending;
+        pending = '';
+        if (document.isClosed) {
+          broken = true;
           break;
         }
         const edit = new vscode.WorkspaceEdit();
-        const last = this.document.lineAt(this.document.lineCount - 1);
-        edit.insert(this.document.uri, last.range.end, text);
-        if (!(await vscode.workspace.applyEdit(edit))) this.broken = true;
+        const last = document.lineAt(document.lineCount - 1);
+        edit.insert(document.uri, last.range.end, text);
+        if (!(await vscode.workspace.applyEdit(edit))) broken = true;
       }
     } catch {
-      this.broken = true;
+      broken = true;
     } finally {
-      this.running = undefined;
+      running = undefined;
     }
-  }
+  };
+
+  return {
+    append: (text) => {
+      if (text === '' || broken) return;
+      pending += text;
+      running ??= flush();
+    },
+    drain: async () => {
+      while (running) await running;
+    },
+  };
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { type SentPiece } from '../../core/request/plan';
 import { t } from '../../common/l10n';
 import { type AnswerSink } from '../pipeline/answerSink';
-import { DocumentAppender } from './documentAppender';
+import { documentAppender, type DocumentAppender } from './documentAppender';
 import { notificationText } from '../../core/protect/inertName';
 
 /**
@@ -10,46 +9,40 @@ import { notificationText } from '../../core/protect/inertName';
  * progress goes to the notification, and what was left out, cut or redacted is said in a warning, as
  * the chat says it at the top of an answer.
  */
-export class DocumentSink implements AnswerSink {
-  private appender: DocumentAppender | undefined;
-  private written = 0;
-  document: vscode.TextDocument | undefined;
-
-  constructor(
-    private readonly report: vscode.Progress<{ message?: string }>,
-    private readonly modelLabel: string,
-  ) {}
-
-  progress(message: string): void {
-    this.report.report({ message });
-  }
-
-  notes(lines: readonly string[]): void {
-    // Notes name files from the repository: in a notification no name may become a link.
-    if (lines.length > 0) void vscode.window.showWarningMessage(notificationText(`Architect: ${lines.join(' ')}`));
-  }
-
-  reference(_piece: SentPiece, _uri: vscode.Uri): void {}
-
-  async beforeSend(): Promise<void> {
-    this.document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-    await showIfPossible(this.document);
-    this.appender = new DocumentAppender(this.document);
-    this.report.report({ message: t('asking {0}…', this.modelLabel) });
-  }
-
-  text(chunk: string): void {
-    if (this.written++ === 0) this.report.report({ message: t('writing…') });
-    this.appender?.append(chunk);
-  }
-
-  toolRun(): void {}
-
-  findings(): void {}
-
-  async flush(): Promise<void> {
-    await this.appender?.drain();
-  }
+export function documentSink(
+  report: vscode.Progress<{ message?: string }>,
+  modelLabel: string,
+): AnswerSink & { readonly document: vscode.TextDocument | undefined } {
+  let document: vscode.TextDocument | undefined;
+  let appender: DocumentAppender | undefined;
+  let written = 0;
+  return {
+    /** The editor the answer is written into, once the model is asked. */
+    get document() {
+      return document;
+    },
+    progress: (message) => report.report({ message }),
+    notes: (lines) => {
+      // Notes name files from the repository: in a notification no name may become a link.
+      if (lines.length > 0) void vscode.window.showWarningMessage(notificationText(`Architect: ${lines.join(' ')}`));
+    },
+    reference: () => {},
+    beforeSend: async () => {
+      document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+      await showIfPossible(document);
+      appender = documentAppender(document);
+      report.report({ message: t('asking {0}…', modelLabel) });
+    },
+    text: (chunk) => {
+      if (written++ === 0) report.report({ message: t('writing…') });
+      appender?.append(chunk);
+    },
+    toolRun: () => {},
+    findings: () => {},
+    flush: async () => {
+      await appender?.drain();
+    },
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { ignoreNote, isIgnored } from '../../core/findings/ignoreFile';
 import { type Finding } from '../../core/findings/parseFindings';
+import { definedOnly } from '../../core/result/definedOnly';
+import { uriExists } from '../uriExists';
 import { t } from '../../common/l10n';
 import { type LineSnapshot } from '../../common/findings/findingLines';
-import { IgnoreStore, type IgnoreState } from './ignoreStore';
+import { ignoreFileOf, type IgnoreStore, type IgnoreState } from './ignoreStore';
 
 export interface IgnoreOutcome {
   readonly findings: readonly Finding[];
@@ -24,11 +26,8 @@ export async function withoutIgnored(
   const states = new Map<string, Promise<IgnoreState>>();
   const stateOf = (folder: vscode.WorkspaceFolder) => {
     const key = folder.uri.toString();
-    let state = states.get(key);
-    if (state === undefined) {
-      state = store.load(folder).catch((): IgnoreState => ({ kind: 'malformed' }));
-      states.set(key, state);
-    }
+    const state = states.get(key) ?? store.load(folder).catch((): IgnoreState => ({ kind: 'malformed' }));
+    states.set(key, state);
     return state;
   };
   const kept: Finding[] = [];
@@ -38,15 +37,12 @@ export async function withoutIgnored(
     const ignore =
       state?.kind === 'ok' &&
       snapshot?.file !== undefined &&
-      isIgnored(
-        { file: snapshot.file, ...(finding.rule ? { rule: finding.rule } : {}), title: finding.title, fingerprint: snapshot.fingerprint },
-        state.entries,
-      );
+      isIgnored({ file: snapshot.file, rule: finding.rule, title: finding.title, fingerprint: snapshot.fingerprint }, state.entries);
     if (!ignore) kept.push(finding);
   }
   const ignored = findings.length - kept.length;
   const note = await noteFor(ignored, await Promise.all(states.values()), [...states.keys()]);
-  return { findings: kept, ignored, ...(note === undefined ? {} : { note }) };
+  return definedOnly({ findings: kept, ignored, note });
 }
 
 async function noteFor(ignored: number, states: readonly IgnoreState[], folders: readonly string[]): Promise<string | undefined> {
@@ -64,13 +60,7 @@ async function noteFor(ignored: number, states: readonly IgnoreState[], folders:
 /** Whether an ignore file is there at all, without reading it. */
 async function anyExists(folders: readonly string[]): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    if (!folders.includes(folder.uri.toString())) continue;
-    try {
-      await vscode.workspace.fs.stat(IgnoreStore.fileOf(folder));
-      return true;
-    } catch {
-      // not there
-    }
+    if (folders.includes(folder.uri.toString()) && (await uriExists(ignoreFileOf(folder)))) return true;
   }
   return false;
 }

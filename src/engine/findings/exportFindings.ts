@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { type ExportedFinding, sarifPathOf, toSarif } from '../../core/findings/sarif';
 import { mayReachModel } from '../protect/mayReachModel';
+import { definedOnly } from '../../core/result/definedOnly';
+import { uriExists } from '../uriExists';
 import { t } from '../../common/l10n';
 import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
@@ -63,19 +65,11 @@ function exportable(
       skipped++;
       continue;
     }
-    const { finding } = record;
-    exported.push({
-      uriBaseId: baseIdOf(snapshot.folder, folders.length),
-      path: snapshot.file,
-      line: finding.line,
-      endLine: finding.endLine,
-      severity: finding.severity,
-      ...(finding.rule ? { rule: finding.rule } : {}),
-      title: finding.title,
-      ...(finding.detail ? { detail: finding.detail } : {}),
-      ...(finding.fix ? { fix: finding.fix } : {}),
-      fingerprint: snapshot.fingerprint,
-    });
+    const { line, endLine, severity, rule, title, detail, fix } = record.finding;
+    const uriBaseId = baseIdOf(snapshot.folder, folders.length);
+    exported.push(
+      definedOnly({ uriBaseId, path: snapshot.file, line, endLine, severity, rule, title, detail, fix, fingerprint: snapshot.fingerprint }),
+    );
   }
   return { findings: exported, skipped };
 }
@@ -104,11 +98,7 @@ async function mayExportTo(target: vscode.Uri): Promise<boolean> {
   const folder = vscode.workspace.getWorkspaceFolder(target);
   if (folder === undefined) return false;
   for (let part = target; part.path.length >= folder.uri.path.length; part = vscode.Uri.joinPath(part, '..')) {
-    const exists = await Promise.resolve(vscode.workspace.fs.stat(part)).then(
-      () => true,
-      () => false,
-    );
-    if (exists) return (await mayReachModel(part, 'model', [])).kind === 'allowed';
+    if (await uriExists(part)) return (await mayReachModel(part, 'model', [])).kind === 'allowed';
     if (part.path === folder.uri.path) break;
   }
   return false;

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { IGNORE_FILE_PATH } from '../../core/findings/ignoreFilePath';
 import { inertName } from '../../core/protect/inertName';
 import { t } from '../../common/l10n';
 import { shownPath, tellWritten } from '../tellWritten';
 import { type FindingsDiagnostics } from '../../activation/findings/findingsDiagnostics';
-import { type IgnoreStore } from './ignoreStore';
+import { ignoreFileOf, type IgnoreStore } from './ignoreStore';
 
 /** Adds the finding to its folder's ignore file and takes it out of the Problems panel. */
 export async function ignoreFinding(
@@ -23,7 +22,7 @@ export async function ignoreFinding(
   const { finding } = record;
   const state = await ignores.add(snapshot.folder, {
     file: snapshot.file,
-    ...(finding.rule ? { rule: finding.rule } : {}),
+    rule: finding.rule,
     title: finding.title,
     fingerprint: snapshot.fingerprint,
   });
@@ -38,7 +37,7 @@ export async function ignoreFinding(
     return false;
   }
   findings.remove(record);
-  const file = vscode.Uri.joinPath(snapshot.folder.uri, ...IGNORE_FILE_PATH.split('/'));
+  const file = ignoreFileOf(snapshot.folder);
   tellWritten(t('Ignored "{0}" for the whole team: added to {1} (commit it to share).', inertName(finding.title), shownPath(file)), file, {
     notify: true,
   });

@@ -17,72 +17,73 @@ export type IgnoreState =
   /** Restricted Mode: a file anyone could have committed is not read. */
   | { readonly kind: 'untrusted' };
 
+/** A workspace folder's ignore file. */
+export function ignoreFileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...IGNORE_FILE_PATH.split('/'));
+}
+
 /**
  * The team's ignored findings, one file per workspace folder, read and written through
  * `vscode.workspace.fs`. A malformed file gets a diagnostic on it and ignores nothing.
  */
 export class IgnoreStore implements vscode.Disposable {
-  private readonly problems = vscode.languages.createDiagnosticCollection('architect-ignored-findings');
+  readonly #problems = vscode.languages.createDiagnosticCollection('architect-ignored-findings');
   /** Writes to one folder's file run one after another, so two ignores at once both land. */
-  private readonly writes = new Map<string, Promise<unknown>>();
-
-  static fileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return vscode.Uri.joinPath(folder.uri, ...IGNORE_FILE_PATH.split('/'));
-  }
+  readonly #writes = new Map<string, Promise<unknown>>();
 
   async load(folder: vscode.WorkspaceFolder): Promise<IgnoreState> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
-    const file = IgnoreStore.fileOf(folder);
+    const file = ignoreFileOf(folder);
     const read = await readCapped(file);
     if (read === undefined) {
-      this.problems.delete(file);
+      this.#problems.delete(file);
       return { kind: 'ok', entries: [] };
     }
-    return this.check(file, read);
+    return this.#check(file, read);
   }
 
   /** Adds an entry to the folder's file (creating it), unless the file is malformed or untrusted. */
   add(folder: vscode.WorkspaceFolder, entry: IgnoreEntry): Promise<IgnoreState> {
     const key = folder.uri.toString();
-    const previous = this.writes.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.append(folder, entry));
-    this.writes.set(key, next);
+    const previous = this.#writes.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.#append(folder, entry));
+    this.#writes.set(key, next);
     return next;
   }
 
   /** Re-checks a file the user edited, so its diagnostic is current. */
   async recheck(file: vscode.Uri): Promise<void> {
     const folder = vscode.workspace.getWorkspaceFolder(file);
-    if (folder && IgnoreStore.fileOf(folder).toString() === file.toString()) await this.load(folder);
+    if (folder && ignoreFileOf(folder).toString() === file.toString()) await this.load(folder);
   }
 
   dispose(): void {
-    this.problems.dispose();
+    this.#problems.dispose();
   }
 
-  private async append(folder: vscode.WorkspaceFolder, entry: IgnoreEntry): Promise<IgnoreState> {
+  async #append(folder: vscode.WorkspaceFolder, entry: IgnoreEntry): Promise<IgnoreState> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
-    const file = IgnoreStore.fileOf(folder);
+    const file = ignoreFileOf(folder);
     const read = (await readCapped(file)) ?? '';
-    const state = this.check(file, read);
+    const state = this.#check(file, read);
+    // A file over the size cap (not a string) is malformed: only a file that parsed gets the entry.
     if (state.kind !== 'ok' || typeof read !== 'string') return state;
-    const text = read;
-    const updated = appendIgnoreEntry(text, state.entries, entry);
-    if (updated !== text) await writeWhole(file, updated);
-    return this.check(file, updated);
+    const updated = appendIgnoreEntry(read, state.entries, entry);
+    if (updated !== read) await writeWhole(file, updated);
+    return this.#check(file, updated);
   }
 
   /** `read` is the file's text, or what was found instead of reading it (a file over the size cap). */
-  private check(file: vscode.Uri, read: string | IgnoreFile): IgnoreState {
+  #check(file: vscode.Uri, read: string | IgnoreFile): IgnoreState {
     const parsed = typeof read === 'string' ? parseIgnoreFile(read, t) : read;
     if (parsed.ok) {
-      this.problems.delete(file);
+      this.#problems.delete(file);
       return { kind: 'ok', entries: parsed.entries };
     }
     const line = Math.max(parsed.line - 1, 0);
     const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, 10_000), parsed.message, vscode.DiagnosticSeverity.Error);
     diagnostic.source = 'Architect';
-    this.problems.set(file, [diagnostic]);
+    this.#problems.set(file, [diagnostic]);
     return { kind: 'malformed' };
   }
 }

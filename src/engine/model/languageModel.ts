@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type ErrorFacts } from '../../core/errors/classifyError';
+import { definedOnly } from '../../core/result/definedOnly';
 import { type PromptMessage } from '../../core/prompt/assemble';
 
 export function toChatMessages(messages: readonly PromptMessage[]): vscode.LanguageModelChatMessage[] {
@@ -87,15 +88,12 @@ export async function chooseModel(
 export function errorFacts(error: unknown, token: vscode.CancellationToken): ErrorFacts {
   const value = error as { name?: unknown; code?: unknown; message?: unknown } | undefined;
   const text = (field: unknown) => (typeof field === 'string' ? field : undefined);
-  const name = text(value?.name);
-  const code = text(value?.code);
-  const message = text(value?.message) ?? (typeof error === 'string' ? error : undefined);
-  return {
-    ...(name === undefined ? {} : { name }),
-    ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message }),
+  return definedOnly({
+    name: text(value?.name),
+    code: text(value?.code),
+    message: text(value?.message) ?? (typeof error === 'string' ? error : undefined),
     cancelled: token.isCancellationRequested || error instanceof vscode.CancellationError,
-  };
+  });
 }
 
 /**
