@@ -40,7 +40,10 @@ export function documentAppender(document: vscode.TextDocument): DocumentAppende
     append: (text) => {
       if (text === '' || broken) return;
       pending += text;
-      running ??= flush();
+      // Started on the next microtask, so that `running` holds it before it can end: a flush that ends
+      // at once (the document already closed) would otherwise clear `running` before being stored in it,
+      // and drain() would then await a settled promise forever without giving the event loop a turn.
+      running ??= Promise.resolve().then(flush);
     },
     drain: async () => {
       while (running) await running;

@@ -6,6 +6,7 @@ import { captureMessages } from '../helpers/messages';
 import { architectLogText } from '../helpers/log';
 import { clickButton } from '../helpers/runner';
 import { exists, fileUri, openWithSelection, readText, workspaceFolder } from '../helpers/workspace';
+import { documentAppender } from '../../../src/engine/design/documentAppender';
 
 const DOC = [
   '# API Design: Projects\n\n',
@@ -244,5 +245,19 @@ suite('Generate Design Doc (architect.generateDesignDoc)', () => {
         .flatMap((group) => group.tabs)
         .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === victim.uri.toString()),
     );
+  });
+
+  test('an editor closed before the first chunk arrives: the appender stops and drain() returns', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await eventually(() => document.isClosed || undefined, 10_000, 'the untitled document closed');
+    const appender = documentAppender(document);
+    appender.append('# API Design\n');
+    // Before the fix, drain() awaited an already settled promise in a loop: the extension host never
+    // ran a timer again, so this race (and the suite) never ended.
+    const outcome = await Promise.race([appender.drain().then(() => 'drained'), sleep(5_000).then(() => 'still draining')]);
+    assert.equal(outcome, 'drained');
+    assert.ok(document.isClosed);
   });
 });
