@@ -1,4 +1,5 @@
 import { formatRequestLog } from '../../core/log/requestLog';
+import { definedOnly } from '../../core/result/definedOnly';
 import { type PreparedRequest } from './prepareRequest';
 
 let requestCounter = 0;
@@ -40,24 +41,26 @@ export class RequestRecord {
 
   line(prepared: PreparedRequest, persona: string, outcome: string, findings?: number, reason?: string): string {
     const plan = prepared.plan;
-    return formatRequestLog({
-      id: this.id,
-      ...this.#what,
-      persona,
-      contextBuiltMs: this.#contextBuiltMs,
-      ...(this.#requestSentMs === undefined ? {} : { requestSentMs: this.#requestSentMs }),
-      ...(this.#firstChunkMs === undefined ? {} : { firstChunkMs: this.#firstChunkMs }),
-      doneMs: this.#elapsed(),
-      estimatedTokens: plan.estimatedTokens,
-      ...(prepared.countedTokens === undefined ? {} : { countedTokens: prepared.countedTokens }),
-      trimmed: plan.trimmed,
-      skipped: plan.skipped.length,
-      redactions: plan.redactions,
-      chunks: this.#chunkCount,
-      ...(findings === undefined ? {} : { findings }),
-      outcome,
-      ...(reason === undefined ? {} : { reason }),
-    });
+    return formatRequestLog(
+      definedOnly({
+        id: this.id,
+        ...this.#what,
+        persona,
+        contextBuiltMs: this.#contextBuiltMs,
+        requestSentMs: this.#requestSentMs,
+        firstChunkMs: this.#firstChunkMs,
+        doneMs: this.#elapsed(),
+        estimatedTokens: plan.estimatedTokens,
+        countedTokens: prepared.countedTokens,
+        trimmed: plan.trimmed,
+        skipped: plan.skipped.length,
+        redactions: plan.redactions,
+        chunks: this.#chunkCount,
+        findings,
+        outcome,
+        reason,
+      }),
+    );
   }
 
   #elapsed(): number {
