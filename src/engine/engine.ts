@@ -35,11 +35,14 @@ export function createEngine(host: EngineHost) {
   const deps = { log: host.log, personas: host.personas, findings: host.findings, ignores };
   const version = String((host.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const commands: Record<EngineCommandId, (...args: unknown[]) => unknown> = {
-    'architect.reviewThisApi': reviewThisApi,
-    'architect.reviewChanges': reviewChanges,
+    // Each handler is handed only the one argument it reads. Registering the engine functions themselves
+    // (which VS Code then calls with everything a menu passes) made Review this API from the editor's
+    // context menu never reach the chat in the ui suite.
+    'architect.reviewThisApi': (resource) => reviewThisApi(resource),
+    'architect.reviewChanges': (from) => reviewChanges(from),
     'architect.generateDesignDoc': (args) => generateDesignDoc(args, deps),
-    'architect.saveDesignDoc': saveFromChat,
-    'architect.openRepository': openRepositoryAndReview,
+    'architect.saveDesignDoc': (args) => saveFromChat(args),
+    'architect.openRepository': (root) => openRepositoryAndReview(root),
     'architect.ignoreFinding': (uri, diagnostic) => ignoreFinding(host.findings, ignores, uri, diagnostic),
     'architect.exportFindings': (argument) => exportFindings(host.findings, version, argument),
   };
