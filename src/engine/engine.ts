@@ -14,6 +14,7 @@ import { type FindingsDiagnostics } from '../activation/findings/findingsDiagnos
 import { IgnoreStore } from './findings/ignoreStore';
 import { type PersonaStore } from '../activation/personas/personaStore';
 import { runTool } from './tools/workspaceTools';
+import { codeListings } from './related/codeListing';
 
 /** What the activation bundle owns and lends the engine: the long-lived stores and the log. */
 export interface EngineHost {
@@ -31,7 +32,8 @@ export interface EngineHost {
  */
 export function createEngine(host: EngineHost) {
   const ignores = new IgnoreStore();
-  host.context.subscriptions.push(ignores);
+  // The related-code searches' kept listings hold a file watcher: ended with the extension.
+  host.context.subscriptions.push(ignores, codeListings);
   const deps = { log: host.log, personas: host.personas, findings: host.findings, ignores };
   const version = String((host.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const commands: Record<EngineCommandId, (...args: unknown[]) => unknown> = {

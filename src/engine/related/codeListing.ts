@@ -4,10 +4,14 @@ import * as vscode from 'vscode';
 const MAX_AGE_MS = 30_000;
 /** Listings kept: a few folders and languages. */
 const MAX_LISTINGS = 16;
+/** A search still running after this long is stopped, and its listing not kept. */
+const MAX_SEARCH_MS = 5_000;
 
 interface Listing {
   readonly at: number;
   readonly uris: Promise<readonly vscode.Uri[]>;
+  /** Stops the search: at `MAX_SEARCH_MS`, when the listing is pushed out, or on dispose. */
+  readonly stop: vscode.CancellationTokenSource;
 }
 
 /**
@@ -28,31 +32,46 @@ export class CodeListings implements vscode.Disposable {
   }
 
   /**
-   * `findFiles` of the pattern, shared: no request's token stops it (it is bounded by `maxResults`, and a
-   * caller bounds its own wait), so one cancelled request never leaves the next one an empty listing.
+   * `findFiles` of the pattern, shared: no request's token stops it (a cancelled request must not leave
+   * the next one an empty listing); it is bounded by `maxResults` and `MAX_SEARCH_MS`, and a caller
+   * bounds its own wait.
    */
   find(pattern: vscode.RelativePattern, exclude: string | undefined, maxResults: number): Promise<readonly vscode.Uri[]> {
     this.#watch();
     const key = JSON.stringify([pattern.baseUri.toString(), pattern.pattern, exclude ?? null, maxResults]);
     const kept = this.#listings.get(key);
     if (kept && Date.now() - kept.at < MAX_AGE_MS) return kept.uris;
-    const uris = Promise.resolve(this.#search(pattern, exclude, maxResults));
-    const listing = { at: Date.now(), uris };
+    const stop = new vscode.CancellationTokenSource();
+    const timer = setTimeout(() => stop.cancel(), MAX_SEARCH_MS);
+    const uris = Promise.resolve(this.#search(pattern, exclude, maxResults, stop.token));
+    const listing = { at: Date.now(), uris, stop };
     this.#listings.delete(key);
     this.#listings.set(key, listing);
-    for (const oldest of this.#listings.keys()) {
+    for (const [oldest, pushedOut] of this.#listings) {
       if (this.#listings.size <= MAX_LISTINGS) break;
+      pushedOut.stop.cancel();
       this.#listings.delete(oldest);
     }
-    uris.catch(() => {
-      if (this.#listings.get(key) === listing) this.#listings.delete(key);
-    });
+    // A search that was stopped or failed listed too little to keep.
+    const forget = () => {
+      if (stop.token.isCancellationRequested && this.#listings.get(key) === listing) this.#listings.delete(key);
+    };
+    uris
+      .then(forget, () => {
+        stop.cancel();
+        forget();
+      })
+      .finally(() => {
+        clearTimeout(timer);
+        stop.dispose();
+      });
     return uris;
   }
 
   dispose(): void {
     for (const listener of this.#listeners ?? []) listener.dispose();
     this.#listeners = undefined;
+    for (const listing of this.#listings.values()) listing.stop.cancel();
     this.#listings.clear();
   }
 

@@ -115,7 +115,8 @@ async function jobFor(
     ? await withinDeadline(stillCurrent(kept.job, codes, exclude, seams), hardDeadline - Date.now(), token)
     : true;
   if (kept && current) {
-    if (kept.refresh) startJob(codes, exclude, seams, hardDeadline);
+    // Two reviews of the same code at once both found the kept job; only the first starts its successor.
+    if (kept.refresh && cache?.find(codes, exclude)?.job === kept.job) startJob(codes, exclude, seams, hardDeadline);
     return kept.job;
   }
   cache?.forget(codes, exclude);

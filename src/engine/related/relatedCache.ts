@@ -42,7 +42,10 @@ export class RelatedCache {
     if (!entry) return undefined;
     const { job } = entry;
     const same = entry.texts.length === codes.length && entry.texts.every((text, index) => text === codes[index]?.text);
-    const usable = same && !job.cancelled && (!job.done || job.textComplete) && Date.now() - job.started < MAX_AGE_MS;
+    // A finished job that is not complete is worth sending only for what its text search found: with
+    // nothing found, the next review waits for the language servers as a new gathering would.
+    const usable =
+      same && !job.cancelled && (!job.done || job.complete || (job.textComplete && job.found)) && Date.now() - job.started < MAX_AGE_MS;
     if (!usable) this.#entries.delete(key);
     return usable ? { job, refresh: job.done && !job.complete } : undefined;
   }

@@ -346,6 +346,28 @@ suite('related code: gathering beside the code under review', () => {
     assert.ok(pieceText(third, 'keptQuery').includes('KEPT-'));
   });
 
+  test('a gathering that found nothing while the language server loaded is not sent again: the next review waits for the server', async () => {
+    const cache = new RelatedCache();
+    let loading = true;
+    const server = <T>(command: string): Thenable<T> => {
+      if (command !== 'vscode.executeDefinitionProvider') return Promise.resolve(undefined as T);
+      if (loading) return new Promise<T>((resolve) => setTimeout(() => resolve([] as T), 300));
+      return Promise.resolve([new vscode.Location(fileUri('src/related/keptDef.ts'), new vscode.Position(0, 16))] as T);
+    };
+    // The reviewed lines call names the text search finds nowhere: only the server can answer.
+    const review = () =>
+      gatherRelatedWith(
+        [wholeFile('src/related/lateUse.ts')],
+        { token: token(), deadlineMs: DEADLINE_MS },
+        { execute: server, cache, softMs: 1 },
+      );
+    const first = await review();
+    assert.equal(first.candidates.length, 0, summary(first).join(', '));
+    loading = false;
+    const second = await review();
+    assert.equal(second.stats.via, 'language-server', `${summary(second).join(', ')} (${second.stats.detail})`);
+  });
+
   test('R61: a kept gathering is not sent once a file it found changed or became excluded', async () => {
     const cache = new RelatedCache();
     const root = workspaceFolder().uri.fsPath;
