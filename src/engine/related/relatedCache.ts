@@ -42,10 +42,7 @@ export class RelatedCache {
     if (!entry) return undefined;
     const { job } = entry;
     const same = entry.texts.length === codes.length && entry.texts.every((text, index) => text === codes[index]?.text);
-    // A finished job that is not complete is worth sending only for what its text search found: with
-    // nothing found, the next review waits for the language servers as a new gathering would.
-    const usable =
-      same && !job.cancelled && (!job.done || job.complete || (job.textComplete && job.found)) && Date.now() - job.started < MAX_AGE_MS;
+    const usable = same && !job.cancelled && (!job.done || job.reusable) && Date.now() - job.started < MAX_AGE_MS;
     if (!usable) this.#entries.delete(key);
     return usable ? { job, refresh: job.done && !job.complete } : undefined;
   }
@@ -58,9 +55,10 @@ export class RelatedCache {
       if (this.#entries.size <= MAX_ENTRIES) break;
       this.#entries.delete(oldest);
     }
-    // A job cut by its deadline or a cancellation is not what a later review should get.
+    // A cancelled job, one cut by its deadline, or one that found nothing while its servers loaded is not
+    // what a later review should get.
     void job.settled.then(() => {
-      if (!job.textComplete && this.#entries.get(key)?.job === job) this.#entries.delete(key);
+      if (!job.reusable && this.#entries.get(key)?.job === job) this.#entries.delete(key);
     });
   }
 

@@ -71,6 +71,14 @@ export class RelatedJob {
     return this.done && !this.cancelled && this.textDoneAt !== undefined && this.textDoneAt < this.deadline;
   }
 
+  /**
+   * Finished and worth sending to a later review of the same code: complete, or with what its text
+   * search found (with nothing found, the next review waits for the language servers as a new one would).
+   */
+  get reusable(): boolean {
+    return this.complete || (this.textComplete && this.found);
+  }
+
   /** Whether anything was found yet, by either way. */
   get found(): boolean {
     return this.sink.byServer.length > 0 || this.sink.byText.length > 0;
